@@ -1,0 +1,153 @@
+"""The `mmc` command line: init a store, load demo data, stats, backup, restore, demo.
+
+Other packages add their own subcommands (server, kiosk, staffdesk…) through the
+`mmc.commands` entry-point group: a function that takes an argparse subparsers object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from core.backups import list_backups
+from core.errors import MmcError
+from core.permissions import SYSTEM
+from core.services.config import init_site, save_user
+from core.services.reports import PERIODS, clinic_stats, report
+from core.store import data_dir, open_store, restore_store
+
+DEMO_USERS = (
+    ("admin", "admin-demo-1", "admin"),
+    ("super", "super-demo-1", "supervisor"),
+    ("nurse", "nurse-demo-1", "staff"),
+)
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir) if args.data_dir else data_dir()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    store = open_store(_root(args))
+    for notice in store.notices:
+        print(notice.text)
+    created = init_site(store.db)
+    print(f"{'Created' if created else 'Opened'} the store at {store.paths.file}")
+    store.close()
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    store = open_store(_root(args))
+    init_site(store.db)
+    for username, password, role in DEMO_USERS:
+        save_user(store.db, SYSTEM, username=username, password=password, role=role)
+        print(f"user {username!r} ({role}), password {password!r}")
+    store.close()
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = open_store(_root(args))
+    if args.period:
+        result = report(store.db, SYSTEM, period=args.period, day=args.day)
+        figures = result.clinics
+        print(f"{result.period} report {result.first_day} .. {result.last_day}")
+    else:
+        figures = clinic_stats(store.db, day=args.day)
+    if args.json:
+        print(json.dumps([asdict(f) for f in figures], ensure_ascii=False))
+    else:
+        print(f"{'clinic':<16}{'total':>7}{'waiting':>9}{'served':>8}{'no-show':>9}{'avg wait':>10}")
+        for f in figures:
+            print(
+                f"{f.clinic:<16}{f.total:>7}{f.waiting:>9}{f.served:>8}{f.no_show:>9}"
+                f"{f.avg_wait_s // 60:>7} min"
+            )
+    store.close()
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = open_store(_root(args))
+    print(store.backup())
+    store.close()
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    store = open_store(_root(args))
+    for path in list_backups(store.paths.backups):
+        print(path)
+    store.close()
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    chosen = restore_store(_root(args), Path(args.backup) if args.backup else None)
+    print(f"Restored {chosen}; the replaced file was kept in the set-aside folder.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from core.demo import run_headless_day
+
+    if not args.headless:
+        print(
+            "The windowed demo arrives with the kiosk and staff console; run with --headless.",
+            file=sys.stderr,
+        )
+        return 2
+    return run_headless_day(
+        patients=args.patients,
+        seed=args.seed,
+        report_path=Path(args.report),
+        data_root=Path(args.data_dir) if args.data_dir else None,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mmc", description="MMC-MMS desktop")
+    parser.add_argument("--data-dir", help="store folder (default: this machine's data folder)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("init", help="create (or check) the store").set_defaults(run=cmd_init)
+    sub.add_parser("demo-data", help="load clinics, exam types and demo users").set_defaults(
+        run=cmd_demo_data
+    )
+    stats = sub.add_parser("stats", help="per-clinic figures of a day or a period")
+    stats.add_argument("--day", help="YYYY-MM-DD (default today)")
+    stats.add_argument("--period", choices=PERIODS)
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(run=cmd_stats)
+    sub.add_parser("backup", help="take an online backup now").set_defaults(run=cmd_backup)
+    sub.add_parser("backups", help="list backups, newest first").set_defaults(run=cmd_backups)
+    restore = sub.add_parser("restore", help="replace the store by a backup")
+    restore.add_argument("backup", nargs="?", help="backup file (default the newest good one)")
+    restore.set_defaults(run=cmd_restore)
+    demo = sub.add_parser("demo", help="run the demo")
+    demo.add_argument("--headless", action="store_true", help="run a scripted clinic day, no windows")
+    demo.add_argument("--patients", type=int, default=300)
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--report", default="demo-report.json")
+    demo.set_defaults(run=cmd_demo)
+    for entry in entry_points(group="mmc.commands"):
+        entry.load()(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except MmcError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Time: the committee's local day, and the hybrid logical clock that orders ops.
+
+The service day is the calendar date in Asia/Qatar (UTC+3, no daylight saving): the
+queue numbers restart and the clinic PINs change at local midnight there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+SITE_ZONE = ZoneInfo("Asia/Qatar")
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def service_day(at: dt.datetime) -> str:
+    """The ISO date of `at` in the committee's time zone."""
+    return at.astimezone(SITE_ZONE).date().isoformat()
+
+
+def to_iso(at: dt.datetime) -> str:
+    return at.astimezone(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def from_iso(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+@dataclass(frozen=True, order=True)
+class HlcStamp:
+    """A hybrid logical clock stamp: wall milliseconds, a counter, and the device."""
+
+    wall_ms: int
+    counter: int
+    device: str
+
+    def encode(self) -> str:
+        """Fixed-width text whose string order is the stamp order."""
+        return f"{self.wall_ms:013d}.{self.counter:05d}.{self.device}"
+
+    @classmethod
+    def decode(cls, text: str) -> HlcStamp:
+        wall, counter, device = text.split(".", 2)
+        return cls(int(wall), int(counter), device)
+
+
+class HybridLogicalClock:
+    """Kulkarni et al.'s HLC: never goes backwards, tracks wall time, absorbs remote stamps."""
+
+    def __init__(self, device: str, last: HlcStamp | None = None) -> None:
+        self.device = device
+        self._wall = last.wall_ms if last else 0
+        self._counter = last.counter if last else 0
+
+    def now(self, at: dt.datetime) -> HlcStamp:
+        wall = int(at.timestamp() * 1000)
+        if wall > self._wall:
+            self._wall, self._counter = wall, 0
+        else:
+            self._counter += 1
+        return HlcStamp(self._wall, self._counter, self.device)
+
+    def observe(self, remote: HlcStamp, at: dt.datetime) -> None:
+        wall = int(at.timestamp() * 1000)
+        top = max(wall, self._wall, remote.wall_ms)
+        if top == self._wall == remote.wall_ms:
+            self._counter = max(self._counter, remote.counter) + 1
+        elif top == self._wall:
+            self._counter += 1
+        elif top == remote.wall_ms:
+            self._counter = remote.counter + 1
+        else:
+            self._counter = 0
+        self._wall = top
+
+    @property
+    def last(self) -> HlcStamp:
+        return HlcStamp(self._wall, self._counter, self.device)

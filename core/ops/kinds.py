@@ -1,0 +1,114 @@
+"""Every op kind: its payload type and its one apply function.
+
+To learn what happens when, say, a patient is called, look up "ticket.called" here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import exc
+from sqlalchemy.orm import Session
+
+from core.errors import (
+    AlreadyCheckedIn,
+    AlreadyInQueue,
+    MalformedOp,
+    MmcError,
+    NumberTaken,
+    StoreError,
+    UnknownOpKind,
+)
+from core.ops import config, tickets
+from core.ops.envelope import (
+    ClinicUpserted,
+    DeviceRegistered,
+    ExamTypeUpserted,
+    LeaseGranted,
+    Op,
+    Payload,
+    PinRotated,
+    SettingSet,
+    TicketAction,
+    TicketIssued,
+    TicketTransferred,
+    UserUpserted,
+    VisitCancelled,
+    VisitCheckedIn,
+    VisitClinicConfirmed,
+    VisitPinFailed,
+)
+
+
+@dataclass(frozen=True)
+class OpKind:
+    payload: type[Payload]
+    apply: Callable[[Session, Op, Any], None]
+
+
+KINDS: dict[str, OpKind] = {
+    "visit.checked_in": OpKind(VisitCheckedIn, tickets.apply_checked_in),
+    "visit.clinic_confirmed": OpKind(VisitClinicConfirmed, tickets.apply_clinic_confirmed),
+    "visit.pin_failed": OpKind(VisitPinFailed, tickets.apply_pin_failed),
+    "visit.cancelled": OpKind(VisitCancelled, tickets.apply_visit_cancelled),
+    "ticket.issued": OpKind(TicketIssued, tickets.apply_ticket_issued),
+    "ticket.called": OpKind(TicketAction, tickets.apply_ticket_called),
+    "ticket.recalled": OpKind(TicketAction, tickets.apply_ticket_recalled),
+    "ticket.started": OpKind(TicketAction, tickets.apply_ticket_started),
+    "ticket.completed": OpKind(TicketAction, tickets.apply_ticket_completed),
+    "ticket.no_show": OpKind(TicketAction, tickets.apply_ticket_no_show),
+    "ticket.cancelled": OpKind(TicketAction, tickets.apply_ticket_cancelled),
+    "ticket.transferred": OpKind(TicketTransferred, tickets.apply_ticket_transferred),
+    "pin.rotated": OpKind(PinRotated, config.apply_pin_rotated),
+    "lease.granted": OpKind(LeaseGranted, config.apply_lease_granted),
+    "clinic.upserted": OpKind(ClinicUpserted, config.apply_clinic_upserted),
+    "exam_type.upserted": OpKind(ExamTypeUpserted, config.apply_exam_type_upserted),
+    "user.upserted": OpKind(UserUpserted, config.apply_user_upserted),
+    "device.registered": OpKind(DeviceRegistered, config.apply_device_registered),
+    "setting.set": OpKind(SettingSet, config.apply_setting_set),
+}
+
+
+def parse_payload(kind: str, payload: dict[str, Any]) -> Payload:
+    """The typed payload of an op, or a typed error saying what is wrong with it."""
+    entry = KINDS.get(kind)
+    if entry is None:
+        raise UnknownOpKind(kind=kind)
+    try:
+        return entry.payload.model_validate(payload)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise MalformedOp(kind=kind, detail=f"{where}: {first['msg']}") from None
+
+
+CONSTRAINT_ERRORS: tuple[tuple[tuple[str, ...], type[MmcError]], ...] = (
+    (("uq_tickets_clinic_day_station_number", "tickets.clinic, tickets.day, tickets.station"), NumberTaken),
+    (("uq_tickets_active_patient", "tickets.clinic, tickets.day, tickets.patient_id"), AlreadyInQueue),
+    (("uq_visits_active_patient_day", "visits.patient_id, visits.day"), AlreadyCheckedIn),
+)
+
+
+def refusal_for(error: exc.IntegrityError) -> MmcError:
+    """The typed refusal behind a constraint the database enforced (SQLite or PostgreSQL)."""
+    text = str(error.orig)
+    for needles, kind in CONSTRAINT_ERRORS:
+        if any(needle in text for needle in needles):
+            return kind()
+    return StoreError(detail=f"constraint violated: {text}")
+
+
+def run_apply(session: Session, op: Op, payload: Payload) -> None:
+    """Apply one op through its kind's function and flush; raises an MmcError if refused."""
+    try:
+        KINDS[op.kind].apply(session, op, payload)
+        session.flush()
+    except exc.IntegrityError as error:
+        raise refusal_for(error) from None
+
+
+def apply_op(session: Session, op: Op) -> None:
+    run_apply(session, op, parse_payload(op.kind, op.payload))

@@ -1,0 +1,232 @@
+"""How an op enters a store. There is no other way to change replicated state.
+
+- `emit`: a local change, inside the caller's write transaction: stamp, apply, append to
+  the log and (on a device) the outbox, all or nothing.
+- `apply_remote`: another store's op, already ordered by the acceptance point.
+- `accept`: the acceptance point (the server, or a standalone site's own store) decides
+  the one order: per device in sequence, duplicates answered again, never re-applied,
+  refused ops recorded with their reason and never blocking the ops behind them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from core.clock import HlcStamp, HybridLogicalClock
+from core.errors import MalformedOp, MmcError, OutOfOrderOp, StoreError
+from core.ids import new_id
+from core.ops.envelope import Op, Payload
+from core.ops.kinds import KINDS, apply_op, run_apply
+from core.schema import DeviceCursor, LocalIdentity, OpRecord, OutboxEntry
+
+INSERT_OP = insert(OpRecord.__table__)
+INSERT_OUTBOX = insert(OutboxEntry.__table__)
+
+
+IDENTITY_FIELDS = (
+    "device_id",
+    "station",
+    "kind",
+    "authority",
+    "next_seq",
+    "hlc",
+    "applied_count",
+    "accepted_count",
+)
+_identity = LocalIdentity.__table__.c
+LOAD_IDENTITY = select(*(_identity[name] for name in IDENTITY_FIELDS)).where(_identity.id == 1)
+SAVE_IDENTITY = (
+    update(LocalIdentity.__table__)
+    .where(_identity.id == 1)
+    .values(
+        next_seq=bindparam("next_seq"),
+        hlc=bindparam("hlc"),
+        applied_count=bindparam("applied_count"),
+        accepted_count=bindparam("accepted_count"),
+    )
+)
+
+
+@dataclass
+class DeviceIdentity:
+    """This store's device as the op log sees it during one transaction."""
+
+    device_id: str
+    station: str
+    kind: str
+    authority: bool
+    next_seq: int
+    hlc: str
+    applied_count: int
+    accepted_count: int
+
+
+def identity(session: Session) -> DeviceIdentity:
+    """This store's device identity, loaded once per transaction (kept in `session.info`)."""
+    ident: DeviceIdentity | None = session.info.get("identity")
+    if ident is None:
+        row = session.execute(LOAD_IDENTITY).first()
+        if row is None:
+            raise StoreError(detail="this store has no device identity; run `mmc init`")
+        ident = DeviceIdentity(*row)
+        session.info["identity"] = ident
+    return ident
+
+
+def _clock(ident: DeviceIdentity) -> HybridLogicalClock:
+    return HybridLogicalClock(ident.device_id, HlcStamp.decode(ident.hlc) if ident.hlc else None)
+
+
+def _record(
+    session: Session,
+    ident: DeviceIdentity,
+    op: Op,
+    *,
+    outcome: str = "applied",
+    reason: str | None = None,
+    accepted_seq: int | None = None,
+) -> None:
+    ident.applied_count += 1
+    session.execute(
+        INSERT_OP,
+        {
+            "op_id": op.op_id,
+            "device_id": op.device_id,
+            "device_seq": op.device_seq,
+            "hlc": op.hlc,
+            "actor": op.actor,
+            "kind": op.kind,
+            "payload": op.payload_json(),
+            "outcome": outcome,
+            "reason": reason,
+            "accepted_seq": accepted_seq,
+            "local_order": ident.applied_count,
+        },
+    )
+    session.execute(
+        SAVE_IDENTITY,
+        {
+            "next_seq": ident.next_seq,
+            "hlc": ident.hlc,
+            "applied_count": ident.applied_count,
+            "accepted_count": ident.accepted_count,
+        },
+    )
+
+
+def emit(session: Session, actor: str, payload: Payload, kind: str, at: dt.datetime) -> Op:
+    """Apply a new local op and log it; raises the op's MmcError if it is refused."""
+    if KINDS[kind].payload is not type(payload):
+        raise TypeError(f"{kind} takes {KINDS[kind].payload.__name__}")
+    ident = identity(session)
+    clock = _clock(ident)
+    stamp = clock.now(at).encode()
+    op = Op(
+        op_id=new_id(),
+        device_id=ident.device_id,
+        device_seq=ident.next_seq,
+        hlc=stamp,
+        actor=actor,
+        kind=kind,
+        payload=payload.model_dump(mode="json"),
+    )
+    run_apply(session, op, payload)
+    ident.next_seq += 1
+    ident.hlc = stamp
+    if ident.authority:
+        ident.accepted_count += 1
+        _record(session, ident, op, accepted_seq=ident.accepted_count)
+    else:
+        _record(session, ident, op)
+        session.execute(INSERT_OUTBOX, {"op_id": op.op_id, "device_seq": op.device_seq})
+    return op
+
+
+def _observe(ident: DeviceIdentity, op: Op, at: dt.datetime) -> None:
+    """Advance this store's clock past a remote stamp, so its next ops sort after it."""
+    try:
+        remote = HlcStamp.decode(op.hlc)
+    except ValueError:
+        raise MalformedOp(kind=op.kind, detail=f"bad clock stamp {op.hlc!r}") from None
+    clock = _clock(ident)
+    clock.observe(remote, at)
+    ident.hlc = clock.last.encode()
+
+
+def _apply_isolated(session: Session, op: Op) -> MmcError | None:
+    """Apply `op` in a savepoint; on refusal undo its partial effects and return why."""
+    try:
+        with session.begin_nested():
+            apply_op(session, op)
+    except MmcError as error:
+        return error
+    return None
+
+
+def _observe_and_apply(session: Session, ident: DeviceIdentity, op: Op, at: dt.datetime) -> MmcError | None:
+    try:
+        _observe(ident, op, at)
+    except MalformedOp as error:
+        return error
+    return _apply_isolated(session, op)
+
+
+def apply_remote(session: Session, op: Op, at: dt.datetime) -> str:
+    """Apply another store's op once; answers "applied", "rejected" or "duplicate"."""
+    if session.get(OpRecord, op.op_id) is not None:
+        return "duplicate"
+    ident = identity(session)
+    error = _observe_and_apply(session, ident, op, at)
+    if error is None:
+        _record(session, ident, op)
+        return "applied"
+    _record(session, ident, op, outcome="rejected", reason=f"{error.code}: {error}")
+    return "rejected"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    op_id: str
+    outcome: Literal["accepted", "duplicate", "rejected"]
+    accepted_seq: int | None = None
+    code: str | None = None
+    reason: str | None = None
+
+
+def accept(session: Session, op: Op, at: dt.datetime) -> Verdict:
+    """Decide one device op at the acceptance point; raises OutOfOrderOp on a sequence gap."""
+    cursor = session.get(DeviceCursor, op.device_id)
+    if cursor is None:
+        cursor = DeviceCursor(device_id=op.device_id, last_seq=0)
+        session.add(cursor)
+    if op.device_seq <= cursor.last_seq:
+        seen = session.get(OpRecord, op.op_id)
+        if seen is None or seen.device_seq != op.device_seq:
+            return Verdict(
+                op.op_id,
+                "rejected",
+                code="sequence_reused",
+                reason=f"sequence {op.device_seq} was already used by another op",
+            )
+        if seen.outcome == "rejected":
+            code, _, reason = (seen.reason or "").partition(": ")
+            return Verdict(op.op_id, "rejected", code=code, reason=reason)
+        return Verdict(op.op_id, "duplicate", accepted_seq=seen.accepted_seq)
+    if op.device_seq != cursor.last_seq + 1:
+        raise OutOfOrderOp(device=op.device_id, seq=op.device_seq, expected=cursor.last_seq + 1)
+    cursor.last_seq = op.device_seq
+    ident = identity(session)
+    if session.get(OpRecord, op.op_id) is not None:
+        return Verdict(op.op_id, "rejected", code="op_id_reused", reason="this op id was already used")
+    error = _observe_and_apply(session, ident, op, at)
+    if error is not None:
+        _record(session, ident, op, outcome="rejected", reason=f"{error.code}: {error}")
+        return Verdict(op.op_id, "rejected", code=error.code, reason=str(error))
+    ident.accepted_count += 1
+    _record(session, ident, op, accepted_seq=ident.accepted_count)
+    return Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count)

@@ -1,0 +1,404 @@
+"""Apply functions of the queue: tickets and visits.
+
+Status only moves forward (WAITING < CALLED < IN_PROGRESS < COMPLETED, or the terminal
+CANCELLED / NO_SHOW). Each ticket op names the states it may start from; if the ticket has
+left them (someone else acted first in the accepted order) the op is refused with a
+reason and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+
+from sqlalchemy import Update, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from core.errors import (
+    AlreadyCheckedIn,
+    GenderNotAllowed,
+    InvalidInput,
+    RouteComplete,
+    TransitionRefused,
+    UnknownClinic,
+    UnknownTicket,
+    UnknownVisit,
+)
+from core.ops.envelope import (
+    NewTicket,
+    Op,
+    TicketAction,
+    TicketIssued,
+    TicketTransferred,
+    VisitCancelled,
+    VisitCheckedIn,
+    VisitClinicConfirmed,
+    VisitPinFailed,
+)
+from core.schema import Clinic, NumberLease, Patient, QueueCounter, Ticket, Visit
+
+ACTIVE = ("WAITING", "CALLED", "IN_PROGRESS")
+COUNTER_OF = {
+    "WAITING": "waiting",
+    "CALLED": "called",
+    "IN_PROGRESS": "in_progress",
+    "COMPLETED": "served",
+    "NO_SHOW": "no_show",
+    "CANCELLED": "cancelled",
+}
+ACTION_NAMES = {
+    "ticket.called": "called",
+    "ticket.recalled": "recalled",
+    "ticket.started": "started",
+    "ticket.completed": "completed",
+    "ticket.no_show": "marked no-show",
+    "ticket.cancelled": "cancelled",
+    "ticket.transferred": "transferred",
+}
+STARTS_FROM = {
+    "ticket.called": ("WAITING",),
+    "ticket.recalled": ("CALLED",),
+    "ticket.started": ("CALLED",),
+    "ticket.completed": ("CALLED", "IN_PROGRESS"),
+    "ticket.no_show": ("CALLED",),
+    "ticket.cancelled": ACTIVE,
+    "ticket.transferred": ACTIVE,
+}
+
+
+def _seconds_between(start: str, end: str) -> int:
+    return max(0, int((dt.datetime.fromisoformat(end) - dt.datetime.fromisoformat(start)).total_seconds()))
+
+
+COUNTERS = QueueCounter.__table__
+ZERO_COUNTS = {c.name: 0 for c in COUNTERS.columns if c.name not in ("clinic", "day")}
+
+
+INSERT_COUNTERS = insert(COUNTERS)
+INSERT_TICKET = insert(Ticket.__table__)
+INSERT_VISIT = insert(Visit.__table__)
+INSERT_PATIENT = insert(Patient.__table__)
+# Hot-path statements are built once, on plain table columns (ORM-annotated columns
+# cost about twice as much to execute), and run with bound parameters.
+_clinics, _patients, _visits, _leases = (m.__table__.c for m in (Clinic, Patient, Visit, NumberLease))
+CLINIC_GENDER = select(_clinics.gender).where(_clinics.code == bindparam("code"))
+PATIENT_GENDER = select(_patients.gender).where(_patients.id_number == bindparam("id"))
+SET_PATIENT_GENDER = (
+    update(Patient.__table__).where(_patients.id_number == bindparam("id")).values(gender=bindparam("gender"))
+)
+ROUTE_CLINICS = select(_clinics.code, _clinics.gender).where(
+    _clinics.code.in_(bindparam("codes", expanding=True))
+)
+ACTIVE_VISIT = select(_visits.id).where(
+    _visits.patient_id == bindparam("patient"), _visits.day == bindparam("day"), _visits.status == "active"
+)
+ADVANCE_LEASE = (
+    update(NumberLease.__table__)
+    .where(
+        _leases.clinic == bindparam("b_clinic"),
+        _leases.day == bindparam("b_day"),
+        _leases.first <= bindparam("b_number"),
+        _leases.last >= bindparam("b_number"),
+        _leases.next <= bindparam("b_number"),
+    )
+    .values(next=bindparam("b_number") + 1)
+)
+
+
+@functools.cache
+def _increment(names: tuple[str, ...]) -> Update:
+    """UPDATE adding a bound delta to each named counter (statements built once, reused)."""
+    return (
+        update(COUNTERS)
+        .where(COUNTERS.c.clinic == bindparam("b_clinic"), COUNTERS.c.day == bindparam("b_day"))
+        .values({name: COUNTERS.c[name] + bindparam(f"d_{name}") for name in names})
+    )
+
+
+def bump_counters(session: Session, clinic: str, day: str, **deltas: int) -> None:
+    """Add `deltas` to the clinic's day counters, creating the row on first use.
+
+    Plain SQL increments, not ORM attributes, so two changes in one transaction can
+    never overwrite each other with a stale value.
+    """
+    params: dict[str, object] = {f"d_{name}": delta for name, delta in deltas.items()}
+    params |= {"b_clinic": clinic, "b_day": day}
+    result = session.execute(_increment(tuple(sorted(deltas))), params)
+    if result.rowcount == 0:  # type: ignore[attr-defined]
+        session.execute(INSERT_COUNTERS, {**ZERO_COUNTS, **deltas, "clinic": clinic, "day": day})
+
+
+def _move(session: Session, ticket: Ticket, status: str, at: str) -> None:
+    """The one place a ticket changes status; keeps the clinic's day counters in step."""
+    old = ticket.status
+    deltas = {COUNTER_OF[old]: -1, COUNTER_OF[status]: 1}
+    if old == "WAITING" and status != "CANCELLED":
+        deltas["wait_total_s"] = _seconds_between(ticket.entered_at, at)
+        deltas["wait_count"] = 1
+    if status == "CALLED":
+        ticket.called_at = at
+    elif status == "IN_PROGRESS":
+        ticket.started_at = at
+    elif status == "COMPLETED":
+        ticket.completed_at = at
+        began = ticket.started_at or ticket.called_at
+        if began is not None:
+            deltas["service_total_s"] = _seconds_between(began, at)
+            deltas["service_count"] = 1
+    else:
+        ticket.ended_at = at
+    ticket.status = status
+    bump_counters(session, ticket.clinic, ticket.day, **deltas)
+
+
+def _check_clinic(session: Session, code: str, gender: str) -> None:
+    allowed = session.scalar(CLINIC_GENDER, {"code": code})
+    if allowed is None:
+        raise UnknownClinic(clinic=code)
+    if allowed not in ("any", gender):
+        raise GenderNotAllowed(clinic=code, gender=gender)
+
+
+def _issue(
+    session: Session,
+    new: NewTicket,
+    *,
+    patient_id: str,
+    gender: str,
+    visit_id: str | None,
+    day: str,
+    at: str,
+    order_key: str,
+) -> None:
+    _check_clinic(session, new.clinic, gender)
+    session.execute(
+        INSERT_TICKET,
+        {
+            "id": new.ticket_id,
+            "visit_id": visit_id,
+            "patient_id": patient_id,
+            "clinic": new.clinic,
+            "day": day,
+            "number": new.number,
+            "station": new.station,
+            "order_key": order_key,
+            "status": "WAITING",
+            "entered_at": at,
+            "recalls": 0,
+        },
+    )
+    bump_counters(session, new.clinic, day, issued=1, waiting=1)
+    if not new.station:
+        session.execute(ADVANCE_LEASE, {"b_clinic": new.clinic, "b_day": day, "b_number": new.number})
+
+
+def _visit(session: Session, visit_id: str) -> Visit:
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise UnknownVisit()
+    return visit
+
+
+def first_open_clinic(route: list[str], completed: list[str]) -> str | None:
+    """The first clinic of the route that is not completed: where the patient goes next."""
+    return next((c for c in route if c not in completed), None)
+
+
+def next_clinic(visit: Visit) -> str | None:
+    return first_open_clinic(json.loads(visit.route), json.loads(visit.completed))
+
+
+def apply_checked_in(session: Session, op: Op, p: VisitCheckedIn) -> None:
+    if p.ticket.clinic != p.route[0]:
+        raise InvalidInput(detail="the first ticket must be for the first clinic of the route")
+    rows = session.execute(ROUTE_CLINICS, {"codes": p.route})
+    genders = {code: gender for code, gender in rows}
+    for code in p.route:
+        if code not in genders:
+            raise UnknownClinic(clinic=code)
+        if genders[code] not in ("any", p.gender):
+            raise GenderNotAllowed(clinic=code, gender=p.gender)
+    existing = session.scalar(ACTIVE_VISIT, {"patient": p.id_number, "day": p.day})
+    if existing is not None:
+        raise AlreadyCheckedIn(visit_id=existing)
+    known_gender = session.scalar(PATIENT_GENDER, {"id": p.id_number})
+    if known_gender is None:
+        session.execute(INSERT_PATIENT, {"id_number": p.id_number, "gender": p.gender, "first_seen": p.at})
+    elif known_gender != p.gender:
+        session.execute(SET_PATIENT_GENDER, {"id": p.id_number, "gender": p.gender})
+    session.execute(
+        INSERT_VISIT,
+        {
+            "id": p.visit_id,
+            "patient_id": p.id_number,
+            "exam_type": p.exam_type,
+            "gender": p.gender,
+            "day": p.day,
+            "route": json.dumps(p.route),
+            "completed": "[]",
+            "current_clinic": p.route[0],
+            "status": "active",
+            "created_at": p.at,
+            "updated_at": p.at,
+            "pin_failures": 0,
+        },
+    )
+    _issue(
+        session,
+        p.ticket,
+        patient_id=p.id_number,
+        gender=p.gender,
+        visit_id=p.visit_id,
+        day=p.day,
+        at=p.at,
+        order_key=op.hlc,
+    )
+
+
+def apply_ticket_issued(session: Session, op: Op, p: TicketIssued) -> None:
+    patient = session.get(Patient, p.id_number)
+    if patient is None:
+        raise InvalidInput(detail="unknown patient")
+    _issue(
+        session,
+        p.ticket,
+        patient_id=p.id_number,
+        gender=patient.gender,
+        visit_id=p.visit_id,
+        day=p.day,
+        at=p.at,
+        order_key=op.hlc,
+    )
+
+
+def _ticket_for(session: Session, op: Op, ticket_id: str) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise UnknownTicket(ticket=ticket_id)
+    if ticket.status not in STARTS_FROM[op.kind]:
+        by = f" (called by {ticket.room or ticket.called_by})" if ticket.called_by else ""
+        raise TransitionRefused(
+            ticket=ticket.number, status=ticket.status, action=ACTION_NAMES[op.kind], by=by
+        )
+    return ticket
+
+
+def apply_ticket_called(session: Session, op: Op, p: TicketAction) -> None:
+    ticket = _ticket_for(session, op, p.ticket_id)
+    ticket.room = p.room
+    ticket.called_by = op.actor
+    _move(session, ticket, "CALLED", p.at)
+
+
+def apply_ticket_recalled(session: Session, op: Op, p: TicketAction) -> None:
+    ticket = _ticket_for(session, op, p.ticket_id)
+    ticket.recalls += 1
+    if p.room:
+        ticket.room = p.room
+
+
+def apply_ticket_started(session: Session, op: Op, p: TicketAction) -> None:
+    _move(session, _ticket_for(session, op, p.ticket_id), "IN_PROGRESS", p.at)
+
+
+def apply_ticket_completed(session: Session, op: Op, p: TicketAction) -> None:
+    _move(session, _ticket_for(session, op, p.ticket_id), "COMPLETED", p.at)
+
+
+def apply_ticket_no_show(session: Session, op: Op, p: TicketAction) -> None:
+    _move(session, _ticket_for(session, op, p.ticket_id), "NO_SHOW", p.at)
+
+
+def apply_ticket_cancelled(session: Session, op: Op, p: TicketAction) -> None:
+    _move(session, _ticket_for(session, op, p.ticket_id), "CANCELLED", p.at)
+
+
+def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> None:
+    ticket = _ticket_for(session, op, p.ticket_id)
+    patient = session.get(Patient, ticket.patient_id)
+    assert patient is not None
+    if p.new_ticket.clinic == ticket.clinic:
+        raise InvalidInput(detail="a ticket cannot be transferred to its own clinic")
+    _move(session, ticket, "CANCELLED", p.at)
+    ticket.transferred_to = p.new_ticket.ticket_id
+    session.flush()
+    _issue(
+        session,
+        p.new_ticket,
+        patient_id=ticket.patient_id,
+        gender=patient.gender,
+        visit_id=ticket.visit_id,
+        day=ticket.day,
+        at=p.at,
+        order_key=op.hlc,
+    )
+    if ticket.visit_id is not None:
+        visit = _visit(session, ticket.visit_id)
+        route = json.loads(visit.route)
+        if p.new_ticket.clinic not in route:
+            route.insert(route.index(ticket.clinic) if ticket.clinic in route else 0, p.new_ticket.clinic)
+            visit.route = json.dumps(route)
+        visit.current_clinic = p.new_ticket.clinic
+        visit.updated_at = p.at
+
+
+def apply_clinic_confirmed(session: Session, op: Op, p: VisitClinicConfirmed) -> None:
+    visit = _visit(session, p.visit_id)
+    if visit.status != "active":
+        raise RouteComplete()
+    if visit.current_clinic != p.clinic:
+        raise InvalidInput(detail=f"the visit is at {visit.current_clinic}, not {p.clinic}")
+    open_ticket = session.scalar(
+        select(Ticket).where(
+            Ticket.visit_id == visit.id, Ticket.clinic == p.clinic, Ticket.status.in_(ACTIVE)
+        )
+    )
+    if open_ticket is not None:
+        _move(session, open_ticket, "COMPLETED", p.at)
+    visit.completed = json.dumps([*json.loads(visit.completed), p.clinic])
+    visit.pin_failures = 0
+    visit.pin_locked_until = None
+    visit.updated_at = p.at
+    expected = next_clinic(visit)
+    given = p.next_ticket.clinic if p.next_ticket else None
+    if given != expected:
+        raise InvalidInput(detail=f"the next clinic is {expected}, not {given}")
+    visit.current_clinic = expected
+    if p.next_ticket is None:
+        visit.status = "completed"
+        return
+    session.flush()
+    _issue(
+        session,
+        p.next_ticket,
+        patient_id=visit.patient_id,
+        gender=visit.gender,
+        visit_id=visit.id,
+        day=visit.day,
+        at=p.at,
+        order_key=op.hlc,
+    )
+
+
+def apply_pin_failed(session: Session, op: Op, p: VisitPinFailed) -> None:
+    visit = _visit(session, p.visit_id)
+    visit.pin_failures += 1
+    if visit.pin_failures >= p.max_failures:
+        until = dt.datetime.fromisoformat(p.at) + dt.timedelta(seconds=p.lockout_s)
+        visit.pin_locked_until = until.isoformat(timespec="milliseconds")
+        visit.pin_failures = 0
+    visit.updated_at = p.at
+
+
+def apply_visit_cancelled(session: Session, op: Op, p: VisitCancelled) -> None:
+    visit = _visit(session, p.visit_id)
+    if visit.status != "active":
+        raise RouteComplete()
+    for ticket in session.scalars(
+        select(Ticket).where(Ticket.visit_id == visit.id, Ticket.status.in_(ACTIVE))
+    ):
+        _move(session, ticket, "CANCELLED", p.at)
+    visit.status = "cancelled"
+    visit.current_clinic = None
+    visit.updated_at = p.at

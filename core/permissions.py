@@ -1,0 +1,43 @@
+"""Who may do what. Services check here; the server checks the same table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.errors import PermissionDenied
+
+STAFF_ROLES = ("admin", "supervisor", "staff")
+ROLES = (*STAFF_ROLES, "kiosk", "display", "system")
+
+ALLOWED: dict[str, frozenset[str]] = {
+    "check_in": frozenset({"kiosk", "staff", "supervisor", "admin", "system"}),
+    "enter_queue": frozenset({"kiosk", "staff", "supervisor", "admin", "system"}),
+    "confirm_pin": frozenset({"kiosk", "staff", "supervisor", "admin", "system"}),
+    "queue_action": frozenset({"staff", "supervisor", "admin", "system"}),
+    "cancel_visit": frozenset({"supervisor", "admin", "system"}),
+    "view_pin": frozenset({"staff", "supervisor", "admin", "system"}),
+    "rotate_pin": frozenset({"admin", "system"}),
+    "view_reports": frozenset({"supervisor", "admin", "system"}),
+    "configure": frozenset({"admin", "system"}),
+    "grant_lease": frozenset({"admin", "system"}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who makes a service call: a logged-in user, a device (kiosk, display) or the system."""
+
+    name: str
+    role: str
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"unknown role {self.role!r}")
+
+
+SYSTEM = Actor("system", "system")
+
+
+def require(actor: Actor, action: str) -> None:
+    if actor.role not in ALLOWED[action]:
+        raise PermissionDenied(role=actor.role, action=action.replace("_", " "))

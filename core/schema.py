@@ -1,0 +1,298 @@
+"""The database tables, as SQLAlchemy 2 typed models.
+
+Replicated tables (clinics … settings) are written only by the op apply functions in
+`core.ops.apply`; the op log, outbox, audit log and local identity belong to one store.
+Rows that several devices create carry UUIDv7 keys taken from the op, so every store
+that applies the same ops holds the same rows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ACTIVE_TICKET = "status IN ('WAITING', 'CALLED', 'IN_PROGRESS')"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Clinic(Base):
+    __tablename__ = "clinics"
+
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name_ar: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str] = mapped_column(String(120))
+    room: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    call_interval_s: Mapped[int] = mapped_column(Integer, default=300)
+    gender: Mapped[str] = mapped_column(String(10), default="any")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ExamType(Base):
+    __tablename__ = "exam_types"
+
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name_ar: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ExamRouteStep(Base):
+    """One clinic of an exam type's route for one gender, at its position."""
+
+    __tablename__ = "exam_route_steps"
+
+    exam_type: Mapped[str] = mapped_column(ForeignKey("exam_types.code"), primary_key=True)
+    gender: Mapped[str] = mapped_column(String(10), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clinic: Mapped[str] = mapped_column(ForeignKey("clinics.code"))
+
+
+class Patient(Base):
+    __tablename__ = "patients"
+
+    id_number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    gender: Mapped[str] = mapped_column(String(10))
+    first_seen: Mapped[str] = mapped_column(String(32))
+
+
+class Visit(Base):
+    """A patient's route for one day: its clinics in order, where they stand, the status."""
+
+    __tablename__ = "visits"
+    __table_args__ = (
+        Index(
+            "uq_visits_active_patient_day",
+            "patient_id",
+            "day",
+            unique=True,
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id_number"), index=True)
+    exam_type: Mapped[str] = mapped_column(ForeignKey("exam_types.code"))
+    gender: Mapped[str] = mapped_column(String(10))
+    day: Mapped[str] = mapped_column(String(10), index=True)
+    route: Mapped[str] = mapped_column(Text)
+    completed: Mapped[str] = mapped_column(Text, default="[]")
+    current_clinic: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+    pin_failures: Mapped[int] = mapped_column(Integer, default=0)
+    pin_locked_until: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class Ticket(Base):
+    """A place in one clinic's queue on one day."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("clinic", "day", "station", "number"),
+        Index(
+            "uq_tickets_active_patient",
+            "clinic",
+            "day",
+            "patient_id",
+            unique=True,
+            sqlite_where=text(ACTIVE_TICKET),
+            postgresql_where=text(ACTIVE_TICKET),
+        ),
+        Index("ix_tickets_queue", "clinic", "day", "status", "order_key"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id"), nullable=True, index=True)
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id_number"), index=True)
+    clinic: Mapped[str] = mapped_column(ForeignKey("clinics.code"))
+    day: Mapped[str] = mapped_column(String(10))
+    number: Mapped[int] = mapped_column(Integer)
+    station: Mapped[str] = mapped_column(String(12), default="")
+    order_key: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(12), default="WAITING")
+    entered_at: Mapped[str] = mapped_column(String(32))
+    called_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    started_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    completed_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    ended_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    room: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    called_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    transferred_to: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class QueueCounter(Base):
+    """Running totals of one clinic's day, kept by the ticket transitions so reads are O(1)."""
+
+    __tablename__ = "queue_counters"
+
+    clinic: Mapped[str] = mapped_column(ForeignKey("clinics.code"), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    issued: Mapped[int] = mapped_column(Integer, default=0)
+    waiting: Mapped[int] = mapped_column(Integer, default=0)
+    called: Mapped[int] = mapped_column(Integer, default=0)
+    in_progress: Mapped[int] = mapped_column(Integer, default=0)
+    served: Mapped[int] = mapped_column(Integer, default=0)
+    no_show: Mapped[int] = mapped_column(Integer, default=0)
+    cancelled: Mapped[int] = mapped_column(Integer, default=0)
+    wait_total_s: Mapped[int] = mapped_column(Integer, default=0)
+    wait_count: Mapped[int] = mapped_column(Integer, default=0)
+    service_total_s: Mapped[int] = mapped_column(Integer, default=0)
+    service_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class NumberLease(Base):
+    """A block of queue numbers of one clinic's day that one device may hand out."""
+
+    __tablename__ = "number_leases"
+    __table_args__ = (Index("ix_number_leases_lookup", "clinic", "day", "device_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    clinic: Mapped[str] = mapped_column(ForeignKey("clinics.code"))
+    day: Mapped[str] = mapped_column(String(10))
+    device_id: Mapped[str] = mapped_column(String(36))
+    first: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer)
+    next: Mapped[int] = mapped_column(Integer)
+
+
+class PinRotation(Base):
+    __tablename__ = "pin_rotations"
+
+    clinic: Mapped[str] = mapped_column(ForeignKey("clinics.code"), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(80), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(120), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    station: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class OpRecord(Base):
+    """The op log: every op this store has applied or refused, its own and others'."""
+
+    __tablename__ = "ops"
+    __table_args__ = (UniqueConstraint("device_id", "device_seq"),)
+
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    device_seq: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[str] = mapped_column(String(80))
+    actor: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(10), default="applied")
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    accepted_seq: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True)
+    local_order: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class OutboxEntry(Base):
+    """An op of this device that the server has not answered for yet."""
+
+    __tablename__ = "outbox"
+
+    op_id: Mapped[str] = mapped_column(ForeignKey("ops.op_id"), primary_key=True)
+    device_seq: Mapped[int] = mapped_column(Integer, unique=True)
+
+
+class DeviceCursor(Base):
+    """At an acceptance point: the last sequence of each device it has answered for."""
+
+    __tablename__ = "device_cursors"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LocalIdentity(Base):
+    """This store's own device: its id, station code, next sequence and clock."""
+
+    __tablename__ = "local_identity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    station: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[str] = mapped_column(String(20))
+    authority: Mapped[bool] = mapped_column(Boolean, default=False)
+    next_seq: Mapped[int] = mapped_column(Integer, default=1)
+    hlc: Mapped[str] = mapped_column(String(80), default="")
+    applied_count: Mapped[int] = mapped_column(Integer, default=0)
+    accepted_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[str] = mapped_column(String(32), index=True)
+    actor: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(120), default="")
+    outcome: Mapped[str] = mapped_column(String(12))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    op_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+REPLICATED_TABLES = (
+    Clinic,
+    ExamType,
+    ExamRouteStep,
+    Patient,
+    Visit,
+    Ticket,
+    QueueCounter,
+    NumberLease,
+    PinRotation,
+    User,
+    Device,
+    Setting,
+)

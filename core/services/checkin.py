@@ -1,0 +1,206 @@
+"""Check-in at a kiosk, entering a clinic's queue, and "where am I"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from core.clock import service_day, to_iso, utc_now
+from core.database import Database
+from core.errors import (
+    ClinicInactive,
+    GenderNotAllowed,
+    InvalidGender,
+    InvalidIdNumber,
+    NoRouteForGender,
+    UnknownClinic,
+    UnknownExamType,
+    UnknownPatient,
+    UnknownVisit,
+)
+from core.ids import new_id
+from core.ops.envelope import TicketIssued, VisitCheckedIn
+from core.permissions import Actor
+from core.schema import Clinic, ExamRouteStep, ExamType, Patient, Ticket, Visit
+from core.services.call import service_call
+from core.services.numbers import take_number
+from core.services.places import QueuePlace, place_of, place_of_ticket
+from core.settings import setting
+
+GENDERS = ("male", "female")
+_exam_types, _steps, _clinics = (m.__table__.c for m in (ExamType, ExamRouteStep, Clinic))
+EXAM_TYPE_ACTIVE = select(_exam_types.active).where(_exam_types.code == bindparam("code"))
+ROUTE_STEPS = (
+    select(_steps.clinic, _clinics.active)
+    .join_from(ExamRouteStep.__table__, Clinic.__table__, _clinics.code == _steps.clinic)
+    .where(_steps.exam_type == bindparam("exam_type"), _steps.gender == bindparam("gender"))
+    .order_by(_steps.position)
+)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    visit_id: str
+    route: list[str]
+    place: QueuePlace
+
+
+def validate_id_number(session: Session, id_number: str) -> str:
+    cleaned = id_number.strip()
+    if not re.fullmatch(setting(session, "id_format"), cleaned):
+        raise InvalidIdNumber()
+    return cleaned
+
+
+def validate_gender(gender: str) -> str:
+    if gender not in GENDERS:
+        raise InvalidGender(gender=gender)
+    return gender
+
+
+def open_clinic(session: Session, code: str, gender: str) -> Clinic:
+    clinic = session.get(Clinic, code)
+    if clinic is None:
+        raise UnknownClinic(clinic=code)
+    if not clinic.active:
+        raise ClinicInactive(clinic=code)
+    if clinic.gender not in ("any", gender):
+        raise GenderNotAllowed(clinic=code, gender=gender)
+    return clinic
+
+
+def route_for(session: Session, exam_type: str, gender: str) -> list[str]:
+    """The exam type's clinics for `gender` in order, leaving out clinics closed today."""
+    if not session.scalar(EXAM_TYPE_ACTIVE, {"code": exam_type}):
+        raise UnknownExamType(exam_type=exam_type)
+    steps = session.execute(ROUTE_STEPS, {"exam_type": exam_type, "gender": gender}).all()
+    route = [code for code, active in steps if active]
+    if not route:
+        raise NoRouteForGender(exam_type=exam_type, gender=gender)
+    return route
+
+
+def active_visit(session: Session, id_number: str, day: str) -> Visit | None:
+    return session.scalar(
+        select(Visit).where(Visit.patient_id == id_number, Visit.day == day, Visit.status == "active")
+    )
+
+
+def check_in(
+    db: Database,
+    actor: Actor,
+    *,
+    id_number: str,
+    gender: str,
+    exam_type: str,
+    now: dt.datetime | None = None,
+) -> CheckIn:
+    """Start a patient's visit: their route for the exam type and a ticket at its first clinic."""
+    with service_call(db, actor, "check_in", "check_in", now=now) as call:
+        session = call.session
+        id_number = validate_id_number(session, id_number)
+        gender = validate_gender(gender)
+        route = route_for(session, exam_type, gender)
+        day = service_day(call.now)
+        ticket = take_number(call, route[0], day)
+        visit_id = new_id()
+        call.emit(
+            "visit.checked_in",
+            VisitCheckedIn(
+                visit_id=visit_id,
+                id_number=id_number,
+                gender=gender,
+                exam_type=exam_type,
+                route=route,
+                day=day,
+                at=to_iso(call.now),
+                ticket=ticket,
+            ),
+        )
+        call.target = f"visit {visit_id}"
+        return CheckIn(visit_id=visit_id, route=route, place=place_of_ticket(session, ticket.ticket_id))
+
+
+def enter_queue(
+    db: Database, actor: Actor, *, id_number: str, clinic: str, now: dt.datetime | None = None
+) -> QueuePlace:
+    """Put a checked-in patient in a clinic's queue; a second entry returns the first ticket."""
+    with service_call(db, actor, "enter_queue", "enter_queue", target=f"clinic {clinic}", now=now) as call:
+        session = call.session
+        id_number = validate_id_number(session, id_number)
+        patient = session.get(Patient, id_number)
+        if patient is None:
+            raise UnknownPatient()
+        open_clinic(session, clinic, patient.gender)
+        day = service_day(call.now)
+        waiting = session.scalar(
+            select(Ticket).where(
+                Ticket.clinic == clinic,
+                Ticket.day == day,
+                Ticket.patient_id == id_number,
+                Ticket.status.in_(("WAITING", "CALLED", "IN_PROGRESS")),
+            )
+        )
+        if waiting is not None:
+            return place_of(session, waiting, already_in_queue=True)
+        visit = active_visit(session, id_number, day)
+        ticket = take_number(call, clinic, day)
+        call.emit(
+            "ticket.issued",
+            TicketIssued(
+                id_number=id_number,
+                visit_id=visit.id if visit else None,
+                day=day,
+                at=to_iso(call.now),
+                ticket=ticket,
+            ),
+        )
+        return place_of_ticket(session, ticket.ticket_id)
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    visit_id: str
+    status: str
+    route: list[str]
+    completed: list[str]
+    current_clinic: str | None
+    place: QueuePlace | None
+
+
+def where_am_i(db: Database, *, id_number: str, now: dt.datetime | None = None) -> Whereabouts:
+    """The patient's visit today: route, what is done, and their place in the current queue."""
+    with db.read() as session:
+        id_number = validate_id_number(session, id_number)
+        day = service_day(now or utc_now())
+        visit = active_visit(session, id_number, day) or session.scalar(
+            select(Visit)
+            .where(Visit.patient_id == id_number, Visit.day == day)
+            .order_by(Visit.updated_at.desc())
+            .limit(1)
+        )
+        if visit is None:
+            raise UnknownVisit()
+        place = None
+        if visit.current_clinic is not None:
+            ticket = session.scalar(
+                select(Ticket).where(
+                    Ticket.visit_id == visit.id,
+                    Ticket.clinic == visit.current_clinic,
+                    Ticket.status.in_(("WAITING", "CALLED", "IN_PROGRESS")),
+                )
+            )
+            place = place_of(session, ticket) if ticket else None
+        return Whereabouts(
+            visit_id=visit.id,
+            status=visit.status,
+            route=json.loads(visit.route),
+            completed=json.loads(visit.completed),
+            current_clinic=visit.current_clinic,
+            place=place,
+        )

@@ -1,0 +1,151 @@
+"""Administration of the site: clinics, exam types, users, devices, settings, leases,
+and setting up a new site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import ValidationError
+from sqlalchemy import select
+
+from core.clock import utc_now
+from core.database import Database
+from core.defaults import CLINICS, EXAM_TYPES
+from core.errors import BadCredentials, InvalidInput
+from core.ops.envelope import (
+    ClinicUpserted,
+    DeviceRegistered,
+    ExamTypeUpserted,
+    LeaseGranted,
+    Payload,
+    SettingSet,
+    UserUpserted,
+)
+from core.ops.log import identity
+from core.permissions import SYSTEM, Actor
+from core.schema import Clinic, Setting, User
+from core.services.call import service_call, write_audit
+from core.services.numbers import grant_lease
+from core.settings import DEFAULTS
+
+_hasher = PasswordHasher()
+MIN_PASSWORD = 8
+
+
+def _payload(model: type[Payload], **fields: Any) -> Any:
+    """Build a payload from user input, turning a validation failure into a typed error."""
+    try:
+        return model(**fields)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise InvalidInput(detail=f"{where}: {first['msg']}") from None
+
+
+def upsert_clinic(db: Database, actor: Actor, **fields: Any) -> None:
+    clinic = _payload(ClinicUpserted, **fields)
+    with service_call(db, actor, "upsert_clinic", "configure", target=clinic.code) as call:
+        call.emit("clinic.upserted", clinic)
+
+
+def upsert_exam_type(db: Database, actor: Actor, **fields: Any) -> None:
+    exam_type = _payload(ExamTypeUpserted, **fields)
+    with service_call(db, actor, "upsert_exam_type", "configure", target=exam_type.code) as call:
+        call.emit("exam_type.upserted", exam_type)
+
+
+def set_setting(db: Database, actor: Actor, key: str, value: Any) -> None:
+    if key in DEFAULTS and type(value) is not type(DEFAULTS[key]):
+        raise InvalidInput(detail=f"{key} takes a {type(DEFAULTS[key]).__name__}")
+    item = _payload(SettingSet, key=key, value=value)
+    with service_call(db, actor, "set_setting", "configure", target=key) as call:
+        call.emit("setting.set", item)
+
+
+def save_user(
+    db: Database,
+    actor: Actor,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    display_name: str = "",
+    active: bool = True,
+) -> None:
+    """Create or update a staff account; only the argon2 hash is stored and synced."""
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(detail=f"a password has at least {MIN_PASSWORD} characters")
+    user = _payload(
+        UserUpserted,
+        username=username,
+        display_name=display_name,
+        password_hash=_hasher.hash(password),
+        role=role,
+        active=active,
+    )
+    with service_call(db, actor, "save_user", "configure", target=username) as call:
+        call.emit("user.upserted", user)
+
+
+def log_in(db: Database, *, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+    """Check a password against the synced hash (works offline); the attempt is audited."""
+    at = now or utc_now()
+    with db.read() as session:
+        user = session.get(User, username)
+    ok = False
+    if user is not None and user.active:
+        try:
+            ok = _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            ok = False
+    who = Actor(username[:80] or "?", user.role if user else "staff")
+    with db.write() as session:
+        write_audit(session, who, at, "log_in", username[:120], "ok" if ok else "refused")
+    if not ok:
+        raise BadCredentials()
+    return who
+
+
+def register_device(
+    db: Database, actor: Actor, *, device_id: str, kind: str, station: str, name: str = ""
+) -> None:
+    device = _payload(DeviceRegistered, device_id=device_id, kind=kind, station=station, name=name)
+    with service_call(db, actor, "register_device", "configure", target=station) as call:
+        call.emit("device.registered", device)
+
+
+def lease_numbers(
+    db: Database, actor: Actor, *, device_id: str, clinic: str, day: str, size: int
+) -> LeaseGranted:
+    """Lease a block of a clinic's numbers for a day to a device (the acceptance point's job)."""
+    if not 1 <= size <= 10_000:
+        raise InvalidInput(detail="a lease holds 1 to 10000 numbers")
+    with service_call(db, actor, "grant_lease", "grant_lease", target=f"{clinic} {day}") as call:
+        return grant_lease(call, device_id, clinic, day, size)
+
+
+def init_site(db: Database, actor: Actor = SYSTEM) -> bool:
+    """Give a new site its secret, default clinics, exam types and this device's record.
+
+    Does nothing on a site that already has clinics; answers whether it set one up.
+    """
+    with service_call(db, actor, "init_site", "configure") as call:
+        session = call.session
+        if session.scalar(select(Clinic.code).limit(1)) is not None:
+            return False
+        if session.get(Setting, "site_secret") is None:
+            call.emit("setting.set", SettingSet(key="site_secret", value=secrets.token_hex(32)))
+        for clinic in CLINICS:
+            call.emit("clinic.upserted", clinic)
+        for exam_type in EXAM_TYPES:
+            call.emit("exam_type.upserted", exam_type)
+        me = identity(session)
+        call.emit(
+            "device.registered",
+            DeviceRegistered(device_id=me.device_id, kind=me.kind, station=me.station, name="this machine"),
+        )
+        return True

@@ -1,0 +1,93 @@
+"""Queue numbers that stay unique per clinic and day across devices that cannot talk.
+
+A device hands out numbers from blocks leased to it by the acceptance point. The
+acceptance point itself (a standalone site, or the server) leases to itself on demand.
+A device that has run out while offline falls back to numbers prefixed with its own
+station code ("K1A2-7"), which no other device can produce. Sync only refills leases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session
+
+from core.ids import new_id
+from core.ops.envelope import LeaseGranted, NewTicket
+from core.ops.log import identity
+from core.schema import NumberLease, Ticket
+from core.services.call import ServiceCall
+from core.settings import setting
+
+_leases = NumberLease.__table__.c
+OPEN_LEASE = (
+    select(_leases.next)
+    .where(
+        _leases.clinic == bindparam("clinic"),
+        _leases.day == bindparam("day"),
+        _leases.device_id == bindparam("device"),
+        _leases.next <= _leases.last,
+    )
+    .order_by(_leases.first)
+    .limit(1)
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    first: int
+    last: int
+
+
+def next_free_block(session: Session, clinic: str, day: str, size: int) -> Block:
+    top = session.scalar(
+        select(func.max(NumberLease.last)).where(NumberLease.clinic == clinic, NumberLease.day == day)
+    )
+    first = (top or 0) + 1
+    return Block(first, first + size - 1)
+
+
+def grant_lease(call: ServiceCall, device_id: str, clinic: str, day: str, size: int) -> LeaseGranted:
+    block = next_free_block(call.session, clinic, day, size)
+    lease = LeaseGranted(
+        lease_id=new_id(),
+        clinic=clinic,
+        day=day,
+        device_id=device_id,
+        first=block.first,
+        last=block.last,
+    )
+    call.emit("lease.granted", lease)
+    return lease
+
+
+def spare_numbers(session: Session, device_id: str, clinic: str, day: str) -> int:
+    """How many leased numbers `device_id` still holds for the clinic's day."""
+    left = session.scalar(
+        select(func.sum(NumberLease.last - NumberLease.next + 1)).where(
+            NumberLease.clinic == clinic,
+            NumberLease.day == day,
+            NumberLease.device_id == device_id,
+            NumberLease.next <= NumberLease.last,
+        )
+    )
+    return int(left or 0)
+
+
+def take_number(call: ServiceCall, clinic: str, day: str) -> NewTicket:
+    """A new ticket id with the next number this device may give for the clinic's day."""
+    session = call.session
+    ident = identity(session)
+    number = session.scalar(OPEN_LEASE, {"clinic": clinic, "day": day, "device": ident.device_id})
+    if number is not None:
+        return NewTicket(ticket_id=new_id(), clinic=clinic, number=number)
+    if ident.authority:
+        granted = grant_lease(call, ident.device_id, clinic, day, int(setting(session, "lease_block")))
+        return NewTicket(ticket_id=new_id(), clinic=clinic, number=granted.first)
+    top = session.scalar(
+        select(func.max(Ticket.number)).where(
+            Ticket.clinic == clinic, Ticket.day == day, Ticket.station == ident.station
+        )
+    )
+    return NewTicket(ticket_id=new_id(), clinic=clinic, number=(top or 0) + 1, station=ident.station)

@@ -1,0 +1,147 @@
+"""What clinic staff do with a queue: call, recall, start, complete, no-show, transfer,
+cancel; and the clinic's queue as they see it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import select
+
+from core.clock import service_day, to_iso, utc_now
+from core.database import Database
+from core.errors import QueueEmpty, UnknownClinic, UnknownTicket
+from core.ops.envelope import TicketAction, TicketTransferred
+from core.permissions import Actor
+from core.schema import Clinic, Patient, Ticket
+from core.services.call import ServiceCall, service_call
+from core.services.checkin import open_clinic
+from core.services.numbers import take_number
+from core.services.places import QueuePlace, place_of, ticket_label
+
+
+@dataclass(frozen=True)
+class TicketView:
+    ticket_id: str
+    clinic: str
+    label: str
+    status: str
+    room: str | None
+    entered_at: str
+    called_at: str | None
+
+
+def _view(ticket: Ticket) -> TicketView:
+    return TicketView(
+        ticket_id=ticket.id,
+        clinic=ticket.clinic,
+        label=ticket_label(ticket.station, ticket.number),
+        status=ticket.status,
+        room=ticket.room,
+        entered_at=ticket.entered_at,
+        called_at=ticket.called_at,
+    )
+
+
+def _act(call: ServiceCall, kind: str, ticket_id: str, room: str | None = None) -> TicketView:
+    ticket = call.session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise UnknownTicket(ticket=ticket_id)
+    call.target = f"{ticket.clinic} {ticket_label(ticket.station, ticket.number)}"
+    call.emit(kind, TicketAction(ticket_id=ticket_id, at=to_iso(call.now), room=room))
+    return _view(ticket)
+
+
+def call_next(
+    db: Database, actor: Actor, *, clinic: str, room: str | None = None, now: dt.datetime | None = None
+) -> TicketView:
+    """Call the patient who has waited longest at the clinic (by arrival, not by number)."""
+    with service_call(db, actor, "call_next", "queue_action", target=clinic, now=now) as call:
+        if call.session.get(Clinic, clinic) is None:
+            raise UnknownClinic(clinic=clinic)
+        first = call.session.scalar(
+            select(Ticket.id)
+            .where(Ticket.clinic == clinic, Ticket.day == service_day(call.now), Ticket.status == "WAITING")
+            .order_by(Ticket.order_key)
+            .limit(1)
+        )
+        if first is None:
+            raise QueueEmpty(clinic=clinic)
+        return _act(call, "ticket.called", first, room)
+
+
+class TicketService(Protocol):
+    def __call__(
+        self,
+        db: Database,
+        actor: Actor,
+        *,
+        ticket_id: str,
+        room: str | None = None,
+        now: dt.datetime | None = None,
+    ) -> TicketView: ...
+
+
+def _ticket_action(action: str, kind: str) -> TicketService:
+    def run(
+        db: Database,
+        actor: Actor,
+        *,
+        ticket_id: str,
+        room: str | None = None,
+        now: dt.datetime | None = None,
+    ) -> TicketView:
+        with service_call(db, actor, action, "queue_action", target=ticket_id, now=now) as call:
+            return _act(call, kind, ticket_id, room)
+
+    run.__name__ = action
+    run.__doc__ = f"{action.replace('_', ' ').capitalize()} a ticket (op {kind})."
+    return run
+
+
+call_ticket = _ticket_action("call", "ticket.called")
+recall = _ticket_action("recall", "ticket.recalled")
+start = _ticket_action("start", "ticket.started")
+complete = _ticket_action("complete", "ticket.completed")
+no_show = _ticket_action("no_show", "ticket.no_show")
+cancel = _ticket_action("cancel", "ticket.cancelled")
+
+
+def transfer(
+    db: Database, actor: Actor, *, ticket_id: str, to_clinic: str, now: dt.datetime | None = None
+) -> QueuePlace:
+    """Move a patient to the end of another clinic's queue; the old ticket is cancelled."""
+    with service_call(db, actor, "transfer", "queue_action", target=ticket_id, now=now) as call:
+        session = call.session
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise UnknownTicket(ticket=ticket_id)
+        patient = session.get(Patient, ticket.patient_id)
+        assert patient is not None
+        open_clinic(session, to_clinic, patient.gender)
+        new = take_number(call, to_clinic, ticket.day)
+        call.target = f"{ticket.clinic} {ticket_label(ticket.station, ticket.number)} -> {to_clinic}"
+        call.emit(
+            "ticket.transferred", TicketTransferred(ticket_id=ticket_id, at=to_iso(call.now), new_ticket=new)
+        )
+        moved = session.get(Ticket, new.ticket_id)
+        assert moved is not None
+        return place_of(session, moved)
+
+
+def clinic_queue(db: Database, *, clinic: str, now: dt.datetime | None = None) -> list[TicketView]:
+    """Today's active tickets of a clinic: those called or in service first, then the waiting."""
+    with db.read() as session:
+        if session.get(Clinic, clinic) is None:
+            raise UnknownClinic(clinic=clinic)
+        rows = session.scalars(
+            select(Ticket)
+            .where(
+                Ticket.clinic == clinic,
+                Ticket.day == service_day(now or utc_now()),
+                Ticket.status.in_(("WAITING", "CALLED", "IN_PROGRESS")),
+            )
+            .order_by(Ticket.status != "IN_PROGRESS", Ticket.status != "CALLED", Ticket.order_key)
+        )
+        return [_view(t) for t in rows]

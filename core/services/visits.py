@@ -1,0 +1,136 @@
+"""Confirming a finished clinic with its PIN, and the clinics' daily PINs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from core.clock import service_day, to_iso, utc_now
+from core.database import Database
+from core.errors import MalformedPin, PinLocked, RouteComplete, UnknownClinic, UnknownVisit, WrongPin
+from core.ops.envelope import PinRotated, VisitCancelled, VisitClinicConfirmed, VisitPinFailed
+from core.ops.tickets import first_open_clinic
+from core.permissions import Actor, require
+from core.pins import clinic_pin, pin_generation
+from core.schema import Clinic, Ticket, Visit
+from core.services.call import service_call
+from core.services.checkin import active_visit, validate_id_number
+from core.services.numbers import take_number
+from core.services.places import QueuePlace, place_of
+from core.settings import setting
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    confirmed_clinic: str
+    next_place: QueuePlace | None
+
+    @property
+    def route_complete(self) -> bool:
+        return self.next_place is None
+
+
+def _parse_pin(pin: str | int) -> int:
+    text = str(pin).strip()
+    if not (text.isdigit() and len(text) == 2 and 10 <= int(text) <= 99):
+        raise MalformedPin()
+    return int(text)
+
+
+def confirm_clinic(
+    db: Database,
+    actor: Actor,
+    *,
+    id_number: str | None = None,
+    visit_id: str | None = None,
+    pin: str | int,
+    now: dt.datetime | None = None,
+) -> Confirmation:
+    """The patient proves with the clinic's PIN that it is done; they get the next clinic.
+
+    A wrong PIN is counted (the count is an op, so it holds on every device); after the
+    site's `pin_max_failures` the visit is locked for `pin_lockout_s` seconds.
+    """
+    with service_call(db, actor, "confirm_pin", "confirm_pin", now=now) as call:
+        session = call.session
+        given = _parse_pin(pin)
+        day = service_day(call.now)
+        if visit_id is not None:
+            visit = session.get(Visit, visit_id)
+        elif id_number is not None:
+            visit = active_visit(session, validate_id_number(session, id_number), day)
+        else:
+            visit = None
+        if visit is None:
+            raise UnknownVisit()
+        if visit.status != "active" or visit.current_clinic is None:
+            raise RouteComplete()
+        call.target = f"visit {visit.id}"
+        if visit.pin_locked_until and dt.datetime.fromisoformat(visit.pin_locked_until) > call.now:
+            raise PinLocked(until=visit.pin_locked_until)
+        clinic = visit.current_clinic
+        if given != clinic_pin(session, clinic, visit.day):
+            max_failures = int(setting(session, "pin_max_failures"))
+            call.emit(
+                "visit.pin_failed",
+                VisitPinFailed(
+                    visit_id=visit.id,
+                    clinic=clinic,
+                    at=to_iso(call.now),
+                    max_failures=max_failures,
+                    lockout_s=int(setting(session, "pin_lockout_s")),
+                ),
+            )
+            if visit.pin_locked_until:
+                call.refuse_after_commit(PinLocked(until=visit.pin_locked_until))
+            else:
+                call.refuse_after_commit(
+                    WrongPin(clinic=clinic, attempts_left=max_failures - visit.pin_failures)
+                )
+            return Confirmation(confirmed_clinic=clinic, next_place=None)
+        following = _clinic_after(visit, clinic)
+        ticket = take_number(call, following, visit.day) if following else None
+        call.emit(
+            "visit.clinic_confirmed",
+            VisitClinicConfirmed(visit_id=visit.id, clinic=clinic, at=to_iso(call.now), next_ticket=ticket),
+        )
+        if ticket is None:
+            return Confirmation(confirmed_clinic=clinic, next_place=None)
+        issued = session.get(Ticket, ticket.ticket_id)
+        assert issued is not None
+        return Confirmation(confirmed_clinic=clinic, next_place=place_of(session, issued))
+
+
+def _clinic_after(visit: Visit, clinic: str) -> str | None:
+    """The clinic the visit goes to once `clinic` is done."""
+    return first_open_clinic(json.loads(visit.route), [*json.loads(visit.completed), clinic])
+
+
+def cancel_visit(db: Database, actor: Actor, *, visit_id: str, now: dt.datetime | None = None) -> None:
+    with service_call(db, actor, "cancel_visit", "cancel_visit", target=f"visit {visit_id}", now=now) as call:
+        if call.session.get(Visit, visit_id) is None:
+            raise UnknownVisit()
+        call.emit("visit.cancelled", VisitCancelled(visit_id=visit_id, at=to_iso(call.now)))
+
+
+def todays_pin(db: Database, actor: Actor, *, clinic: str, now: dt.datetime | None = None) -> int:
+    require(actor, "view_pin")
+    with db.read() as session:
+        if session.get(Clinic, clinic) is None:
+            raise UnknownClinic(clinic=clinic)
+        return clinic_pin(session, clinic, service_day(now or utc_now()))
+
+
+def rotate_pin(db: Database, actor: Actor, *, clinic: str, now: dt.datetime | None = None) -> int:
+    """Give the clinic a new PIN for the rest of today, on every device that syncs."""
+    with service_call(db, actor, "rotate_pin", "rotate_pin", target=clinic, now=now) as call:
+        session = call.session
+        if session.get(Clinic, clinic) is None:
+            raise UnknownClinic(clinic=clinic)
+        day = service_day(call.now)
+        call.emit(
+            "pin.rotated",
+            PinRotated(clinic=clinic, day=day, generation=pin_generation(session, clinic, day) + 1),
+        )
+        return clinic_pin(session, clinic, day)

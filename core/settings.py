@@ -1,0 +1,38 @@
+"""Site settings: their defaults, and how a value is read from the store.
+
+Settings are replicated data (changed by the `setting.set` op), so every device reads the
+same ID format, lease size or lockout without a configuration file of its own.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from core.schema import Setting
+
+DEFAULTS: dict[str, Any] = {
+    "site_name": "Medical Examination Committee",
+    "id_format": r"[0-9]{5,12}",
+    "lease_block": 100,
+    "pin_max_failures": 5,
+    "pin_lockout_s": 600,
+    "kiosk_idle_s": 45,
+    "backup_interval_h": 6,
+    "backup_keep_days": 30,
+}
+
+
+_settings = Setting.__table__.c
+SETTING_VALUE = select(_settings.value).where(_settings.key == bindparam("key"))
+
+
+def setting(session: Session, key: str) -> Any:
+    """The value of `key`, or its default; KeyError for a key that has neither."""
+    value = session.scalar(SETTING_VALUE, {"key": key})
+    if value is not None:
+        return json.loads(value)
+    return DEFAULTS[key]

@@ -1,0 +1,1 @@
+"""The touchscreen check-in kiosk (PySide6), to be built on `core` and `sync.client`."""
