@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Literal
 
@@ -230,3 +231,32 @@ def accept(session: Session, op: Op, at: dt.datetime) -> Verdict:
     ident.accepted_count += 1
     _record(session, ident, op, accepted_seq=ident.accepted_count)
     return Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count)
+
+
+def _op_of(record: OpRecord) -> Op:
+    return Op(
+        op_id=record.op_id, device_id=record.device_id, device_seq=record.device_seq,
+        hlc=record.hlc, actor=record.actor, kind=record.kind, payload=json.loads(record.payload),
+    )
+
+
+def pending_ops(session: Session, limit: int | None = None) -> list[Op]:
+    """This device's ops that no acceptance point has answered for, in device order."""
+    query = (
+        select(OpRecord)
+        .join(OutboxEntry, OutboxEntry.op_id == OpRecord.op_id)
+        .order_by(OpRecord.device_id, OutboxEntry.device_seq)
+        .limit(limit)
+    )
+    return [_op_of(record) for record in session.scalars(query)]
+
+
+def accepted_after(session: Session, cursor: int, limit: int | None = None) -> list[tuple[int, Op]]:
+    """Accepted ops with a sequence above `cursor`, in the acceptance point's order."""
+    query = (
+        select(OpRecord)
+        .where(OpRecord.accepted_seq > cursor)
+        .order_by(OpRecord.accepted_seq)
+        .limit(limit)
+    )
+    return [(record.accepted_seq or 0, _op_of(record)) for record in session.scalars(query)]

@@ -99,15 +99,11 @@ def upgrade() -> None:
         sa.Column("local_order", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("op_id", name=op.f("pk_ops")),
         sa.UniqueConstraint("accepted_seq", name=op.f("uq_ops_accepted_seq")),
-        sa.UniqueConstraint(
-            "device_id", "device_seq", name=op.f("uq_ops_device_id_device_seq")
-        ),
+        sa.UniqueConstraint("device_id", "device_seq", name=op.f("uq_ops_device_id_device_seq")),
     )
     with op.batch_alter_table("ops", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_ops_kind"), ["kind"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_ops_local_order"), ["local_order"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_ops_local_order"), ["local_order"], unique=False)
 
     op.create_table(
         "patients",
@@ -147,9 +143,7 @@ def upgrade() -> None:
             ["exam_types.code"],
             name=op.f("fk_exam_route_steps_exam_type_exam_types"),
         ),
-        sa.PrimaryKeyConstraint(
-            "exam_type", "gender", "position", name=op.f("pk_exam_route_steps")
-        ),
+        sa.PrimaryKeyConstraint("exam_type", "gender", "position", name=op.f("pk_exam_route_steps")),
     )
     op.create_table(
         "number_leases",
@@ -160,23 +154,17 @@ def upgrade() -> None:
         sa.Column("first", sa.Integer(), nullable=False),
         sa.Column("last", sa.Integer(), nullable=False),
         sa.Column("next", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["clinic"], ["clinics.code"], name=op.f("fk_number_leases_clinic_clinics")
-        ),
+        sa.ForeignKeyConstraint(["clinic"], ["clinics.code"], name=op.f("fk_number_leases_clinic_clinics")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_number_leases")),
     )
     with op.batch_alter_table("number_leases", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_number_leases_lookup", ["clinic", "day", "device_id"], unique=False
-        )
+        batch_op.create_index("ix_number_leases_lookup", ["clinic", "day", "device_id"], unique=False)
 
     op.create_table(
         "outbox",
         sa.Column("op_id", sa.String(length=36), nullable=False),
         sa.Column("device_seq", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["op_id"], ["ops.op_id"], name=op.f("fk_outbox_op_id_ops")
-        ),
+        sa.ForeignKeyConstraint(["op_id"], ["ops.op_id"], name=op.f("fk_outbox_op_id_ops")),
         sa.PrimaryKeyConstraint("op_id", name=op.f("pk_outbox")),
         sa.UniqueConstraint("device_seq", name=op.f("uq_outbox_device_seq")),
     )
@@ -185,9 +173,7 @@ def upgrade() -> None:
         sa.Column("clinic", sa.String(length=40), nullable=False),
         sa.Column("day", sa.String(length=10), nullable=False),
         sa.Column("generation", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["clinic"], ["clinics.code"], name=op.f("fk_pin_rotations_clinic_clinics")
-        ),
+        sa.ForeignKeyConstraint(["clinic"], ["clinics.code"], name=op.f("fk_pin_rotations_clinic_clinics")),
         sa.PrimaryKeyConstraint("clinic", "day", name=op.f("pk_pin_rotations")),
     )
     op.create_table(
@@ -205,9 +191,7 @@ def upgrade() -> None:
         sa.Column("wait_count", sa.Integer(), nullable=False),
         sa.Column("service_total_s", sa.Integer(), nullable=False),
         sa.Column("service_count", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["clinic"], ["clinics.code"], name=op.f("fk_queue_counters_clinic_clinics")
-        ),
+        sa.ForeignKeyConstraint(["clinic"], ["clinics.code"], name=op.f("fk_queue_counters_clinic_clinics")),
         sa.PrimaryKeyConstraint("clinic", "day", name=op.f("pk_queue_counters")),
     )
     op.create_table(
@@ -239,9 +223,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("visits", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_visits_day"), ["day"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_visits_patient_id"), ["patient_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_visits_patient_id"), ["patient_id"], unique=False)
         batch_op.create_index(
             "uq_visits_active_patient_day",
             ["patient_id", "day"],
@@ -270,17 +252,13 @@ def upgrade() -> None:
         sa.Column("called_by", sa.String(length=80), nullable=True),
         sa.Column("recalls", sa.Integer(), nullable=False),
         sa.Column("transferred_to", sa.String(length=36), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["clinic"], ["clinics.code"], name=op.f("fk_tickets_clinic_clinics")
-        ),
+        sa.ForeignKeyConstraint(["clinic"], ["clinics.code"], name=op.f("fk_tickets_clinic_clinics")),
         sa.ForeignKeyConstraint(
             ["patient_id"],
             ["patients.id_number"],
             name=op.f("fk_tickets_patient_id_patients"),
         ),
-        sa.ForeignKeyConstraint(
-            ["visit_id"], ["visits.id"], name=op.f("fk_tickets_visit_id_visits")
-        ),
+        sa.ForeignKeyConstraint(["visit_id"], ["visits.id"], name=op.f("fk_tickets_visit_id_visits")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tickets")),
         sa.UniqueConstraint(
             "clinic",
@@ -291,15 +269,9 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("tickets", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_tickets_patient_id"), ["patient_id"], unique=False
-        )
-        batch_op.create_index(
-            "ix_tickets_queue", ["clinic", "day", "status", "order_key"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_tickets_visit_id"), ["visit_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_tickets_patient_id"), ["patient_id"], unique=False)
+        batch_op.create_index("ix_tickets_queue", ["clinic", "day", "status", "order_key"], unique=False)
+        batch_op.create_index(batch_op.f("ix_tickets_visit_id"), ["visit_id"], unique=False)
         batch_op.create_index(
             "uq_tickets_active_patient",
             ["clinic", "day", "patient_id"],

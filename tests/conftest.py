@@ -1,0 +1,96 @@
+"""Fixtures: real stores in tmp_path, a fixed clinic-day clock, the usual actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from core.clock import SITE_ZONE
+from core.database import make_engine
+from core.digest import state_digest
+from core.migrate import upgrade
+from core.ops.envelope import Op
+from core.ops.log import accepted_after, apply_remote
+from core.permissions import Actor
+from core.schema import AuditEntry, OpRecord
+from core.services.config import init_site
+from core.store import Store, open_store
+
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+KIOSK = Actor("K1", "kiosk")
+STAFF = Actor("nurse", "staff")
+ADMIN = Actor("boss", "admin")
+SUPERVISOR = Actor("chief", "supervisor")
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store file migrated once; copying it saves each test the migration."""
+    path = tmp_path_factory.mktemp("template") / "mmc.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def make_store(tmp_path: Path, migrated_template: Path) -> Iterator[Callable[..., Store]]:
+    opened: list[Store] = []
+
+    def make(name: str = "store", *, kind: str = "standalone", site: bool = True) -> Store:
+        root = tmp_path / name
+        root.mkdir()
+        shutil.copyfile(migrated_template, root / "mmc.sqlite3")
+        store = open_store(root, kind=kind)
+        if site:
+            init_site(store.db)
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def store(make_store: Callable[..., Store]) -> Store:
+    """A standalone site (its own acceptance point) with the default clinics."""
+    return make_store()
+
+
+@pytest.fixture
+def morning() -> dt.datetime:
+    return dt.datetime(2026, 11, 22, 8, 0, tzinfo=SITE_ZONE)
+
+
+def digest(store: Store) -> str:
+    with store.db.read() as session:
+        return state_digest(session)
+
+
+def op_count(store: Store) -> int:
+    with store.db.read() as session:
+        return session.scalar(select(func.count()).select_from(OpRecord)) or 0
+
+
+def audit_lines(store: Store) -> list[AuditEntry]:
+    with store.db.read() as session:
+        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+
+
+def accepted_ops(store: Store) -> list[Op]:
+    with store.db.read() as session:
+        return [op for _, op in accepted_after(session, 0)]
+
+
+def replay(store: Store, ops: list[Op], at: dt.datetime) -> list[str]:
+    """Apply someone else's ops to `store` in the given order, as sync will."""
+    with store.db.write() as session:
+        return [apply_remote(session, op, at) for op in ops]

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.errors import MalformedPin, PermissionDenied, PinLocked, RouteComplete, UnknownVisit, WrongPin
+from core.pins import daily_pin
+from core.services import queue, visits
+from core.services.checkin import check_in, where_am_i
+from core.services.config import set_setting
+from core.store import Store
+from tests.conftest import ADMIN, KIOSK, STAFF, digest
+
+SECRET = bytes(range(32))
+
+
+def test_daily_pin_is_two_digits_and_the_same_on_every_device() -> None:
+    pins = {daily_pin(SECRET, f"2026-11-{d:02d}", c) for d in range(1, 29) for c in ("lab", "xray", "ecg")}
+    assert all(10 <= p <= 99 for p in pins)
+    assert len(pins) > 20
+    assert daily_pin(SECRET, "2026-11-22", "lab") == daily_pin(bytes(range(32)), "2026-11-22", "lab")
+
+
+def test_pin_changes_at_midnight_in_qatar(store: Store) -> None:
+    before = dt.datetime(2026, 11, 22, 20, 59, tzinfo=dt.UTC)
+    after = dt.datetime(2026, 11, 22, 21, 0, tzinfo=dt.UTC)
+    days = [visits.todays_pin(store.db, STAFF, clinic="lab", now=t) for t in (before, after)]
+    secret = bytes.fromhex(_secret(store))
+    assert days == [daily_pin(secret, "2026-11-22", "lab"), daily_pin(secret, "2026-11-23", "lab")]
+
+
+def _secret(store: Store) -> str:
+    import json
+
+    from core.schema import Setting
+
+    with store.db.read() as session:
+        row = session.get(Setting, "site_secret")
+        assert row is not None
+        return str(json.loads(row.value))
+
+
+def _visit_at_vitals(store: Store, at: dt.datetime, id_number: str = "28400000001") -> str:
+    return check_in(store.db, KIOSK, id_number=id_number, gender="male", exam_type="travel", now=at).visit_id
+
+
+def test_right_pin_completes_the_clinic_and_queues_the_next(store: Store, morning: dt.datetime) -> None:
+    visit = _visit_at_vitals(store, morning)
+    pin = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
+    done = visits.confirm_clinic(store.db, KIOSK, id_number="28400000001", pin=f"{pin}", now=morning)
+    assert done.confirmed_clinic == "vitals" and not done.route_complete
+    assert done.next_place is not None and done.next_place.clinic == "lab"
+    where = where_am_i(store.db, id_number="28400000001", now=morning)
+    assert (where.visit_id, where.completed, where.current_clinic) == (visit, ["vitals"], "lab")
+
+
+def test_walking_the_whole_route_completes_the_visit(store: Store, morning: dt.datetime) -> None:
+    visit = _visit_at_vitals(store, morning)
+    for clinic in ("vitals", "lab", "xray", "internal"):
+        pin = visits.todays_pin(store.db, STAFF, clinic=clinic, now=morning)
+        done = visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=pin, now=morning)
+    assert done.route_complete
+    assert where_am_i(store.db, id_number="28400000001", now=morning).status == "completed"
+    with pytest.raises(RouteComplete):
+        visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=pin, now=morning)
+
+
+def test_wrong_pin_is_refused_counted_and_locks_after_repeated_failures(
+    store: Store, morning: dt.datetime
+) -> None:
+    set_setting(store.db, ADMIN, "pin_max_failures", 3)
+    visit = _visit_at_vitals(store, morning)
+    right = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
+    wrong = 10 if right != 10 else 11
+    for left in (2, 1):
+        with pytest.raises(WrongPin) as refused:
+            visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=wrong, now=morning)
+        assert refused.value.params["attempts_left"] == left
+    with pytest.raises(PinLocked):
+        visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=wrong, now=morning)
+    with pytest.raises(PinLocked):
+        visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=right, now=morning)
+    later = morning + dt.timedelta(minutes=11)
+    assert visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=right, now=later).next_place is not None
+
+
+def test_malformed_pin_is_refused_without_counting(store: Store, morning: dt.datetime) -> None:
+    visit = _visit_at_vitals(store, morning)
+    before = digest(store)
+    for bad in ("7", "100", "ab", "", "09"):
+        with pytest.raises(MalformedPin):
+            visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=bad, now=morning)
+    assert digest(store) == before
+
+
+def test_confirming_without_a_visit_is_refused(store: Store, morning: dt.datetime) -> None:
+    with pytest.raises(UnknownVisit):
+        visits.confirm_clinic(store.db, KIOSK, id_number="28499999999", pin=42, now=morning)
+
+
+def test_confirm_completes_a_ticket_that_staff_had_not_closed(store: Store, morning: dt.datetime) -> None:
+    _visit_at_vitals(store, morning)
+    ticket = queue.call_next(store.db, STAFF, clinic="vitals", now=morning)
+    pin = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
+    visits.confirm_clinic(store.db, KIOSK, id_number="28400000001", pin=pin, now=morning)
+    with pytest.raises(Exception, match="COMPLETED"):
+        queue.complete(store.db, STAFF, ticket_id=ticket.ticket_id, now=morning)
+
+
+def test_admin_rotation_gives_a_new_pin_and_the_old_one_stops_working(store: Store, morning: dt.datetime) -> None:
+    _visit_at_vitals(store, morning)
+    old = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
+    rotated = {visits.rotate_pin(store.db, ADMIN, clinic="vitals", now=morning) for _ in range(3)}
+    new = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
+    assert new in rotated and (len(rotated) > 1 or new != old)
+    if new != old:
+        with pytest.raises(WrongPin):
+            visits.confirm_clinic(store.db, KIOSK, id_number="28400000001", pin=old, now=morning)
+
+
+def test_only_admins_rotate_and_kiosks_cannot_read_pins(store: Store, morning: dt.datetime) -> None:
+    with pytest.raises(PermissionDenied):
+        visits.rotate_pin(store.db, STAFF, clinic="vitals", now=morning)
+    with pytest.raises(PermissionDenied):
+        visits.todays_pin(store.db, KIOSK, clinic="vitals", now=morning)
