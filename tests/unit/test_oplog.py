@@ -156,5 +156,5 @@ def test_remote_stamps_push_the_local_clock_forward(
     replay(device, accepted_ops(hub), morning)
     check_in(device.db, KIOSK, id_number="28400000002", gender="male", exam_type="travel", now=morning)
     with device.db.read() as session:
-        keys = dict(session.execute(select(Ticket.patient_id, Ticket.order_key)).tuples().all())
+        keys = {patient: key for patient, key in session.execute(select(Ticket.patient_id, Ticket.order_key))}
     assert keys["28400000002"] > keys["28400000001"]
