@@ -9,6 +9,7 @@ finished, no clinic gave a number twice, and every change is in the op log.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import heapq
 import json
@@ -130,12 +131,9 @@ class Day:
         pin = visits.todays_pin(self.store.db, SYSTEM, clinic=clinic, now=at)
         if self.rng.random() < 0.05:
             self.mistyped += 1
-            try:
-                visits.confirm_clinic(
-                    self.store.db, self.kiosk, visit_id=visit_id, pin=10 + (pin - 9) % 90, now=at
-                )
-            except WrongPin:
-                pass
+            wrong = 10 + (pin - 9) % 90
+            with contextlib.suppress(WrongPin):
+                visits.confirm_clinic(self.store.db, self.kiosk, visit_id=visit_id, pin=wrong, now=at)
             at += dt.timedelta(seconds=20)
         confirmed = visits.confirm_clinic(self.store.db, self.kiosk, visit_id=visit_id, pin=pin, now=at)
         if confirmed.next_place is not None:

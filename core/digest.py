@@ -12,16 +12,16 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.schema import REPLICATED_TABLES
+from core.schema import REPLICATED_TABLES, table_of
 
 
 def table_rows(session: Session) -> dict[str, list[list[object]]]:
     rows: dict[str, list[list[object]]] = {}
     for model in REPLICATED_TABLES:
-        table = model.__table__
-        keys = list(table.primary_key.columns)  # type: ignore[attr-defined]
+        table = table_of(model)
+        keys = list(table.primary_key.columns)
         result = session.execute(select(table).order_by(*keys))
-        rows[table.name] = [list(row) for row in result]  # type: ignore[attr-defined]
+        rows[table.name] = [list(row) for row in result]
     return rows
 
 

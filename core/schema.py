@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -297,3 +298,10 @@ REPLICATED_TABLES = (
     Device,
     Setting,
 )
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a model, for statements built once and run with bound parameters."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table

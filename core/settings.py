@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from core.schema import Setting
+from core.schema import Setting, table_of
 
 DEFAULTS: dict[str, Any] = {
     "site_name": "Medical Examination Committee",
@@ -26,7 +26,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-_settings = Setting.__table__.c
+_settings = table_of(Setting).c
 SETTING_VALUE = select(_settings.value).where(_settings.key == bindparam("key"))
 
 

@@ -87,7 +87,8 @@ def new_station(kind: str) -> str:
     return STATION_LETTER.get(kind, "X") + secrets.token_hex(2).upper()
 
 
-def _ensure_identity(db: Database, kind: str, authority: bool, *, renew: bool) -> None:
+def ensure_identity(db: Database, kind: str, authority: bool, *, renew: bool = False) -> None:
+    """Give the database its device identity if it has none; `renew` replaces it."""
     with db.write() as session:
         ident = session.get(LocalIdentity, 1)
         if ident is None:
@@ -152,7 +153,7 @@ def open_store(root: Path | None = None, *, kind: str = "standalone", authority:
             backup_now(paths.file, paths.backups, label=f"before-{head_revision()}")
         upgrade(engine)
     db = Database(engine)
-    _ensure_identity(db, kind, kind == "standalone" if authority is None else authority, renew=restored)
+    ensure_identity(db, kind, kind == "standalone" if authority is None else authority, renew=restored)
     return Store(paths, db, notices)
 
 
@@ -166,6 +167,6 @@ def restore_store(root: Path | None, backup: Path | None = None) -> Path:
     chosen = backup or newest_good_backup(paths.backups)
     restore_file(chosen, paths.file, paths.aside)
     store = open_store(paths.root)
-    _ensure_identity(store.db, "standalone", False, renew=True)
+    ensure_identity(store.db, "standalone", False, renew=True)
     store.close()
     return chosen

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core.clock import SITE_ZONE
-from core.database import make_engine
+from core.database import Database, make_engine
 from core.digest import state_digest
 from core.migrate import upgrade
 from core.ops.envelope import Op
@@ -70,8 +70,9 @@ def morning() -> dt.datetime:
     return dt.datetime(2026, 11, 22, 8, 0, tzinfo=SITE_ZONE)
 
 
-def digest(store: Store) -> str:
-    with store.db.read() as session:
+def digest(where: Store | Database) -> str:
+    db = where.db if isinstance(where, Store) else where
+    with db.read() as session:
         return state_digest(session)
 
 

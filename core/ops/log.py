@@ -23,10 +23,10 @@ from core.errors import MalformedOp, MmcError, OutOfOrderOp, StoreError
 from core.ids import new_id
 from core.ops.envelope import Op, Payload
 from core.ops.kinds import KINDS, apply_op, run_apply
-from core.schema import DeviceCursor, LocalIdentity, OpRecord, OutboxEntry
+from core.schema import DeviceCursor, LocalIdentity, OpRecord, OutboxEntry, table_of
 
-INSERT_OP = insert(OpRecord.__table__)
-INSERT_OUTBOX = insert(OutboxEntry.__table__)
+INSERT_OP = insert(table_of(OpRecord))
+INSERT_OUTBOX = insert(table_of(OutboxEntry))
 
 
 IDENTITY_FIELDS = (
@@ -39,10 +39,10 @@ IDENTITY_FIELDS = (
     "applied_count",
     "accepted_count",
 )
-_identity = LocalIdentity.__table__.c
+_identity = table_of(LocalIdentity).c
 LOAD_IDENTITY = select(*(_identity[name] for name in IDENTITY_FIELDS)).where(_identity.id == 1)
 SAVE_IDENTITY = (
-    update(LocalIdentity.__table__)
+    update(table_of(LocalIdentity))
     .where(_identity.id == 1)
     .values(
         next_seq=bindparam("next_seq"),
@@ -235,8 +235,13 @@ def accept(session: Session, op: Op, at: dt.datetime) -> Verdict:
 
 def _op_of(record: OpRecord) -> Op:
     return Op(
-        op_id=record.op_id, device_id=record.device_id, device_seq=record.device_seq,
-        hlc=record.hlc, actor=record.actor, kind=record.kind, payload=json.loads(record.payload),
+        op_id=record.op_id,
+        device_id=record.device_id,
+        device_seq=record.device_seq,
+        hlc=record.hlc,
+        actor=record.actor,
+        kind=record.kind,
+        payload=json.loads(record.payload),
     )
 
 
@@ -254,9 +259,6 @@ def pending_ops(session: Session, limit: int | None = None) -> list[Op]:
 def accepted_after(session: Session, cursor: int, limit: int | None = None) -> list[tuple[int, Op]]:
     """Accepted ops with a sequence above `cursor`, in the acceptance point's order."""
     query = (
-        select(OpRecord)
-        .where(OpRecord.accepted_seq > cursor)
-        .order_by(OpRecord.accepted_seq)
-        .limit(limit)
+        select(OpRecord).where(OpRecord.accepted_seq > cursor).order_by(OpRecord.accepted_seq).limit(limit)
     )
     return [(record.accepted_seq or 0, _op_of(record)) for record in session.scalars(query)]

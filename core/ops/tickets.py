@@ -36,7 +36,7 @@ from core.ops.envelope import (
     VisitClinicConfirmed,
     VisitPinFailed,
 )
-from core.schema import Clinic, NumberLease, Patient, QueueCounter, Ticket, Visit
+from core.schema import Clinic, NumberLease, Patient, QueueCounter, Ticket, Visit, table_of
 
 ACTIVE = ("WAITING", "CALLED", "IN_PROGRESS")
 COUNTER_OF = {
@@ -71,21 +71,21 @@ def _seconds_between(start: str, end: str) -> int:
     return max(0, int((dt.datetime.fromisoformat(end) - dt.datetime.fromisoformat(start)).total_seconds()))
 
 
-COUNTERS = QueueCounter.__table__
+COUNTERS = table_of(QueueCounter)
 ZERO_COUNTS = {c.name: 0 for c in COUNTERS.columns if c.name not in ("clinic", "day")}
 
 
 INSERT_COUNTERS = insert(COUNTERS)
-INSERT_TICKET = insert(Ticket.__table__)
-INSERT_VISIT = insert(Visit.__table__)
-INSERT_PATIENT = insert(Patient.__table__)
+INSERT_TICKET = insert(table_of(Ticket))
+INSERT_VISIT = insert(table_of(Visit))
+INSERT_PATIENT = insert(table_of(Patient))
 # Hot-path statements are built once, on plain table columns (ORM-annotated columns
 # cost about twice as much to execute), and run with bound parameters.
-_clinics, _patients, _visits, _leases = (m.__table__.c for m in (Clinic, Patient, Visit, NumberLease))
+_clinics, _patients, _visits, _leases = (table_of(m).c for m in (Clinic, Patient, Visit, NumberLease))
 CLINIC_GENDER = select(_clinics.gender).where(_clinics.code == bindparam("code"))
 PATIENT_GENDER = select(_patients.gender).where(_patients.id_number == bindparam("id"))
 SET_PATIENT_GENDER = (
-    update(Patient.__table__).where(_patients.id_number == bindparam("id")).values(gender=bindparam("gender"))
+    update(table_of(Patient)).where(_patients.id_number == bindparam("id")).values(gender=bindparam("gender"))
 )
 ROUTE_CLINICS = select(_clinics.code, _clinics.gender).where(
     _clinics.code.in_(bindparam("codes", expanding=True))
@@ -94,7 +94,7 @@ ACTIVE_VISIT = select(_visits.id).where(
     _visits.patient_id == bindparam("patient"), _visits.day == bindparam("day"), _visits.status == "active"
 )
 ADVANCE_LEASE = (
-    update(NumberLease.__table__)
+    update(table_of(NumberLease))
     .where(
         _leases.clinic == bindparam("b_clinic"),
         _leases.day == bindparam("b_day"),

@@ -16,7 +16,7 @@ from core.errors import MmcError
 from core.ops.envelope import Op, Payload
 from core.ops.log import emit, identity
 from core.permissions import Actor, require
-from core.schema import AuditEntry
+from core.schema import AuditEntry, table_of
 
 
 @dataclass
@@ -39,7 +39,7 @@ class ServiceCall:
         self.refusal = error
 
 
-INSERT_AUDIT = insert(AuditEntry.__table__)
+INSERT_AUDIT = insert(table_of(AuditEntry))
 
 
 def write_audit(

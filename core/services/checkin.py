@@ -26,18 +26,18 @@ from core.errors import (
 from core.ids import new_id
 from core.ops.envelope import TicketIssued, VisitCheckedIn
 from core.permissions import Actor
-from core.schema import Clinic, ExamRouteStep, ExamType, Patient, Ticket, Visit
+from core.schema import Clinic, ExamRouteStep, ExamType, Patient, Ticket, Visit, table_of
 from core.services.call import service_call
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of, place_of_ticket
 from core.settings import setting
 
 GENDERS = ("male", "female")
-_exam_types, _steps, _clinics = (m.__table__.c for m in (ExamType, ExamRouteStep, Clinic))
+_exam_types, _steps, _clinics = (table_of(m).c for m in (ExamType, ExamRouteStep, Clinic))
 EXAM_TYPE_ACTIVE = select(_exam_types.active).where(_exam_types.code == bindparam("code"))
 ROUTE_STEPS = (
     select(_steps.clinic, _clinics.active)
-    .join_from(ExamRouteStep.__table__, Clinic.__table__, _clinics.code == _steps.clinic)
+    .join_from(table_of(ExamRouteStep), table_of(Clinic), _clinics.code == _steps.clinic)
     .where(_steps.exam_type == bindparam("exam_type"), _steps.gender == bindparam("gender"))
     .order_by(_steps.position)
 )

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 from core.ids import new_id
 from core.ops.envelope import LeaseGranted, NewTicket
 from core.ops.log import identity
-from core.schema import NumberLease, Ticket
+from core.schema import NumberLease, Ticket, table_of
 from core.services.call import ServiceCall
 from core.settings import setting
 
-_leases = NumberLease.__table__.c
+_leases = table_of(NumberLease).c
 OPEN_LEASE = (
     select(_leases.next)
     .where(

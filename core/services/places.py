@@ -8,10 +8,10 @@ from typing import Protocol
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from core.schema import Clinic, QueueCounter, Ticket
+from core.schema import Clinic, QueueCounter, Ticket, table_of
 
 MIN_SAMPLES = 3
-_tickets, _counters, _clinics = (m.__table__.c for m in (Ticket, QueueCounter, Clinic))
+_tickets, _counters, _clinics = (table_of(m).c for m in (Ticket, QueueCounter, Clinic))
 _IN_QUEUE = (
     _tickets.clinic == bindparam("clinic"),
     _tickets.day == bindparam("day"),

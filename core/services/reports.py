@@ -61,22 +61,25 @@ def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigu
         .group_by(Clinic.code, Clinic.name_en, Clinic.name_ar, Clinic.sort_order)
         .order_by(Clinic.sort_order, Clinic.code)
     ).all()
-    return [
-        ClinicFigures(
-            clinic=code,
-            name_en=en,
-            name_ar=ar,
-            total=total,
-            waiting=waiting,
-            in_service=in_service,
-            served=served,
-            no_show=no_show,
-            cancelled=cancelled,
-            avg_wait_s=wait_total // wait_n if wait_n else 0,
-            avg_service_s=service_total // service_n if service_n else 0,
+    figures = []
+    for code, en, ar, total, waiting, in_service, served, no_show, cancelled, *durations in rows:
+        wait_total, wait_n, service_total, service_n = durations
+        figures.append(
+            ClinicFigures(
+                clinic=code,
+                name_en=en,
+                name_ar=ar,
+                total=total,
+                waiting=waiting,
+                in_service=in_service,
+                served=served,
+                no_show=no_show,
+                cancelled=cancelled,
+                avg_wait_s=wait_total // wait_n if wait_n else 0,
+                avg_service_s=service_total // service_n if service_n else 0,
+            )
         )
-        for code, en, ar, total, waiting, in_service, served, no_show, cancelled, wait_total, wait_n, service_total, service_n in rows
-    ]
+    return figures
 
 
 def clinic_stats(db: Database, *, day: str | None = None) -> list[ClinicFigures]:

@@ -70,8 +70,14 @@ def _act(device: Store, step: int, name: str, index: int, tickets: list[str], vi
             pin = visits.todays_pin(device.db, STAFF, clinic="vitals", now=at)
             visits.confirm_clinic(device.db, KIOSK, visit_id=visit_ids[index], pin=pin, now=at)
         else:
-            check_in(device.db, KIOSK, id_number=f"2849{step:03d}{index:04d}", gender="male",
-                     exam_type="travel", now=at)
+            check_in(
+                device.db,
+                KIOSK,
+                id_number=f"2849{step:03d}{index:04d}",
+                gender="male",
+                exam_type="travel",
+                now=at,
+            )
     except MmcError:
         pass
 
@@ -86,8 +92,14 @@ def test_accepted_order_gives_identical_state_everywhere(
         origin = site.store("standalone")
         init_site(origin.db)
         seeded = [
-            check_in(origin.db, KIOSK, id_number=f"2840000000{n}", gender="male", exam_type="travel",
-                     now=MORNING + dt.timedelta(minutes=n))
+            check_in(
+                origin.db,
+                KIOSK,
+                id_number=f"2840000000{n}",
+                gender="male",
+                exam_type="travel",
+                now=MORNING + dt.timedelta(minutes=n),
+            )
             for n in range(SEEDED)
         ]
         tickets = [c.place.ticket_id for c in seeded]
@@ -114,7 +126,7 @@ def test_accepted_order_gives_identical_state_everywhere(
                 stream.append(outboxes[who][sent[who]])
                 sent[who] += 1
         for who in range(DEVICES):
-            stream.extend(outboxes[who][sent[who]:])
+            stream.extend(outboxes[who][sent[who] :])
 
         hub = site.store("server")
         with hub.db.write() as session:
@@ -132,7 +144,9 @@ def test_accepted_order_gives_identical_state_everywhere(
             calls = Counter(
                 json.loads(payload)["ticket_id"]
                 for payload in session.scalars(
-                    select(OpRecord.payload).where(OpRecord.kind == "ticket.called", OpRecord.outcome == "applied")
+                    select(OpRecord.payload).where(
+                        OpRecord.kind == "ticket.called", OpRecord.outcome == "applied"
+                    )
                 )
             )
             assert all(n == 1 for n in calls.values())

@@ -23,7 +23,9 @@ from tests.conftest import ADMIN, KIOSK, audit_lines, digest, op_count
 
 
 def test_check_in_gives_route_and_first_ticket(store: Store, morning: dt.datetime) -> None:
-    done = check_in(store.db, KIOSK, id_number="28412345678", gender="female", exam_type="travel", now=morning)
+    done = check_in(
+        store.db, KIOSK, id_number="28412345678", gender="female", exam_type="travel", now=morning
+    )
     assert done.route == ["vitals", "lab", "xray", "women_internal"]
     assert (done.place.clinic, done.place.number, done.place.label) == ("vitals", 1, "1")
     assert (done.place.position, done.place.ahead, done.place.total_waiting) == (1, 0, 1)
@@ -32,10 +34,22 @@ def test_check_in_gives_route_and_first_ticket(store: Store, morning: dt.datetim
 
 def test_later_arrivals_see_people_ahead_and_a_wait(store: Store, morning: dt.datetime) -> None:
     for n in range(3):
-        check_in(store.db, KIOSK, id_number=f"2841234567{n}", gender="male", exam_type="travel",
-                 now=morning + dt.timedelta(minutes=n))
-    fourth = check_in(store.db, KIOSK, id_number="28412345679", gender="male", exam_type="travel",
-                      now=morning + dt.timedelta(minutes=5))
+        check_in(
+            store.db,
+            KIOSK,
+            id_number=f"2841234567{n}",
+            gender="male",
+            exam_type="travel",
+            now=morning + dt.timedelta(minutes=n),
+        )
+    fourth = check_in(
+        store.db,
+        KIOSK,
+        id_number="28412345679",
+        gender="male",
+        exam_type="travel",
+        now=morning + dt.timedelta(minutes=5),
+    )
     assert (fourth.place.number, fourth.place.ahead, fourth.place.position) == (4, 3, 4)
     assert fourth.place.estimated_wait_s == 3 * 300
 
@@ -84,14 +98,17 @@ def test_second_check_in_the_same_day_is_refused_with_the_visit(store: Store, mo
 
 
 def test_exam_type_without_a_route_for_the_gender_is_refused(store: Store, morning: dt.datetime) -> None:
-    upsert_exam_type(store.db, ADMIN, code="men_only", name_ar="رجال", name_en="Men only",
-                     routes={"male": ["lab"]})
+    upsert_exam_type(
+        store.db, ADMIN, code="men_only", name_ar="رجال", name_en="Men only", routes={"male": ["lab"]}
+    )
     with pytest.raises(NoRouteForGender):
         check_in(store.db, KIOSK, id_number="28412345678", gender="female", exam_type="men_only", now=morning)
 
 
 def test_closed_clinic_is_left_out_of_new_routes(store: Store, morning: dt.datetime) -> None:
-    upsert_clinic(store.db, ADMIN, code="vitals", name_ar="العلامات الحيوية", name_en="Vital Signs", active=False)
+    upsert_clinic(
+        store.db, ADMIN, code="vitals", name_ar="العلامات الحيوية", name_en="Vital Signs", active=False
+    )
     done = check_in(store.db, KIOSK, id_number="28412345678", gender="male", exam_type="travel", now=morning)
     assert done.route == ["lab", "xray", "internal"]
 
@@ -104,7 +121,11 @@ def test_second_entry_returns_existing_ticket(store: Store, morning: dt.datetime
     again = enter_queue(store.db, KIOSK, id_number="28400000002", clinic="vitals", now=morning)
     assert again.already_in_queue
     assert (again.ticket_id, again.position, again.ahead, again.total_waiting) == (
-        mine.place.ticket_id, 2, 1, 3)
+        mine.place.ticket_id,
+        2,
+        1,
+        3,
+    )
     assert op_count(store) == ops
 
 
@@ -136,8 +157,14 @@ def test_entering_an_unknown_clinic_or_as_an_unknown_patient_is_refused(
 
 def test_a_display_may_not_check_patients_in(store: Store, morning: dt.datetime) -> None:
     with pytest.raises(PermissionDenied):
-        check_in(store.db, Actor("hall", "display"), id_number="28400000001", gender="male",
-                 exam_type="travel", now=morning)
+        check_in(
+            store.db,
+            Actor("hall", "display"),
+            id_number="28400000001",
+            gender="male",
+            exam_type="travel",
+            now=morning,
+        )
 
 
 def test_where_am_i_tells_route_progress_and_place(store: Store, morning: dt.datetime) -> None:

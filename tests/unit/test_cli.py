@@ -26,7 +26,9 @@ def test_init_demo_data_stats_backup_and_restore(tmp_path: Path, capsys: pytest.
     assert main([*root, "restore", backup]) == 0
 
 
-def test_errors_are_one_clear_line_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_are_one_clear_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--data-dir", str(tmp_path), "restore"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: No usable backup") and "Traceback" not in err

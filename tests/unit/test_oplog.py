@@ -85,8 +85,9 @@ def test_a_refused_op_is_kept_with_its_reason_and_does_not_block_the_ones_behind
     make_store: Callable[..., Store], morning: dt.datetime
 ) -> None:
     hub = make_store("hub")
-    ticket = check_in(hub.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel",
-                      now=morning).place.ticket_id
+    ticket = check_in(
+        hub.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel", now=morning
+    ).place.ticket_id
     check_in(hub.db, KIOSK, id_number="28400000002", gender="male", exam_type="travel", now=morning)
     one, two = make_store("c1", kind="staff", site=False), make_store("c2", kind="staff", site=False)
     for console in (one, two):
@@ -137,7 +138,9 @@ def test_applying_the_accepted_log_on_a_fresh_store_gives_the_same_state(
 ) -> None:
     hub = make_store("hub")
     for n in range(5):
-        check_in(hub.db, KIOSK, id_number=f"2840000000{n}", gender="female", exam_type="periodic", now=morning)
+        check_in(
+            hub.db, KIOSK, id_number=f"2840000000{n}", gender="female", exam_type="periodic", now=morning
+        )
     queue.call_next(hub.db, STAFF, clinic="vitals", now=morning)
     fresh = make_store("fresh", kind="display", site=False)
     outcomes = replay(fresh, accepted_ops(hub), morning)

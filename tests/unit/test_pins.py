@@ -108,7 +108,9 @@ def test_confirm_completes_a_ticket_that_staff_had_not_closed(store: Store, morn
         queue.complete(store.db, STAFF, ticket_id=ticket.ticket_id, now=morning)
 
 
-def test_admin_rotation_gives_a_new_pin_and_the_old_one_stops_working(store: Store, morning: dt.datetime) -> None:
+def test_admin_rotation_gives_a_new_pin_and_the_old_one_stops_working(
+    store: Store, morning: dt.datetime
+) -> None:
     _visit_at_vitals(store, morning)
     old = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
     rotated = {visits.rotate_pin(store.db, ADMIN, clinic="vitals", now=morning) for _ in range(3)}

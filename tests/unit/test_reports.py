@@ -32,7 +32,9 @@ def _busy_days(store: Store, morning: dt.datetime) -> None:
     for day, count in ((0, 3), (1, 2), (8, 4)):
         at = morning + dt.timedelta(days=day)
         for n in range(count):
-            check_in(store.db, KIOSK, id_number=f"284{day:04d}{n:04d}", gender="male", exam_type="travel", now=at)
+            check_in(
+                store.db, KIOSK, id_number=f"284{day:04d}{n:04d}", gender="male", exam_type="travel", now=at
+            )
         called = queue.call_next(store.db, STAFF, clinic="vitals", now=at + dt.timedelta(minutes=10))
         queue.complete(store.db, STAFF, ticket_id=called.ticket_id, now=at + dt.timedelta(minutes=15))
 
@@ -41,13 +43,20 @@ def test_daily_stats_per_clinic(store: Store, morning: dt.datetime) -> None:
     _busy_days(store, morning)
     vitals = next(f for f in clinic_stats(store.db, day="2026-11-22") if f.clinic == "vitals")
     assert (vitals.total, vitals.waiting, vitals.served, vitals.avg_wait_s, vitals.avg_service_s) == (
-        3, 2, 1, 600, 300)
+        3,
+        2,
+        1,
+        600,
+        300,
+    )
 
 
 def test_weekly_monthly_annual_reports_add_up_the_days(store: Store, morning: dt.datetime) -> None:
     _busy_days(store, morning)
-    totals = {p: report(store.db, SUPERVISOR, period=p, day="2026-11-22").total_tickets
-              for p in ("daily", "weekly", "monthly", "annual")}
+    totals = {
+        p: report(store.db, SUPERVISOR, period=p, day="2026-11-22").total_tickets
+        for p in ("daily", "weekly", "monthly", "annual")
+    }
     assert totals == {"daily": 3, "weekly": 5, "monthly": 9, "annual": 9}
     weekly = report(store.db, SUPERVISOR, period="weekly", day="2026-11-22")
     assert weekly.total_served == 2
