@@ -29,11 +29,13 @@ from core.schema import OpRecord, Ticket, Visit
 from core.services import queue, visits
 from core.services.checkin import check_in, enter_queue
 from core.services.config import init_site
+from core.services.places import QueuePlace
 from core.services.reports import clinic_stats
 from core.store import open_store
 
 EXAM_MIX = (("recruitment", 5), ("periodic", 3), ("promotion", 2), ("travel", 2))
-ROOMS_PER_CLINIC = 5
+ROOMS = {"vitals": 4, "lab": 4, "xray": 3, "ecg": 3}
+SERVICE_MINUTES = {"vitals": 2.5, "lab": 3.0, "xray": 4.0, "ecg": 4.0}
 ARRIVAL_HOURS = 5
 
 
@@ -59,6 +61,8 @@ class Day:
         self.mistyped = 0
         self.no_shows = 0
         self.idle_rooms: dict[str, list[str]] = {}
+        self.holder: dict[str, tuple[str, str]] = {}
+        self.pins: dict[str, int] = {}
 
     def schedule(self, at: dt.datetime, kind: str, **data: str) -> None:
         self.seq += 1
@@ -75,21 +79,22 @@ class Day:
             exam = self.rng.choices([e for e, _ in EXAM_MIX], [w for _, w in EXAM_MIX])[0]
             self.schedule(at, "arrive", id_number=f"{28400000000 + n * 7919:011d}", gender=gender, exam=exam)
         for clinic in CLINICS:
-            for room in range(1, ROOMS_PER_CLINIC + 1):
+            for room in range(1, ROOMS.get(clinic.code, 2) + 1):
                 self.schedule(self.opening, "room_free", clinic=clinic.code, room=f"{clinic.room}-{room}")
         while self.events:
             event = heapq.heappop(self.events)
             getattr(self, f"on_{event.kind}")(event.at, **event.data)
 
-    def wake_a_room(self, at: dt.datetime, clinic: str) -> None:
-        """A patient joined the clinic's queue: an idle room of the clinic calls again."""
-        idle = self.idle_rooms.get(clinic)
+    def joined(self, at: dt.datetime, place: QueuePlace, id_number: str, visit_id: str) -> None:
+        """A patient joined a clinic's queue: remember whose ticket it is, wake an idle room."""
+        self.holder[place.ticket_id] = (id_number, visit_id)
+        idle = self.idle_rooms.get(place.clinic)
         if idle:
-            self.schedule(at, "room_free", clinic=clinic, room=idle.pop())
+            self.schedule(at, "room_free", clinic=place.clinic, room=idle.pop())
 
     def on_arrive(self, at: dt.datetime, id_number: str, gender: str, exam: str) -> None:
         done = check_in(self.store.db, self.kiosk, id_number=id_number, gender=gender, exam_type=exam, now=at)
-        self.wake_a_room(at, done.place.clinic)
+        self.joined(at, done.place, id_number, done.visit_id)
 
     def on_room_free(self, at: dt.datetime, clinic: str, room: str) -> None:
         staff = Actor(f"staff-{room}", "staff")
@@ -102,12 +107,14 @@ class Day:
             self.no_shows += 1
             gone = at + dt.timedelta(minutes=3)
             queue.no_show(self.store.db, staff, ticket_id=called.ticket_id, now=gone)
-            self.schedule(gone + dt.timedelta(minutes=10), "requeue", ticket_id=called.ticket_id)
+            self.schedule(
+                gone + dt.timedelta(minutes=10), "requeue", ticket_id=called.ticket_id, clinic=clinic
+            )
             self.schedule(gone, "room_free", clinic=clinic, room=room)
             return
         started = at + dt.timedelta(minutes=1)
         queue.start(self.store.db, staff, ticket_id=called.ticket_id, now=started)
-        done = started + self.minutes(4)
+        done = started + self.minutes(SERVICE_MINUTES.get(clinic, 5.0))
         self.schedule(done, "complete", clinic=clinic, room=room, ticket_id=called.ticket_id)
 
     def on_complete(self, at: dt.datetime, clinic: str, room: str, ticket_id: str) -> None:
@@ -115,20 +122,16 @@ class Day:
         self.schedule(at, "room_free", clinic=clinic, room=room)
         self.schedule(at + dt.timedelta(minutes=2), "confirm", ticket_id=ticket_id, clinic=clinic)
 
-    def on_requeue(self, at: dt.datetime, ticket_id: str) -> None:
-        with self.store.db.read() as session:
-            ticket = session.get(Ticket, ticket_id)
-            assert ticket is not None
-            patient, clinic = ticket.patient_id, ticket.clinic
+    def on_requeue(self, at: dt.datetime, ticket_id: str, clinic: str) -> None:
+        patient, visit_id = self.holder[ticket_id]
         place = enter_queue(self.store.db, self.kiosk, id_number=patient, clinic=clinic, now=at)
-        self.wake_a_room(at, place.clinic)
+        self.joined(at, place, patient, visit_id)
 
     def on_confirm(self, at: dt.datetime, ticket_id: str, clinic: str) -> None:
-        with self.store.db.read() as session:
-            ticket = session.get(Ticket, ticket_id)
-            assert ticket is not None and ticket.visit_id is not None
-            visit_id = ticket.visit_id
-        pin = visits.todays_pin(self.store.db, SYSTEM, clinic=clinic, now=at)
+        patient, visit_id = self.holder[ticket_id]
+        if clinic not in self.pins:
+            self.pins[clinic] = visits.todays_pin(self.store.db, SYSTEM, clinic=clinic, now=at)
+        pin = self.pins[clinic]
         if self.rng.random() < 0.05:
             self.mistyped += 1
             wrong = 10 + (pin - 9) % 90
@@ -137,7 +140,7 @@ class Day:
             at += dt.timedelta(seconds=20)
         confirmed = visits.confirm_clinic(self.store.db, self.kiosk, visit_id=visit_id, pin=pin, now=at)
         if confirmed.next_place is not None:
-            self.wake_a_room(at, confirmed.next_place.clinic)
+            self.joined(at, confirmed.next_place, patient, visit_id)
 
 
 def run_headless_day(*, patients: int, seed: int, report_path: Path, data_root: Path | None) -> int:

@@ -120,7 +120,7 @@ def _record(
     )
 
 
-def emit(session: Session, actor: str, payload: Payload, kind: str, at: dt.datetime) -> Op:
+def emit(session: Session, actor: str, kind: str, payload: Payload, at: dt.datetime) -> Op:
     """Apply a new local op and log it; raises the op's MmcError if it is refused."""
     if KINDS[kind].payload is not type(payload):
         raise TypeError(f"{kind} takes {KINDS[kind].payload.__name__}")

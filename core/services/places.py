@@ -58,12 +58,6 @@ def _counts(session: Session, clinic: str, day: str) -> tuple[int, int, int]:
     return (row.waiting, row.service_total_s, row.service_count) if row else (0, 0, 0)
 
 
-def average_service_s(session: Session, clinic: str, day: str) -> int:
-    """Mean service time of the clinic's day, or its configured call interval early on."""
-    _, total_s, count = _counts(session, clinic, day)
-    return _average(session, clinic, total_s, count)
-
-
 def _average(session: Session, clinic: str, total_s: int, count: int) -> int:
     if count >= MIN_SAMPLES:
         return total_s // count
