@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -16,10 +17,13 @@ from pathlib import Path
 
 from core.backups import list_backups
 from core.errors import MmcError
+from core.logs import configure_logging
 from core.permissions import SYSTEM
 from core.services.config import init_site, save_user
 from core.services.reports import PERIODS, clinic_stats, report
 from core.store import data_dir, open_store, restore_store
+
+log = logging.getLogger(__name__)
 
 DEMO_USERS = (
     ("admin", "admin-demo-1", "admin"),
@@ -142,9 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    configure_logging("mmc")
+    log.info("mmc %s", args.command)
     try:
         return int(args.run(args))
     except MmcError as error:
+        log.warning("mmc %s refused: %s", args.command, error.code)
         print(f"error: {error}", file=sys.stderr)
         return 1
 

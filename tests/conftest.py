@@ -30,6 +30,13 @@ ADMIN = Actor("boss", "admin")
 SUPERVISOR = Actor("chief", "supervisor")
 
 
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes to this machine's real data or log folders."""
+    monkeypatch.setenv("MMC_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("MMC_DATA_DIR", str(tmp_path / "data"))
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store file migrated once; copying it saves each test the migration."""

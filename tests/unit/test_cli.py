@@ -41,3 +41,12 @@ def test_headless_demo_runs_a_clinic_day_and_writes_its_report(tmp_path: Path) -
     assert figures["ok"] and figures["visits"] == {"completed": 25}
     assert figures["duplicate_numbers"] == 0
     assert sum(c["served"] for c in figures["clinics"]) > 25
+
+
+def test_the_command_logs_json_lines_without_patient_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MMC_LOG_DIR", str(tmp_path / "logs"))
+    assert main(["--data-dir", str(tmp_path / "data"), "restore"]) == 1
+    lines = [json.loads(line) for line in (tmp_path / "logs" / "mmc.jsonl").read_text().splitlines()]
+    assert {"level": "WARNING", "message": "mmc restore refused: no_backup"}.items() <= lines[-1].items()
