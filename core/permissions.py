@@ -13,6 +13,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "check_in": frozenset({"kiosk", "staff", "supervisor", "admin", "system"}),
     "enter_queue": frozenset({"kiosk", "staff", "supervisor", "admin", "system"}),
     "confirm_pin": frozenset({"kiosk", "staff", "supervisor", "admin", "system"}),
+    "look_up_visit": frozenset({"kiosk", "staff", "supervisor", "admin", "system"}),
     "queue_action": frozenset({"staff", "supervisor", "admin", "system"}),
     "cancel_visit": frozenset({"supervisor", "admin", "system"}),
     "view_pin": frozenset({"staff", "supervisor", "admin", "system"}),

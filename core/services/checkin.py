@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from core.clock import service_day, to_iso, utc_now
+from core.clock import service_day, to_iso
 from core.database import Database
 from core.errors import (
     ClinicInactive,
@@ -173,11 +173,15 @@ class Whereabouts:
     place: QueuePlace | None
 
 
-def where_am_i(db: Database, *, id_number: str, now: dt.datetime | None = None) -> Whereabouts:
-    """The patient's visit today: route, what is done, and their place in the current queue."""
-    with db.read() as session:
+def where_am_i(db: Database, actor: Actor, *, id_number: str, now: dt.datetime | None = None) -> Whereabouts:
+    """The patient's visit today: route, what is done, and their place in the current queue.
+
+    A lookup by ID number shows a patient's data, so it is audited like a change.
+    """
+    with service_call(db, actor, "where_am_i", "look_up_visit", now=now) as call:
+        session = call.session
         id_number = validate_id_number(session, id_number)
-        day = service_day(now or utc_now())
+        day = service_day(call.now)
         visit = active_visit(session, id_number, day) or session.scalar(
             select(Visit)
             .where(Visit.patient_id == id_number, Visit.day == day)
@@ -186,6 +190,7 @@ def where_am_i(db: Database, *, id_number: str, now: dt.datetime | None = None) 
         )
         if visit is None:
             raise UnknownVisit()
+        call.target = f"visit {visit.id}"
         place = None
         if visit.current_clinic is not None:
             ticket = session.scalar(

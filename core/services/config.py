@@ -59,7 +59,9 @@ def upsert_exam_type(db: Database, actor: Actor, **fields: Any) -> None:
 
 
 def set_setting(db: Database, actor: Actor, key: str, value: Any) -> None:
-    if key in DEFAULTS and type(value) is not type(DEFAULTS[key]):
+    if key not in DEFAULTS:
+        raise InvalidInput(detail=f"there is no setting {key!r}")
+    if type(value) is not type(DEFAULTS[key]):
         raise InvalidInput(detail=f"{key} takes a {type(DEFAULTS[key]).__name__}")
     item = _payload(SettingSet, key=key, value=value)
     with service_call(db, actor, "set_setting", "configure", target=key) as call:
@@ -103,8 +105,9 @@ def log_in(db: Database, *, username: str, password: str, now: dt.datetime | Non
         except (VerificationError, InvalidHashError):
             ok = False
     who = Actor(username[:80] or "?", user.role if user else "staff")
+    why = "" if ok else ("bad_credentials: unknown user" if user is None else "bad_credentials")
     with db.write() as session:
-        write_audit(session, who, at, "log_in", username[:120], "ok" if ok else "refused")
+        write_audit(session, who, at, "log_in", username[:120], "ok" if ok else "refused", why)
     if not ok:
         raise BadCredentials()
     return who

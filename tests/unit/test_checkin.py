@@ -170,6 +170,6 @@ def test_a_display_may_not_check_patients_in(store: Store, morning: dt.datetime)
 def test_where_am_i_tells_route_progress_and_place(store: Store, morning: dt.datetime) -> None:
     check_in(store.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel", now=morning)
     check_in(store.db, KIOSK, id_number="28400000002", gender="male", exam_type="travel", now=morning)
-    where = where_am_i(store.db, id_number="28400000002", now=morning)
+    where = where_am_i(store.db, KIOSK, id_number="28400000002", now=morning)
     assert where.current_clinic == "vitals" and where.completed == []
     assert where.place is not None and where.place.ahead == 1

@@ -143,3 +143,9 @@ def test_leases_do_not_overlap_and_are_spent_by_tickets(
 
 def test_init_site_runs_once(store: Store) -> None:
     assert init_site(store.db) is False
+
+
+def test_unknown_settings_and_the_site_secret_cannot_be_set(store: Store) -> None:
+    for key in ("site_secret", "no_such_thing"):
+        with pytest.raises(InvalidInput):
+            set_setting(store.db, ADMIN, key, "00")

@@ -51,7 +51,7 @@ def test_right_pin_completes_the_clinic_and_queues_the_next(store: Store, mornin
     done = visits.confirm_clinic(store.db, KIOSK, id_number="28400000001", pin=f"{pin}", now=morning)
     assert done.confirmed_clinic == "vitals" and not done.route_complete
     assert done.next_place is not None and done.next_place.clinic == "lab"
-    where = where_am_i(store.db, id_number="28400000001", now=morning)
+    where = where_am_i(store.db, KIOSK, id_number="28400000001", now=morning)
     assert (where.visit_id, where.completed, where.current_clinic) == (visit, ["vitals"], "lab")
 
 
@@ -61,7 +61,7 @@ def test_walking_the_whole_route_completes_the_visit(store: Store, morning: dt.d
         pin = visits.todays_pin(store.db, STAFF, clinic=clinic, now=morning)
         done = visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=pin, now=morning)
     assert done.route_complete
-    assert where_am_i(store.db, id_number="28400000001", now=morning).status == "completed"
+    assert where_am_i(store.db, KIOSK, id_number="28400000001", now=morning).status == "completed"
     with pytest.raises(RouteComplete):
         visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=pin, now=morning)
 

@@ -101,7 +101,7 @@ def test_transfer_moves_the_patient_to_the_end_of_another_queue(store: Store, mo
     (ticket,) = _arrive(store, morning + 10 * MINUTE, "28400000001")
     moved = queue.transfer(store.db, STAFF, ticket_id=ticket, to_clinic="ecg", now=morning + 11 * MINUTE)
     assert (moved.clinic, moved.number, moved.status) == ("ecg", 1, "WAITING")
-    where = where_am_i(store.db, id_number="28400000001", now=morning)
+    where = where_am_i(store.db, KIOSK, id_number="28400000001", now=morning)
     assert where.current_clinic == "ecg" and where.route[:2] == ["ecg", "vitals"]
     assert [t.label for t in queue.clinic_queue(store.db, clinic="vitals", now=morning)] == ["1", "2"]
 
