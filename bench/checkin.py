@@ -60,9 +60,7 @@ def main() -> None:
         for n in range(args.checkins):
             at = start + dt.timedelta(seconds=n)
             t0 = time.perf_counter()
-            check_in(
-                store.db, kiosk, id_number=f"{30000000000 + n}", gender="male", exam_type="lab_only", now=at
-            )
+            check_in(store.db, kiosk, id_number=f"{30000000000 + n}", gender="male", exam_type="lab_only", now=at)
             latencies.append((time.perf_counter() - t0) * 1000)
         wall = time.perf_counter() - wall
         block = min(1000, max(1, args.checkins // 10))

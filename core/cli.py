@@ -69,10 +69,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     else:
         print(f"{'clinic':<16}{'total':>7}{'waiting':>9}{'served':>8}{'no-show':>9}{'avg wait':>10}")
         for f in figures:
-            print(
-                f"{f.clinic:<16}{f.total:>7}{f.waiting:>9}{f.served:>8}{f.no_show:>9}"
-                f"{f.avg_wait_s // 60:>7} min"
-            )
+            print(f"{f.clinic:<16}{f.total:>7}{f.waiting:>9}{f.served:>8}{f.no_show:>9}{f.avg_wait_s // 60:>7} min")
     store.close()
     return 0
 
@@ -120,9 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="store folder (default: this machine's data folder)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("init", help="create (or check) the store").set_defaults(run=cmd_init)
-    sub.add_parser("demo-data", help="load clinics, exam types and demo users").set_defaults(
-        run=cmd_demo_data
-    )
+    sub.add_parser("demo-data", help="load clinics, exam types and demo users").set_defaults(run=cmd_demo_data)
     stats = sub.add_parser("stats", help="per-clinic figures of a day or a period")
     stats.add_argument("--day", help="YYYY-MM-DD (default today)")
     stats.add_argument("--period", choices=PERIODS)

@@ -107,9 +107,7 @@ class Day:
             self.no_shows += 1
             gone = at + dt.timedelta(minutes=3)
             queue.no_show(self.store.db, staff, ticket_id=called.ticket_id, now=gone)
-            self.schedule(
-                gone + dt.timedelta(minutes=10), "requeue", ticket_id=called.ticket_id, clinic=clinic
-            )
+            self.schedule(gone + dt.timedelta(minutes=10), "requeue", ticket_id=called.ticket_id, clinic=clinic)
             self.schedule(gone, "room_free", clinic=clinic, room=room)
             return
         started = at + dt.timedelta(minutes=1)
@@ -182,8 +180,6 @@ def run_headless_day(*, patients: int, seed: int, report_path: Path, data_root: 
             "ok": ok,
         }
         report_path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-        print(
-            f"{'all visits completed' if ok else 'PROBLEM: see the report'}; report written to {report_path}"
-        )
+        print(f"{'all visits completed' if ok else 'PROBLEM: see the report'}; report written to {report_path}")
         store.close()
         return 0 if ok else 1

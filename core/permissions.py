@@ -42,3 +42,27 @@ SYSTEM = Actor("system", "system")
 def require(actor: Actor, action: str) -> None:
     if actor.role not in ALLOWED[action]:
         raise PermissionDenied(role=actor.role, action=action.replace("_", " "))
+
+
+KIND_PERMISSION: dict[str, str] = {
+    "visit.checked_in": "check_in",
+    "ticket.issued": "enter_queue",
+    "visit.clinic_confirmed": "confirm_pin",
+    "visit.pin_failed": "confirm_pin",
+    "visit.cancelled": "cancel_visit",
+    "ticket.called": "queue_action",
+    "ticket.recalled": "queue_action",
+    "ticket.started": "queue_action",
+    "ticket.completed": "queue_action",
+    "ticket.no_show": "queue_action",
+    "ticket.cancelled": "queue_action",
+    "ticket.transferred": "queue_action",
+    "pin.rotated": "rotate_pin",
+    "lease.granted": "grant_lease",
+    "clinic.upserted": "configure",
+    "exam_type.upserted": "configure",
+    "user.upserted": "configure",
+    "device.registered": "configure",
+    "setting.set": "configure",
+}
+"""The permission an op of each kind needs: the server checks every pushed op against it."""

@@ -266,6 +266,33 @@ class LocalIdentity(Base):
     hlc: Mapped[str] = mapped_column(String(80), default="")
     applied_count: Mapped[int] = mapped_column(Integer, default=0)
     accepted_count: Mapped[int] = mapped_column(Integer, default=0)
+    pull_cursor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class EnrollmentCode(Base):
+    """At the server: a one-time code IT hands to a device being installed (kept hashed)."""
+
+    __tablename__ = "enrollment_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[str] = mapped_column(String(32))
+    expires_at: Mapped[str] = mapped_column(String(32))
+    used_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    used_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class DeviceToken(Base):
+    """At the server: the bearer token of an enrolled device (kept hashed)."""
+
+    __tablename__ = "device_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    station: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[str] = mapped_column(String(32))
+    expires_at: Mapped[str] = mapped_column(String(32))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AuditEntry(Base):

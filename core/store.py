@@ -170,3 +170,11 @@ def restore_store(root: Path | None, backup: Path | None = None) -> Path:
     ensure_identity(store.db, "standalone", False, renew=True)
     store.close()
     return chosen
+
+
+def adopt_station(db: Database, station: str) -> None:
+    """Take the station code the server assigned at enrollment (it prefixes fallback numbers)."""
+    with db.write() as session:
+        ident = session.get(LocalIdentity, 1)
+        if ident is not None:
+            ident.station = station

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import exc
+from sqlalchemy import exc, select
 from sqlalchemy.orm import Session
 
 from core.errors import (
@@ -41,6 +41,7 @@ from core.ops.envelope import (
     VisitClinicConfirmed,
     VisitPinFailed,
 )
+from core.schema import Ticket
 
 
 @dataclass(frozen=True)
@@ -112,3 +113,27 @@ def run_apply(session: Session, op: Op, payload: Payload) -> None:
 
 def apply_op(session: Session, op: Op) -> None:
     run_apply(session, op, parse_payload(op.kind, op.payload))
+
+
+def op_keys(session: Session, op: Op) -> frozenset[str]:
+    """The entities an op reads or writes. Ops with disjoint keys commute: applying them
+    in either order gives the same state (day counters and leases add up either way).
+    A ticket stands for its visit too, since confirming a visit closes its ticket."""
+    p = op.payload
+    tickets = {p[f]["ticket_id"] for f in ("ticket", "new_ticket", "next_ticket") if isinstance(p.get(f), dict)}
+    if p.get("ticket_id"):
+        tickets.add(p["ticket_id"])
+    keys = {f"ticket:{t}" for t in tickets}
+    visits = {p["visit_id"]} if p.get("visit_id") else set()
+    for ticket_id in tickets:
+        visit = session.scalar(select(Ticket.visit_id).where(Ticket.id == ticket_id))
+        if visit:
+            visits.add(visit)
+    keys |= {f"visit:{v}" for v in visits}
+    if p.get("id_number"):
+        keys.add(f"patient:{p['id_number']}")
+    if op.kind == "pin.rotated":
+        keys.add(f"pin:{p.get('clinic')}:{p.get('day')}")
+    elif not op.kind.startswith(("visit.", "ticket.", "lease.")):
+        keys.add(f"{op.kind}:{p.get('code') or p.get('username') or p.get('key') or p.get('device_id')}")
+    return frozenset(keys)

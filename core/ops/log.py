@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -177,16 +178,19 @@ def _observe_and_apply(session: Session, ident: DeviceIdentity, op: Op, at: dt.d
     return _apply_isolated(session, op)
 
 
-def apply_remote(session: Session, op: Op, at: dt.datetime) -> str:
-    """Apply another store's op once; answers "applied", "rejected" or "duplicate"."""
+def apply_remote(session: Session, op: Op, at: dt.datetime, accepted_seq: int | None = None) -> str:
+    """Apply another store's op once; answers "applied", "rejected" or "duplicate".
+
+    `accepted_seq` is the op's place in the acceptance point's order, when known.
+    """
     if session.get(OpRecord, op.op_id) is not None:
         return "duplicate"
     ident = identity(session)
     error = _observe_and_apply(session, ident, op, at)
     if error is None:
-        _record(session, ident, op)
+        _record(session, ident, op, accepted_seq=accepted_seq)
         return "applied"
-    _record(session, ident, op, outcome="rejected", reason=f"{error.code}: {error}")
+    _record(session, ident, op, outcome="rejected", reason=f"{error.code}: {error}", accepted_seq=accepted_seq)
     return "rejected"
 
 
@@ -199,8 +203,12 @@ class Verdict:
     reason: str | None = None
 
 
-def accept(session: Session, op: Op, at: dt.datetime) -> Verdict:
-    """Decide one device op at the acceptance point; raises OutOfOrderOp on a sequence gap."""
+def accept(session: Session, op: Op, at: dt.datetime, check: Callable[[Op], MmcError | None] | None = None) -> Verdict:
+    """Decide one device op at the acceptance point; raises OutOfOrderOp on a sequence gap.
+
+    `check` may refuse the op before it is applied (the server's authorization); a refused
+    op still takes its place in the device's sequence, so it never blocks the ops behind.
+    """
     cursor = session.get(DeviceCursor, op.device_id)
     if cursor is None:
         cursor = DeviceCursor(device_id=op.device_id, last_seq=0)
@@ -224,7 +232,9 @@ def accept(session: Session, op: Op, at: dt.datetime) -> Verdict:
     ident = identity(session)
     if session.get(OpRecord, op.op_id) is not None:
         return Verdict(op.op_id, "rejected", code="op_id_reused", reason="this op id was already used")
-    error = _observe_and_apply(session, ident, op, at)
+    error = check(op) if check else None
+    if error is None:
+        error = _observe_and_apply(session, ident, op, at)
     if error is not None:
         _record(session, ident, op, outcome="rejected", reason=f"{error.code}: {error}")
         return Verdict(op.op_id, "rejected", code=error.code, reason=str(error))
@@ -233,7 +243,7 @@ def accept(session: Session, op: Op, at: dt.datetime) -> Verdict:
     return Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count)
 
 
-def _op_of(record: OpRecord) -> Op:
+def op_from_record(record: OpRecord) -> Op:
     return Op(
         op_id=record.op_id,
         device_id=record.device_id,
@@ -245,20 +255,28 @@ def _op_of(record: OpRecord) -> Op:
     )
 
 
-def pending_ops(session: Session, limit: int | None = None) -> list[Op]:
-    """This device's ops that no acceptance point has answered for, in device order."""
+def pending_ops(session: Session, limit: int | None = None, device_id: str | None = None) -> list[Op]:
+    """This store's ops that no acceptance point has answered for, in device order."""
     query = (
         select(OpRecord)
         .join(OutboxEntry, OutboxEntry.op_id == OpRecord.op_id)
         .order_by(OpRecord.device_id, OutboxEntry.device_seq)
         .limit(limit)
     )
-    return [_op_of(record) for record in session.scalars(query)]
+    if device_id is not None:
+        query = query.where(OpRecord.device_id == device_id)
+    return [op_from_record(record) for record in session.scalars(query)]
 
 
 def accepted_after(session: Session, cursor: int, limit: int | None = None) -> list[tuple[int, Op]]:
     """Accepted ops with a sequence above `cursor`, in the acceptance point's order."""
-    query = (
-        select(OpRecord).where(OpRecord.accepted_seq > cursor).order_by(OpRecord.accepted_seq).limit(limit)
-    )
-    return [(record.accepted_seq or 0, _op_of(record)) for record in session.scalars(query)]
+    query = select(OpRecord).where(OpRecord.accepted_seq > cursor).order_by(OpRecord.accepted_seq).limit(limit)
+    return [(record.accepted_seq or 0, op_from_record(record)) for record in session.scalars(query)]
+
+
+def accepted_seq_of(session: Session, op_id: str) -> int:
+    """The acceptance sequence of an op this acceptance point accepted."""
+    seq = session.scalar(select(OpRecord.accepted_seq).where(OpRecord.op_id == op_id))
+    if seq is None:
+        raise StoreError(detail=f"op {op_id} was not accepted here")
+    return int(seq)

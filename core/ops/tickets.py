@@ -87,9 +87,7 @@ PATIENT_GENDER = select(_patients.gender).where(_patients.id_number == bindparam
 SET_PATIENT_GENDER = (
     update(table_of(Patient)).where(_patients.id_number == bindparam("id")).values(gender=bindparam("gender"))
 )
-ROUTE_CLINICS = select(_clinics.code, _clinics.gender).where(
-    _clinics.code.in_(bindparam("codes", expanding=True))
-)
+ROUTE_CLINICS = select(_clinics.code, _clinics.gender).where(_clinics.code.in_(bindparam("codes", expanding=True)))
 ACTIVE_VISIT = select(_visits.id).where(
     _visits.patient_id == bindparam("patient"), _visits.day == bindparam("day"), _visits.status == "active"
 )
@@ -278,9 +276,7 @@ def _ticket_for(session: Session, op: Op, ticket_id: str) -> Ticket:
         raise UnknownTicket(ticket=ticket_id)
     if ticket.status not in STARTS_FROM[op.kind]:
         by = f" (called by {ticket.room or ticket.called_by})" if ticket.called_by else ""
-        raise TransitionRefused(
-            ticket=ticket.number, status=ticket.status, action=ACTION_NAMES[op.kind], by=by
-        )
+        raise TransitionRefused(ticket=ticket.number, status=ticket.status, action=ACTION_NAMES[op.kind], by=by)
     return ticket
 
 
@@ -350,9 +346,7 @@ def apply_clinic_confirmed(session: Session, op: Op, p: VisitClinicConfirmed) ->
     if visit.current_clinic != p.clinic:
         raise InvalidInput(detail=f"the visit is at {visit.current_clinic}, not {p.clinic}")
     open_ticket = session.scalar(
-        select(Ticket).where(
-            Ticket.visit_id == visit.id, Ticket.clinic == p.clinic, Ticket.status.in_(ACTIVE)
-        )
+        select(Ticket).where(Ticket.visit_id == visit.id, Ticket.clinic == p.clinic, Ticket.status.in_(ACTIVE))
     )
     if open_ticket is not None:
         _move(session, open_ticket, "COMPLETED", p.at)
@@ -395,9 +389,7 @@ def apply_visit_cancelled(session: Session, op: Op, p: VisitCancelled) -> None:
     visit = _visit(session, p.visit_id)
     if visit.status != "active":
         raise RouteComplete()
-    for ticket in session.scalars(
-        select(Ticket).where(Ticket.visit_id == visit.id, Ticket.status.in_(ACTIVE))
-    ):
+    for ticket in session.scalars(select(Ticket).where(Ticket.visit_id == visit.id, Ticket.status.in_(ACTIVE))):
         _move(session, ticket, "CANCELLED", p.at)
     visit.status = "cancelled"
     visit.current_clinic = None

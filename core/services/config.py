@@ -20,7 +20,7 @@ from core.ops.envelope import (
     ClinicUpserted,
     DeviceRegistered,
     ExamTypeUpserted,
-    LeaseGranted,
+    Op,
     Payload,
     SettingSet,
     UserUpserted,
@@ -113,22 +113,19 @@ def log_in(db: Database, *, username: str, password: str, now: dt.datetime | Non
     return who
 
 
-def register_device(
-    db: Database, actor: Actor, *, device_id: str, kind: str, station: str, name: str = ""
-) -> None:
+def register_device(db: Database, actor: Actor, *, device_id: str, kind: str, station: str, name: str = "") -> None:
     device = _payload(DeviceRegistered, device_id=device_id, kind=kind, station=station, name=name)
     with service_call(db, actor, "register_device", "configure", target=station) as call:
         call.emit("device.registered", device)
 
 
-def lease_numbers(
-    db: Database, actor: Actor, *, device_id: str, clinic: str, day: str, size: int
-) -> LeaseGranted:
+def lease_numbers(db: Database, actor: Actor, *, device_id: str, clinic: str, day: str, size: int) -> Op:
     """Lease a block of a clinic's numbers for a day to a device (the acceptance point's job)."""
     if not 1 <= size <= 10_000:
         raise InvalidInput(detail="a lease holds 1 to 10000 numbers")
     with service_call(db, actor, "grant_lease", "grant_lease", target=f"{clinic} {day}") as call:
-        return grant_lease(call, device_id, clinic, day, size)
+        grant_lease(call, device_id, clinic, day, size)
+        return call.ops[-1]
 
 
 def init_site(db: Database, actor: Actor = SYSTEM) -> bool:

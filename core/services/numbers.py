@@ -41,9 +41,7 @@ class Block:
 
 
 def next_free_block(session: Session, clinic: str, day: str, size: int) -> Block:
-    top = session.scalar(
-        select(func.max(NumberLease.last)).where(NumberLease.clinic == clinic, NumberLease.day == day)
-    )
+    top = session.scalar(select(func.max(NumberLease.last)).where(NumberLease.clinic == clinic, NumberLease.day == day))
     first = (top or 0) + 1
     return Block(first, first + size - 1)
 

@@ -122,9 +122,7 @@ def transfer(
         open_clinic(session, to_clinic, patient.gender)
         new = take_number(call, to_clinic, ticket.day)
         call.target = f"{ticket.clinic} {ticket_label(ticket.station, ticket.number)} -> {to_clinic}"
-        call.emit(
-            "ticket.transferred", TicketTransferred(ticket_id=ticket_id, at=to_iso(call.now), new_ticket=new)
-        )
+        call.emit("ticket.transferred", TicketTransferred(ticket_id=ticket_id, at=to_iso(call.now), new_ticket=new))
         moved = session.get(Ticket, new.ticket_id)
         assert moved is not None
         return place_of(session, moved)

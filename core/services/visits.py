@@ -85,9 +85,7 @@ def confirm_clinic(
             if visit.pin_locked_until:
                 call.refuse_after_commit(PinLocked(until=visit.pin_locked_until))
             else:
-                call.refuse_after_commit(
-                    WrongPin(clinic=clinic, attempts_left=max_failures - visit.pin_failures)
-                )
+                call.refuse_after_commit(WrongPin(clinic=clinic, attempts_left=max_failures - visit.pin_failures))
             return Confirmation(confirmed_clinic=clinic, next_place=None)
         following = _clinic_after(visit, clinic)
         ticket = take_number(call, following, visit.day) if following else None

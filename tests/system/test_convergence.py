@@ -144,9 +144,7 @@ def test_accepted_order_gives_identical_state_everywhere(
             calls = Counter(
                 json.loads(payload)["ticket_id"]
                 for payload in session.scalars(
-                    select(OpRecord.payload).where(
-                        OpRecord.kind == "ticket.called", OpRecord.outcome == "applied"
-                    )
+                    select(OpRecord.payload).where(OpRecord.kind == "ticket.called", OpRecord.outcome == "applied")
                 )
             )
             assert all(n == 1 for n in calls.values())

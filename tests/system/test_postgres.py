@@ -69,9 +69,7 @@ def test_postgres_accepts_the_same_ops_into_the_same_state(
     ensure_identity(pg, "server", True)
     origin = make_store("origin")
     tickets = [
-        check_in(
-            origin.db, KIOSK, id_number=f"2840000000{n}", gender=g, exam_type="travel", now=morning
-        ).place
+        check_in(origin.db, KIOSK, id_number=f"2840000000{n}", gender=g, exam_type="travel", now=morning).place
         for n, g in enumerate(("male", "female", "male"))
     ]
     queue.call_next(origin.db, STAFF, clinic="vitals", room="101-1", now=morning)

@@ -23,9 +23,7 @@ from tests.conftest import ADMIN, KIOSK, audit_lines, digest, op_count
 
 
 def test_check_in_gives_route_and_first_ticket(store: Store, morning: dt.datetime) -> None:
-    done = check_in(
-        store.db, KIOSK, id_number="28412345678", gender="female", exam_type="travel", now=morning
-    )
+    done = check_in(store.db, KIOSK, id_number="28412345678", gender="female", exam_type="travel", now=morning)
     assert done.route == ["vitals", "lab", "xray", "women_internal"]
     assert (done.place.clinic, done.place.number, done.place.label) == ("vitals", 1, "1")
     assert (done.place.position, done.place.ahead, done.place.total_waiting) == (1, 0, 1)
@@ -98,17 +96,13 @@ def test_second_check_in_the_same_day_is_refused_with_the_visit(store: Store, mo
 
 
 def test_exam_type_without_a_route_for_the_gender_is_refused(store: Store, morning: dt.datetime) -> None:
-    upsert_exam_type(
-        store.db, ADMIN, code="men_only", name_ar="رجال", name_en="Men only", routes={"male": ["lab"]}
-    )
+    upsert_exam_type(store.db, ADMIN, code="men_only", name_ar="رجال", name_en="Men only", routes={"male": ["lab"]})
     with pytest.raises(NoRouteForGender):
         check_in(store.db, KIOSK, id_number="28412345678", gender="female", exam_type="men_only", now=morning)
 
 
 def test_closed_clinic_is_left_out_of_new_routes(store: Store, morning: dt.datetime) -> None:
-    upsert_clinic(
-        store.db, ADMIN, code="vitals", name_ar="العلامات الحيوية", name_en="Vital Signs", active=False
-    )
+    upsert_clinic(store.db, ADMIN, code="vitals", name_ar="العلامات الحيوية", name_en="Vital Signs", active=False)
     done = check_in(store.db, KIOSK, id_number="28412345678", gender="male", exam_type="travel", now=morning)
     assert done.route == ["lab", "xray", "internal"]
 
@@ -143,9 +137,7 @@ def test_entering_a_clinic_of_the_other_gender_is_refused(store: Store, morning:
     assert digest(store) == before
 
 
-def test_entering_an_unknown_clinic_or_as_an_unknown_patient_is_refused(
-    store: Store, morning: dt.datetime
-) -> None:
+def test_entering_an_unknown_clinic_or_as_an_unknown_patient_is_refused(store: Store, morning: dt.datetime) -> None:
     check_in(store.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel", now=morning)
     before = digest(store)
     with pytest.raises(UnknownClinic):

@@ -26,9 +26,7 @@ def test_init_demo_data_stats_backup_and_restore(tmp_path: Path, capsys: pytest.
     assert main([*root, "restore", backup]) == 0
 
 
-def test_errors_are_one_clear_line_not_a_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_errors_are_one_clear_line_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(tmp_path), "restore"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: No usable backup") and "Traceback" not in err
@@ -43,9 +41,7 @@ def test_headless_demo_runs_a_clinic_day_and_writes_its_report(tmp_path: Path) -
     assert sum(c["served"] for c in figures["clinics"]) > 25
 
 
-def test_the_command_logs_json_lines_without_patient_ids(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_command_logs_json_lines_without_patient_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MMC_LOG_DIR", str(tmp_path / "logs"))
     assert main(["--data-dir", str(tmp_path / "data"), "restore"]) == 1
     lines = [json.loads(line) for line in (tmp_path / "logs" / "mmc.jsonl").read_text().splitlines()]

@@ -138,9 +138,7 @@ def test_applying_the_accepted_log_on_a_fresh_store_gives_the_same_state(
 ) -> None:
     hub = make_store("hub")
     for n in range(5):
-        check_in(
-            hub.db, KIOSK, id_number=f"2840000000{n}", gender="female", exam_type="periodic", now=morning
-        )
+        check_in(hub.db, KIOSK, id_number=f"2840000000{n}", gender="female", exam_type="periodic", now=morning)
     queue.call_next(hub.db, STAFF, clinic="vitals", now=morning)
     fresh = make_store("fresh", kind="display", site=False)
     outcomes = replay(fresh, accepted_ops(hub), morning)
@@ -150,9 +148,7 @@ def test_applying_the_accepted_log_on_a_fresh_store_gives_the_same_state(
     assert digest(fresh) == digest(hub)
 
 
-def test_remote_stamps_push_the_local_clock_forward(
-    make_store: Callable[..., Store], morning: dt.datetime
-) -> None:
+def test_remote_stamps_push_the_local_clock_forward(make_store: Callable[..., Store], morning: dt.datetime) -> None:
     hub, device = _hub_and_device(make_store, morning)
     future = morning + dt.timedelta(hours=2)
     check_in(hub.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel", now=future)

@@ -66,9 +66,7 @@ def test_walking_the_whole_route_completes_the_visit(store: Store, morning: dt.d
         visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=pin, now=morning)
 
 
-def test_wrong_pin_is_refused_counted_and_locks_after_repeated_failures(
-    store: Store, morning: dt.datetime
-) -> None:
+def test_wrong_pin_is_refused_counted_and_locks_after_repeated_failures(store: Store, morning: dt.datetime) -> None:
     set_setting(store.db, ADMIN, "pin_max_failures", 3)
     visit = _visit_at_vitals(store, morning)
     right = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
@@ -108,9 +106,7 @@ def test_confirm_completes_a_ticket_that_staff_had_not_closed(store: Store, morn
         queue.complete(store.db, STAFF, ticket_id=ticket.ticket_id, now=morning)
 
 
-def test_admin_rotation_gives_a_new_pin_and_the_old_one_stops_working(
-    store: Store, morning: dt.datetime
-) -> None:
+def test_admin_rotation_gives_a_new_pin_and_the_old_one_stops_working(store: Store, morning: dt.datetime) -> None:
     _visit_at_vitals(store, morning)
     old = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
     rotated = {visits.rotate_pin(store.db, ADMIN, clinic="vitals", now=morning) for _ in range(3)}

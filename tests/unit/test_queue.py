@@ -16,9 +16,7 @@ MINUTE = dt.timedelta(minutes=1)
 
 def _arrive(store: Store, at: dt.datetime, *ids: str) -> list[str]:
     return [
-        check_in(
-            store.db, KIOSK, id_number=i, gender="male", exam_type="travel", now=at + n * MINUTE
-        ).place.ticket_id
+        check_in(store.db, KIOSK, id_number=i, gender="male", exam_type="travel", now=at + n * MINUTE).place.ticket_id
         for n, i in enumerate(ids)
     ]
 
@@ -56,9 +54,7 @@ def test_full_service_of_a_ticket(store: Store, morning: dt.datetime) -> None:
     assert actions == ["call_next", "recall", "start", "complete"]
 
 
-def test_second_call_of_the_same_ticket_is_refused_saying_who_called(
-    store: Store, morning: dt.datetime
-) -> None:
+def test_second_call_of_the_same_ticket_is_refused_saying_who_called(store: Store, morning: dt.datetime) -> None:
     (ticket,) = _arrive(store, morning, "28400000001")
     queue.call_ticket(store.db, STAFF, ticket_id=ticket, room="101-2", now=morning)
     before = digest(store)
@@ -94,9 +90,7 @@ def test_cancel_takes_a_ticket_out_of_the_queue(store: Store, morning: dt.dateti
 
 def test_transfer_moves_the_patient_to_the_end_of_another_queue(store: Store, morning: dt.datetime) -> None:
     _arrive(store, morning, "28400000009")
-    queue_before = check_in(
-        store.db, KIOSK, id_number="28400000008", gender="male", exam_type="periodic", now=morning
-    )
+    queue_before = check_in(store.db, KIOSK, id_number="28400000008", gender="male", exam_type="periodic", now=morning)
     assert queue_before.place.clinic == "vitals"
     (ticket,) = _arrive(store, morning + 10 * MINUTE, "28400000001")
     moved = queue.transfer(store.db, STAFF, ticket_id=ticket, to_clinic="ecg", now=morning + 11 * MINUTE)

@@ -32,9 +32,7 @@ def _busy_days(store: Store, morning: dt.datetime) -> None:
     for day, count in ((0, 3), (1, 2), (8, 4)):
         at = morning + dt.timedelta(days=day)
         for n in range(count):
-            check_in(
-                store.db, KIOSK, id_number=f"284{day:04d}{n:04d}", gender="male", exam_type="travel", now=at
-            )
+            check_in(store.db, KIOSK, id_number=f"284{day:04d}{n:04d}", gender="male", exam_type="travel", now=at)
         called = queue.call_next(store.db, STAFF, clinic="vitals", now=at + dt.timedelta(minutes=10))
         queue.complete(store.db, STAFF, ticket_id=called.ticket_id, now=at + dt.timedelta(minutes=15))
 

@@ -33,9 +33,7 @@ def test_store_runs_with_wal_full_sync_foreign_keys_and_a_busy_timeout(tmp_path:
     assert pragma == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 15000}
 
 
-def test_data_folder_comes_from_the_environment_when_set(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_data_folder_comes_from_the_environment_when_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MMC_DATA_DIR", str(tmp_path / "here"))
     store = open_store()
     store.close()

@@ -1,0 +1,184 @@
+"""A device's copy of the site: taking in the server's answers and the ops it pulls.
+
+A device's view is the server-confirmed state with its own unanswered ops applied on top.
+Ops are applied as they come; when a pulled op lands behind one of the device's own ops
+that touches the same entities (the server ordered them the other way), or the server
+refused one of the device's ops, the view is rebuilt: replicated tables are cleared and
+every op is applied again, the server's in its order, then the device's own pending ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import bindparam, delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from core.errors import MmcError
+from core.ops.envelope import Op
+from core.ops.kinds import apply_op, op_keys
+from core.ops.log import apply_remote, identity, op_from_record
+from core.schema import REPLICATED_TABLES, LocalIdentity, OpRecord, OutboxEntry, table_of
+
+_identity = table_of(LocalIdentity).c
+READ_CURSOR = select(_identity.pull_cursor).where(_identity.id == 1)
+WRITE_CURSOR = update(table_of(LocalIdentity)).where(_identity.id == 1).values(pull_cursor=bindparam("cursor"))
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the acceptance point said of one of this device's ops."""
+
+    op_id: str
+    outcome: str
+    accepted_seq: int | None = None
+    code: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class Intake:
+    applied: int = 0
+    acknowledged: int = 0
+    refused_here: list[str] = field(default_factory=list)
+    rebuilt: bool = False
+
+
+def pull_cursor(session: Session) -> int:
+    return int(session.scalar(READ_CURSOR) or 0)
+
+
+def _settle(session: Session, record: OpRecord, accepted_seq: int | None) -> bool:
+    """Mark an own op answered; True when its effect must be brought back by a rebuild
+    (the server accepted an op it had refused before its state was restored)."""
+    revived = False
+    if record.accepted_seq is None and accepted_seq is not None:
+        record.accepted_seq = accepted_seq
+        if record.outcome == "refused_by_server":
+            record.outcome, record.reason, revived = "applied", None, True
+    session.execute(delete(OutboxEntry).where(OutboxEntry.op_id == record.op_id))
+    return revived
+
+
+def take_answers(session: Session, answers: list[Answer], at: dt.datetime) -> Intake:
+    """Record the server's answers to pushed ops; a refused op leaves the outbox but is
+    kept (with its reason) in the log, and its effect is taken back by a rebuild."""
+    intake = Intake()
+    refused = False
+    for answer in answers:
+        record = session.get(OpRecord, answer.op_id)
+        if record is None or answer.outcome not in ("accepted", "duplicate", "rejected"):
+            continue
+        if answer.outcome == "rejected":
+            record.outcome = "refused_by_server"
+            record.reason = f"{answer.code}: {answer.reason}"
+            refused = True
+            _settle(session, record, None)
+        else:
+            refused |= _settle(session, record, answer.accepted_seq)
+            intake.acknowledged += 1
+    if refused:
+        rebuild_view(session, at)
+        intake.rebuilt = True
+    return intake
+
+
+def _unsettled_keys(session: Session, me: str, seq: int) -> frozenset[str]:
+    """Keys of this device's ops that are applied here but ordered after `seq` (or not yet)."""
+    records = session.scalars(
+        select(OpRecord).where(
+            OpRecord.device_id == me,
+            OpRecord.outcome == "applied",
+            or_(OpRecord.accepted_seq.is_(None), OpRecord.accepted_seq > seq),
+        )
+    )
+    keys: set[str] = set()
+    for record in records:
+        keys |= op_keys(session, op_from_record(record))
+    return frozenset(keys)
+
+
+def take_pulled(session: Session, batch: list[tuple[int, Op]], at: dt.datetime, *, advance: bool = True) -> Intake:
+    """Apply ops pulled from the server, in its order, and (with `advance`) move the pull
+    cursor past them; leases handed out of order are taken with advance=False."""
+    intake = Intake()
+    if not batch:
+        return intake
+    me = identity(session).device_id
+    needs_rebuild = False
+    for seq, op in batch:
+        known = session.get(OpRecord, op.op_id)
+        if known is not None:
+            needs_rebuild |= _settle(session, known, seq)
+            intake.acknowledged += 1
+            continue
+        if not needs_rebuild and op_keys(session, op) & _unsettled_keys(session, me, seq):
+            needs_rebuild = True
+        if apply_remote(session, op, at, accepted_seq=seq) == "applied":
+            intake.applied += 1
+        else:
+            intake.refused_here.append(op.op_id)
+            needs_rebuild = True
+    if advance:
+        session.execute(WRITE_CURSOR, {"cursor": max(pull_cursor(session), batch[-1][0])})
+    if needs_rebuild:
+        rebuild_view(session, at)
+        intake.rebuilt = True
+    return intake
+
+
+def rebuild_view(session: Session, at: dt.datetime) -> None:
+    """Recompute every replicated table from the op log: the server's order first, then
+    this device's unanswered ops on top (any that no longer apply stay pending, unseen)."""
+    for model in reversed(REPLICATED_TABLES):
+        session.execute(delete(table_of(model)))
+    confirmed = session.scalars(
+        select(OpRecord).where(OpRecord.accepted_seq.is_not(None)).order_by(OpRecord.accepted_seq)
+    )
+    pending = session.scalars(
+        select(OpRecord).join(OutboxEntry, OutboxEntry.op_id == OpRecord.op_id).order_by(OutboxEntry.device_seq)
+    )
+    for record in list(confirmed):
+        error = _try(session, record)
+        record.outcome = "applied" if error is None else "rejected"
+        record.reason = None if error is None else f"{error.code}: {error}"
+    for record in list(pending):
+        _try(session, record)
+
+
+def _try(session: Session, record: OpRecord) -> MmcError | None:
+    try:
+        with session.begin_nested():
+            apply_op(session, op_from_record(record))
+    except MmcError as error:
+        return error
+    return None
+
+
+def resend_from(session: Session, seq: int) -> int:
+    """Put this device's ops from `seq` on back in the outbox: the server lost them (it was
+    restored from a backup) and asks for them again. Returns how many were queued."""
+    me = identity(session).device_id
+    queued = 0
+    for record in session.scalars(
+        select(OpRecord).where(OpRecord.device_id == me, OpRecord.device_seq >= seq).order_by(OpRecord.device_seq)
+    ):
+        if session.get(OutboxEntry, record.op_id) is None:
+            session.add(OutboxEntry(op_id=record.op_id, device_seq=record.device_seq))
+            record.accepted_seq = None
+            queued += 1
+    return queued
+
+
+def waiting_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+
+
+def refused_ops(session: Session) -> list[OpRecord]:
+    """This device's ops the server refused, newest first, with their reasons."""
+    return list(
+        session.scalars(
+            select(OpRecord).where(OpRecord.outcome == "refused_by_server").order_by(OpRecord.device_seq.desc())
+        )
+    )

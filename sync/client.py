@@ -1,0 +1,264 @@
+"""The device side of sync: replay the outbox, pull and apply others' ops, refill leases.
+
+Runs on an asyncio loop (the Qt loop through qasync in the apps, a plain loop headless);
+every store access goes to a worker thread so the loop never blocks. An op leaves the
+outbox only when the server has answered for it; a refused op is kept and reported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import select
+
+from core.clock import from_iso, service_day, utc_now
+from core.ops.envelope import Op
+from core.ops.log import identity, pending_ops
+from core.ops.replica import (
+    Answer,
+    Intake,
+    pull_cursor,
+    refused_ops,
+    resend_from,
+    take_answers,
+    take_pulled,
+    waiting_count,
+)
+from core.schema import Clinic
+from core.store import Store, adopt_station
+from sync.breaker import CircuitBreaker, backoff_s
+from sync.credentials import save_token
+from sync.link import Refused, ServerLink, Unreachable
+from sync.protocol import EnrollRequest, LeaseRequest, PushRequest, WireOp
+
+log = logging.getLogger(__name__)
+CLOCK_WARNING_S = 60.0
+
+
+@dataclass(frozen=True)
+class RefusedOp:
+    op_id: str
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the apps show: online or since when offline, what waits, what was refused."""
+
+    online: bool = False
+    offline_since: dt.datetime | None = None
+    ops_waiting: int = 0
+    last_push: dt.datetime | None = None
+    last_pull: dt.datetime | None = None
+    refused: tuple[RefusedOp, ...] = ()
+    clock_skew_s: float = 0.0
+    breaker: str = "closed"
+    problem: str = ""
+
+    @property
+    def clock_is_off(self) -> bool:
+        return abs(self.clock_skew_s) > CLOCK_WARNING_S
+
+
+@dataclass
+class SyncClient:
+    store: Store
+    link: ServerLink
+    batch: int = 200
+    lease_size: int = 50
+    long_poll_s: float = 5.0
+    now: Callable[[], dt.datetime] = utc_now
+    on_status: Callable[[SyncStatus], None] | None = None
+    status: SyncStatus = field(default_factory=SyncStatus)
+    breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
+    _poked: asyncio.Event = field(default_factory=asyncio.Event)
+    _lease_day: str = ""
+
+    def poke(self) -> None:
+        """A local change was made: push it now instead of at the next round."""
+        self._poked.set()
+
+    def _publish(self, **changes: object) -> None:
+        self.status = replace(self.status, **changes)  # type: ignore[arg-type]
+        if self.on_status is not None:
+            self.on_status(self.status)
+
+    def _observe_clock(self, server_time: str) -> None:
+        skew = (self.now() - from_iso(server_time)).total_seconds()
+        if abs(skew) > CLOCK_WARNING_S and not self.status.clock_is_off:
+            log.warning("this device's clock is %.0f s off the server's", skew)
+        self._publish(clock_skew_s=skew)
+
+    # store work, run in a worker thread
+    def _pending(self) -> list[Op]:
+        with self.store.db.read() as session:
+            return pending_ops(session, self.batch, device_id=identity(session).device_id)
+
+    def _answers(self, answers: list[Answer]) -> Intake:
+        with self.store.db.write() as session:
+            return take_answers(session, answers, self.now())
+
+    def _pulled(self, batch: list[tuple[int, Op]], advance: bool) -> Intake:
+        with self.store.db.write() as session:
+            return take_pulled(session, batch, self.now(), advance=advance)
+
+    def _cursor(self) -> int:
+        with self.store.db.read() as session:
+            return pull_cursor(session)
+
+    def _resend(self, seq: int) -> int:
+        with self.store.db.write() as session:
+            return resend_from(session, seq)
+
+    def _counts(self) -> tuple[int, tuple[RefusedOp, ...]]:
+        with self.store.db.read() as session:
+            refused = tuple(RefusedOp(r.op_id, r.kind, r.reason or "") for r in refused_ops(session)[:50])
+            return waiting_count(session), refused
+
+    def _kind_and_clinics(self) -> tuple[str, list[str]]:
+        with self.store.db.read() as session:
+            kind = identity(session).kind
+            return kind, list(session.scalars(select(Clinic.code).where(Clinic.active.is_(True))))
+
+    # the rounds
+    async def push_pending(self) -> int:
+        """Send the outbox in device order, batch by batch; returns how many were answered."""
+        answered = 0
+        while True:
+            ops = await asyncio.to_thread(self._pending)
+            if not ops:
+                break
+            response = await self.link.push(PushRequest(ops=[WireOp.of(op) for op in ops]))
+            self._observe_clock(response.server_time)
+            answers = [
+                Answer(a.op_id, a.outcome, a.accepted_seq, a.code, a.reason)
+                for a in response.answers
+                if a.outcome != "not_processed"
+            ]
+            await asyncio.to_thread(self._answers, answers)
+            answered += len(answers)
+            if response.expected_seq is not None and response.expected_seq < ops[0].device_seq:
+                await asyncio.to_thread(self._resend, response.expected_seq)
+            elif not answers:
+                break
+        waiting, refused = await asyncio.to_thread(self._counts)
+        self._publish(last_push=self.now(), ops_waiting=waiting, refused=refused)
+        return answered
+
+    async def pull_new(self, wait_s: float = 0.0) -> int:
+        """Apply the ops accepted after our cursor; long-polls up to `wait_s` for new ones."""
+        applied = 0
+        while True:
+            cursor = await asyncio.to_thread(self._cursor)
+            response = await self.link.pull(cursor, 500, wait_s)
+            self._observe_clock(response.server_time)
+            batch = [(p.seq, p.op.to_op()) for p in response.ops]
+            intake = await asyncio.to_thread(self._pulled, batch, True)
+            applied += intake.applied
+            if not response.more:
+                break
+            wait_s = 0.0
+        self._publish(last_pull=self.now())
+        return applied
+
+    async def refill_leases(self, *, force: bool = False) -> None:
+        """Keep a spare block of numbers for every open clinic of today (kiosks and consoles)."""
+        day = service_day(self.now())
+        if day == self._lease_day and not force:
+            return
+        kind, clinics = await asyncio.to_thread(self._kind_and_clinics)
+        if kind == "display" or not clinics:
+            return
+        response = await self.link.leases(LeaseRequest(day=day, clinics=clinics, size=self.lease_size))
+        await asyncio.to_thread(self._pulled, [(p.seq, p.op.to_op()) for p in response.ops], False)
+        self._lease_day = day
+
+    async def sync_once(self, wait_s: float = 0.0) -> None:
+        await self.push_pending()
+        await self.pull_new(wait_s)
+        await self.refill_leases()
+
+    def _went_online(self) -> None:
+        self.breaker.succeeded()
+        if not self.status.online:
+            self._publish(online=True, offline_since=None, problem="", breaker="closed")
+
+    def _went_offline(self, problem: str) -> None:
+        self.breaker.failed()
+        self._publish(
+            online=False,
+            offline_since=self.status.offline_since or self.now(),
+            problem=problem,
+            breaker=self.breaker.state,
+        )
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Sync until `stop` is set: push on every round and whenever poked, long-poll in
+        between, back off with jitter when the server cannot be reached."""
+        attempt = 0
+        while not stop.is_set():
+            if not self.breaker.allows():
+                await _sleep_or_stop(stop, self.breaker.reset_after_s / 4)
+                continue
+            try:
+                await self.push_pending()
+                self._poked.clear()
+                await self._pull_until_poked(stop)
+                await self.refill_leases()
+            except Unreachable as error:
+                self._went_offline(str(error))
+                await _sleep_or_stop(stop, backoff_s(attempt))
+                attempt += 1
+                continue
+            except Refused as refusal:
+                self._went_offline(str(refusal))
+                await _sleep_or_stop(stop, refusal.retry_after or backoff_s(attempt, base=2.0))
+                attempt += 1
+                continue
+            attempt = 0
+            self._went_online()
+
+    async def _pull_until_poked(self, stop: asyncio.Event) -> None:
+        pull = asyncio.ensure_future(self.pull_new(self.long_poll_s))
+        poked = asyncio.ensure_future(self._poked.wait())
+        stopped = asyncio.ensure_future(stop.wait())
+        try:
+            await asyncio.wait({pull, poked, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            if pull.done():
+                pull.result()
+            else:
+                pull.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await pull
+        finally:
+            for task in (poked, stopped):
+                task.cancel()
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
+
+
+async def enroll_device(store: Store, link: ServerLink, *, code: str, name: str = "") -> str:
+    """Exchange a one-time code for this device's token (kept in the keyring) and station."""
+
+    def me() -> tuple[str, str]:
+        with store.db.read() as session:
+            ident = identity(session)
+            return ident.device_id, ident.kind
+
+    device_id, kind = await asyncio.to_thread(me)
+    if kind not in ("kiosk", "staff", "display"):
+        raise ValueError(f"a {kind} store is not a device that enrolls")
+    answer = await link.enroll(EnrollRequest(code=code, device_id=device_id, kind=kind, name=name))
+    save_token(answer.device_id, answer.token)
+    await asyncio.to_thread(adopt_station, store.db, answer.station)
+    link.token = answer.token
+    return answer.station

@@ -1,0 +1,99 @@
+"""The HTTP adapter between a device and the server: explicit timeouts, typed messages,
+and errors turned into two kinds: the network failed (retry later) or the server said no."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from sync.protocol import (
+    EnrollRequest,
+    EnrollResponse,
+    LeaseRequest,
+    LeaseResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+ResponseT = TypeVar("ResponseT", bound=BaseModel)
+TIMEOUT = httpx.Timeout(10.0, connect=3.0)
+LONG_POLL_MARGIN_S = 5.0
+
+
+class Unreachable(Exception):
+    """The request may or may not have reached the server: try again later."""
+
+
+class Refused(Exception):
+    """The server answered with an error (4xx): retrying the same request will not help."""
+
+    def __init__(self, status: int, code: str, message: str, retry_after: float | None = None) -> None:
+        super().__init__(f"{status} {code}: {message}")
+        self.status, self.code, self.message, self.retry_after = status, code, message, retry_after
+
+
+class ServerLink:
+    def __init__(self, base_url: str, token: str | None = None, transport: httpx.AsyncBaseTransport | None = None):
+        self.token = token
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=TIMEOUT, transport=transport)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        answer: type[ResponseT],
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, float | int] | None = None,
+        timeout: float | None = None,
+    ) -> ResponseT:
+        headers = {"authorization": f"Bearer {self.token}"} if self.token else {}
+        try:
+            response = await self._http.request(
+                method,
+                path,
+                headers=headers,
+                params=params,
+                content=body.model_dump_json() if body else None,
+                timeout=httpx.Timeout(timeout, connect=3.0) if timeout else TIMEOUT,
+            )
+        except httpx.HTTPError as error:
+            raise Unreachable(str(error) or type(error).__name__) from error
+        if response.status_code >= 500:
+            raise Unreachable(f"server error {response.status_code}")
+        if response.status_code >= 400:
+            try:
+                problem = response.json()
+                code, message = str(problem["error"]), str(problem["message"])
+            except (ValueError, KeyError, TypeError):
+                code, message = "http_error", response.text[:200]
+            retry = response.headers.get("retry-after")
+            raise Refused(response.status_code, code, message, float(retry) if retry else None)
+        try:
+            return answer.model_validate_json(response.content)
+        except ValidationError as error:
+            raise Unreachable(f"unreadable answer: {error.errors()[0]['msg']}") from error
+
+    async def enroll(self, request: EnrollRequest) -> EnrollResponse:
+        return await self._call("POST", "/v1/enroll", EnrollResponse, body=request)
+
+    async def push(self, request: PushRequest) -> PushResponse:
+        return await self._call("POST", "/v1/ops", PushResponse, body=request)
+
+    async def pull(self, after: int, limit: int, wait_s: float) -> PullResponse:
+        return await self._call(
+            "GET",
+            "/v1/ops",
+            PullResponse,
+            params={"after": after, "limit": limit, "wait": wait_s},
+            timeout=wait_s + LONG_POLL_MARGIN_S,
+        )
+
+    async def leases(self, request: LeaseRequest) -> LeaseResponse:
+        return await self._call("POST", "/v1/leases", LeaseResponse, body=request)

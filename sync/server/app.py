@@ -1,0 +1,312 @@
+"""The server's HTTP API (FastAPI). Every route but /health needs a device token, except
+/v1/enroll, whose one-time code is its credential."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import text
+from starlette.concurrency import run_in_threadpool
+
+from core.clock import to_iso, utc_now
+from core.database import Database
+from core.errors import MmcError, OutOfOrderOp
+from core.ops.log import accept, accepted_after, accepted_seq_of
+from core.permissions import SYSTEM
+from core.services.config import lease_numbers
+from core.services.numbers import spare_numbers
+from sync.protocol import (
+    MAX_BATCH,
+    MAX_BODY_BYTES,
+    EnrollRequest,
+    EnrollResponse,
+    LeaseRequest,
+    LeaseResponse,
+    OpAnswer,
+    PulledOp,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    WireOp,
+)
+from sync.server.authorization import refusal
+from sync.server.enrollment import DeviceAuth, authenticate, enroll
+from sync.server.ratelimit import RateLimiter
+from sync.server.signal import NewOps
+
+log = logging.getLogger(__name__)
+MessageT = TypeVar("MessageT", bound=BaseModel)
+MAX_WAIT_S = 10.0
+PUSH_LOCK_KEY = 734_100
+
+STATUS_OF_CODE = {
+    "not_authenticated": 401,
+    "permission_denied": 403,
+    "enrollment_refused": 403,
+    "forbidden": 403,
+    "unknown_op_kind": 422,
+    "malformed_op": 422,
+    "transition_refused": 409,
+    "already_checked_in": 409,
+    "already_in_queue": 409,
+    "number_taken": 409,
+    "sequence_reused": 409,
+    "op_id_reused": 409,
+    "out_of_order_op": 409,
+}
+
+
+class Problem(Exception):
+    """An HTTP error with a JSON body {error, message}."""
+
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.headers = status, code, message, headers or {}
+
+    @classmethod
+    def of(cls, error: MmcError) -> Problem:
+        return cls(STATUS_OF_CODE.get(error.code, 400), error.code, str(error))
+
+
+@dataclass
+class Metrics:
+    registry: CollectorRegistry
+    requests: Counter
+    ops: Counter
+    latency: Histogram
+
+    @classmethod
+    def create(cls) -> Metrics:
+        registry = CollectorRegistry()
+        return cls(
+            registry,
+            Counter("mmc_requests", "HTTP requests", ["route", "status"], registry=registry),
+            Counter("mmc_ops", "Pushed ops by outcome", ["outcome"], registry=registry),
+            Histogram("mmc_request_seconds", "Request latency", ["route"], registry=registry),
+        )
+
+
+async def read_message(request: Request, model: type[MessageT]) -> MessageT:
+    """The request body as `model`, refusing oversized or malformed bodies with a clear 4xx."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
+        raise Problem(413, "body_too_large", f"The body may be at most {MAX_BODY_BYTES} bytes.")
+    size, chunks = 0, []
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise Problem(413, "body_too_large", f"The body may be at most {MAX_BODY_BYTES} bytes.")
+        chunks.append(chunk)
+    try:
+        data = json.loads(b"".join(chunks))
+    except (ValueError, UnicodeDecodeError):
+        raise Problem(400, "malformed_json", "The body is not valid JSON.") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "body"
+        raise Problem(422, "invalid_request", f"{where}: {first['msg']}") from None
+
+
+def _answer(verdict_outcome: str, op_id: str, seq: int | None, code: str | None, reason: str | None) -> OpAnswer:
+    status = 200 if verdict_outcome != "rejected" else STATUS_OF_CODE.get(code or "", 400)
+    return OpAnswer(op_id=op_id, outcome=verdict_outcome, status=status, accepted_seq=seq, code=code, reason=reason)
+
+
+def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metrics_token: str | None = None) -> FastAPI:
+    """The API over `db`, which must be migrated and have the server's identity."""
+    limiter = RateLimiter(rate, burst)
+    new_ops = NewOps()
+    metrics = Metrics.create()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        new_ops.bind(asyncio.get_running_loop())
+        yield
+
+    app = FastAPI(
+        title="MMC-MMS central server", docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan
+    )
+
+    @app.exception_handler(Problem)
+    async def on_problem(request: Request, problem: Problem) -> JSONResponse:
+        return JSONResponse({"error": problem.code, "message": problem.message}, problem.status, problem.headers)
+
+    @app.exception_handler(MmcError)
+    async def on_refusal(request: Request, error: MmcError) -> JSONResponse:
+        problem = Problem.of(error)
+        return JSONResponse({"error": problem.code, "message": problem.message}, problem.status)
+
+    @app.exception_handler(Exception)
+    async def on_bug(request: Request, error: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s", request.url.path)
+        return JSONResponse({"error": "internal", "message": "The server failed; the request was not applied."}, 500)
+
+    @app.middleware("http")
+    async def measure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        started = time.perf_counter()
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
+        try:
+            response = await call_next(request)
+        except Exception:
+            log.exception("request %s failed", request_id)
+            response = JSONResponse({"error": "internal", "message": "The server failed."}, 500)
+        route = getattr(request.scope.get("route"), "path", "unmatched")
+        metrics.requests.labels(route, str(response.status_code)).inc()
+        metrics.latency.labels(route).observe(time.perf_counter() - started)
+        response.headers["x-request-id"] = request_id
+        return response
+
+    async def device_of(request: Request) -> DeviceAuth:
+        header = request.headers.get("authorization", "")
+        token = header[7:] if header.lower().startswith("bearer ") else None
+        device = await run_in_threadpool(authenticate, db, token)
+        wait = limiter.retry_after(device.device_id)
+        if wait:
+            raise Problem(
+                429, "rate_limited", "Too many requests; slow down.", {"Retry-After": str(max(1, round(wait)))}
+            )
+        return device
+
+    @app.get("/health")
+    async def health() -> JSONResponse:
+        def probe() -> None:
+            with db.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+
+        try:
+            await run_in_threadpool(probe)
+        except Exception as error:
+            log.error("health check failed: %s", error)
+            return JSONResponse({"status": "failing", "checks": {"database": "failing"}}, 503)
+        return JSONResponse({"status": "ok", "checks": {"database": "ok"}, "server_time": to_iso(utc_now())})
+
+    @app.get("/metrics")
+    async def prometheus(request: Request) -> Response:
+        if metrics_token is not None and request.headers.get("authorization") != f"Bearer {metrics_token}":
+            await device_of(request)
+        return PlainTextResponse(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    @app.post("/v1/enroll")
+    async def enroll_device(request: Request) -> EnrollResponse:
+        wait = limiter.retry_after(f"enroll:{request.client.host if request.client else '?'}")
+        if wait:
+            raise Problem(
+                429, "rate_limited", "Too many requests; slow down.", {"Retry-After": str(max(1, round(wait)))}
+            )
+        asked = await read_message(request, EnrollRequest)
+        device, token = await run_in_threadpool(
+            lambda: enroll(db, code=asked.code, device_id=asked.device_id, kind=asked.kind, name=asked.name)
+        )
+        return EnrollResponse(
+            server_time=to_iso(utc_now()), device_id=device.device_id, station=device.station, token=token
+        )
+
+    @app.post("/v1/ops")
+    async def push(request: Request) -> PushResponse:
+        device = await device_of(request)
+        batch = await read_message(request, PushRequest)
+        answers, expected = await run_in_threadpool(_push, db, device, batch.ops)
+        for answer in answers:
+            metrics.ops.labels(answer.outcome).inc()
+        if any(a.outcome == "accepted" for a in answers):
+            new_ops.notify_threadsafe()
+        return PushResponse(server_time=to_iso(utc_now()), answers=answers, expected_seq=expected)
+
+    @app.get("/v1/ops")
+    async def pull(request: Request, after: int = 0, limit: int = 500, wait: float = 0) -> PullResponse:
+        await device_of(request)
+        if after < 0 or not 1 <= limit <= MAX_BATCH or not 0 <= wait <= 60:
+            raise Problem(422, "invalid_request", f"after >= 0, 1 <= limit <= {MAX_BATCH}, 0 <= wait <= 60")
+        deadline = time.monotonic() + min(wait, MAX_WAIT_S)
+        while True:
+            rows = await run_in_threadpool(_pull, db, after, limit + 1)
+            if rows or time.monotonic() >= deadline:
+                break
+            await new_ops.wait(deadline - time.monotonic())
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return PullResponse(server_time=to_iso(utc_now()), ops=rows, cursor=rows[-1].seq if rows else after, more=more)
+
+    @app.post("/v1/leases")
+    async def leases(request: Request) -> LeaseResponse:
+        device = await device_of(request)
+        if device.kind == "display":
+            raise Problem(403, "permission_denied", "A display does not issue tickets.")
+        asked = await read_message(request, LeaseRequest)
+        granted = await run_in_threadpool(_lease, db, device, asked)
+        if granted:
+            new_ops.notify_threadsafe()
+        return LeaseResponse(server_time=to_iso(utc_now()), ops=granted)
+
+    return app
+
+
+def _serialize_pushes(session: Any, db: Database) -> None:
+    """One push at a time commits, so sequences become visible in order and a pull cursor
+    never skips an op that commits late (SQLite's write lock already does this)."""
+    if db.dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUSH_LOCK_KEY})
+
+
+def _push(db: Database, device: DeviceAuth, wire_ops: list[WireOp]) -> tuple[list[OpAnswer], int | None]:
+    answers: list[OpAnswer] = []
+    expected = None
+    now = utc_now()
+    with db.write() as session:
+        _serialize_pushes(session, db)
+        for n, wire in enumerate(wire_ops):
+            op = wire.to_op()
+            if op.device_id != device.device_id:
+                answers.append(_answer("rejected", op.op_id, None, "forbidden", "a device may push only its own ops"))
+                continue
+            try:
+                verdict = accept(session, op, now, check=lambda op: refusal(session, device, op))
+            except OutOfOrderOp as gap:
+                expected = int(gap.params["expected"])
+                answers.extend(
+                    OpAnswer(
+                        op_id=w.op_id, outcome="not_processed", status=409, code="out_of_order_op", reason=str(gap)
+                    )
+                    for w in wire_ops[n:]
+                )
+                break
+            answers.append(_answer(verdict.outcome, op.op_id, verdict.accepted_seq, verdict.code, verdict.reason))
+    return answers, expected
+
+
+def _pull(db: Database, after: int, limit: int) -> list[PulledOp]:
+    with db.read() as session:
+        return [PulledOp(seq=seq, op=WireOp.of(op)) for seq, op in accepted_after(session, after, limit)]
+
+
+LEASE_LOW_WATER = 0.5
+
+
+def _lease(db: Database, device: DeviceAuth, asked: LeaseRequest) -> list[PulledOp]:
+    """Grant the device a block for each clinic where it holds less than half a block."""
+    with db.read() as session:
+        wanted = [
+            c
+            for c in asked.clinics
+            if spare_numbers(session, device.device_id, c, asked.day) < asked.size * LEASE_LOW_WATER
+        ]
+    granted = [
+        lease_numbers(db, SYSTEM, device_id=device.device_id, clinic=clinic, day=asked.day, size=asked.size)
+        for clinic in wanted
+    ]
+    with db.read() as session:
+        return [PulledOp(seq=accepted_seq_of(session, op.op_id), op=WireOp.of(op)) for op in granted]

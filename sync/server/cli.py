@@ -1,0 +1,65 @@
+"""`mmc server …`: run the central server, create enrollment codes, add staff accounts."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+
+from core.permissions import SYSTEM
+from core.services.config import save_user
+from sync.server.app import create_app
+from sync.server.enrollment import create_code
+from sync.server.run import DEFAULT_PORT, open_server_db
+
+
+def add_commands(sub: Any) -> None:
+    server = sub.add_parser("server", help="the central server")
+    server.add_argument("--db", help="database URL (default: an SQLite file in the data folder)")
+    commands = server.add_subparsers(dest="server_command", required=True)
+    run = commands.add_parser("run", help="serve the API")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=DEFAULT_PORT)
+    run.set_defaults(run=_run)
+    code = commands.add_parser("enroll-code", help="create a one-time enrollment code for a new device")
+    code.add_argument("--hours", type=float, default=24)
+    code.set_defaults(run=_enroll_code)
+    user = commands.add_parser("user", help="create or update a staff account")
+    user.add_argument("username")
+    user.add_argument("--role", choices=("admin", "supervisor", "staff"), required=True)
+    user.add_argument("--name", default="")
+    user.set_defaults(run=_user)
+
+
+def _root(args: argparse.Namespace) -> Path | None:
+    return Path(args.data_dir) / "server" if args.data_dir else None
+
+
+def _run(args: argparse.Namespace) -> int:
+    db = open_server_db(args.db, _root(args))
+    uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _enroll_code(args: argparse.Namespace) -> int:
+    db = open_server_db(args.db, _root(args))
+    print(create_code(db, hours=args.hours))
+    return 0
+
+
+def _user(args: argparse.Namespace) -> int:
+    password = os.environ.get("MMC_NEW_PASSWORD") or getpass.getpass(f"Password for {args.username}: ")
+    save_user(
+        open_server_db(args.db, _root(args)),
+        SYSTEM,
+        username=args.username,
+        password=password,
+        role=args.role,
+        display_name=args.name,
+    )
+    print(f"saved {args.username} ({args.role})")
+    return 0

@@ -1,0 +1,65 @@
+"""Opening the server's database, and running the API under uvicorn."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+
+from core.database import Database, make_engine
+from core.migrate import upgrade
+from core.services.config import init_site
+from core.store import data_dir, ensure_identity, open_store
+
+DEFAULT_PORT = 8470
+
+
+def open_server_db(url: str | None = None, root: Path | None = None) -> Database:
+    """The server's database: a URL (PostgreSQL for real sites), or by default an SQLite
+    file under the data folder, with the local store's backups and corruption recovery.
+    Migrated, with the server's identity and a set-up site."""
+    if url is None:
+        db = open_store(root or data_dir() / "server", kind="server", authority=True).db
+    else:
+        db = Database(make_engine(url, pool_pre_ping=True))
+        upgrade(db.engine)
+        ensure_identity(db, "server", True)
+    init_site(db)
+    return db
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class RunningServer:
+    url: str
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=15)
+
+
+def serve_in_thread(app: FastAPI, host: str = "127.0.0.1", port: int | None = None) -> RunningServer:
+    """Run `app` under uvicorn in a background thread until `stop()` (tests, demo, benches)."""
+    chosen = port or free_port(host)
+    config = uvicorn.Config(app, host=host, port=chosen, log_level="warning", lifespan="on", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name=f"uvicorn:{chosen}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError(f"the server did not start on {host}:{chosen}")
+        time.sleep(0.01)
+    return RunningServer(f"http://{host}:{chosen}", server, thread)

@@ -1,0 +1,101 @@
+"""A real server on 127.0.0.1 (uvicorn on a free port) and devices enrolled with it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from core.database import Database
+from core.permissions import SYSTEM
+from core.services.config import save_user
+from core.store import Store, open_store
+from sync.client import SyncClient, enroll_device
+from sync.link import ServerLink
+from sync.server.app import create_app
+from sync.server.enrollment import create_code
+from sync.server.run import RunningServer, open_server_db, serve_in_thread
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring for tests: holds secrets in memory only."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
+@dataclass
+class Site:
+    server: RunningServer
+    db: Database
+    root: Path
+    template: Path
+    clients: list[SyncClient] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def store(self, name: str, kind: str) -> Store:
+        folder = self.root / name
+        folder.mkdir()
+        shutil.copyfile(self.template, folder / "mmc.sqlite3")
+        return open_store(folder, kind=kind)
+
+    async def device(self, name: str, kind: str, *, transport: object = None) -> SyncClient:
+        """A new device store, enrolled with the server and holding the site's configuration."""
+        store = self.store(name, kind)
+        link = ServerLink(self.url, transport=transport)  # type: ignore[arg-type]
+        await enroll_device(store, link, code=create_code(self.db), name=name)
+        client = SyncClient(store, link, long_poll_s=0.5)
+        self.clients.append(client)
+        await client.pull_new()
+        return client
+
+    async def close(self) -> None:
+        for client in self.clients:
+            await client.link.aclose()
+
+
+@pytest.fixture
+async def site(tmp_path: Path, migrated_template: Path) -> AsyncIterator[Site]:
+    db = open_server_db(root=tmp_path / "server")
+    save_user(db, SYSTEM, username="nurse", password="nurse-pass-1", role="staff")
+    save_user(db, SYSTEM, username="boss", password="boss-pass-1", role="admin")
+    running = serve_in_thread(create_app(db, rate=1000, burst=2000))
+    place = Site(running, db, tmp_path, migrated_template)
+    yield place
+    await place.close()
+    running.stop()
+    db.dispose()
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from core.errors import TransitionRefused
+from core.ops.log import pending_ops
+from core.permissions import Actor
+from core.schema import OpRecord, Ticket
+from core.services import queue
+from core.services.checkin import check_in
+from sync.client import SyncClient
+from sync.link import ServerLink
+from sync.server.run import free_port
+from tests.conftest import digest
+from tests.sync.conftest import MemoryKeyring, Site
+
+KIOSK = Actor("K1", "kiosk")
+NURSE = Actor("nurse", "staff")
+
+
+async def _sync(*clients: SyncClient) -> None:
+    for client in clients:
+        await client.sync_once()
+    for client in clients:
+        await client.pull_new()
+
+
+@pytest.mark.anyio
+async def test_enrollment_gives_a_station_and_keeps_the_token_in_the_keyring(
+    site: Site, memory_keyring: MemoryKeyring
+) -> None:
+    kiosk = await site.device("kiosk", "kiosk")
+    console = await site.device("console", "staff")
+    assert [c.store.db for c in (kiosk, console)]
+    stations = {k: v for k, v in memory_keyring.secrets.items()}
+    assert len(stations) == 2
+    assert kiosk.link.token in stations.values()
+
+
+@pytest.mark.anyio
+async def test_an_enrollment_code_works_once(site: Site) -> None:
+    from sync.server.enrollment import create_code
+
+    code = create_code(site.db)
+    response = httpx.post(
+        f"{site.url}/v1/enroll",
+        json={"code": code, "device_id": "0" * 36, "kind": "kiosk", "name": "a"},
+    )
+    assert response.status_code == 200
+    again = httpx.post(f"{site.url}/v1/enroll", json={"code": code, "device_id": "1" * 36, "kind": "kiosk"})
+    assert again.status_code == 403 and again.json()["error"] == "enrollment_refused"
+
+
+@pytest.mark.anyio
+async def test_a_check_in_reaches_the_console_and_a_call_reaches_the_display(site: Site) -> None:
+    kiosk, console, display = [await site.device(n, k) for n, k in (("k", "kiosk"), ("c", "staff"), ("d", "display"))]
+    await _sync(kiosk, console, display)
+    done = check_in(kiosk.store.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel")
+    await _sync(kiosk, console, display)
+    called = queue.call_next(console.store.db, NURSE, clinic="vitals", room="101-1")
+    assert called.ticket_id == done.place.ticket_id
+    await _sync(console, display, kiosk)
+    with display.store.db.read() as session:
+        ticket = session.get(Ticket, done.place.ticket_id)
+        assert ticket is not None and (ticket.status, ticket.room) == ("CALLED", "101-1")
+    for client in (kiosk, console, display):
+        with client.store.db.read() as session:
+            assert pending_ops(session) == []
+    assert digest(kiosk.store) == digest(console.store) == digest(display.store) == digest(site.db)
+
+
+@pytest.mark.anyio
+async def test_kiosk_numbers_come_from_leases_once_online(site: Site) -> None:
+    kiosk = await site.device("k", "kiosk")
+    await kiosk.pull_new()
+    offline = check_in(kiosk.store.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel")
+    assert offline.place.label == "K1-1"
+    await kiosk.sync_once()
+    online = check_in(kiosk.store.db, KIOSK, id_number="28400000002", gender="male", exam_type="travel")
+    assert online.place.label == "1"
+
+
+@pytest.mark.anyio
+async def test_first_call_wins_and_the_other_console_is_told(site: Site) -> None:
+    kiosk, one, two = [await site.device(n, k) for n, k in (("k", "kiosk"), ("c1", "staff"), ("c2", "staff"))]
+    check_in(kiosk.store.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel")
+    await _sync(kiosk, one, two)
+    first = queue.call_next(one.store.db, NURSE, clinic="vitals", room="101-1")
+    second = queue.call_next(two.store.db, NURSE, clinic="vitals", room="101-2")
+    assert first.ticket_id == second.ticket_id
+    await one.sync_once()
+    await two.sync_once()
+    assert [r.kind for r in two.status.refused] == ["ticket.called"]
+    assert "101-1" in two.status.refused[0].reason
+    with two.store.db.read() as session:
+        ticket = session.get(Ticket, first.ticket_id)
+        assert ticket is not None and ticket.room == "101-1"
+    with pytest.raises(TransitionRefused):
+        queue.call_ticket(two.store.db, NURSE, ticket_id=first.ticket_id, room="101-2")
+    await _sync(one, two, kiosk)
+    assert digest(one.store) == digest(two.store) == digest(kiosk.store) == digest(site.db)
+
+
+@pytest.mark.anyio
+async def test_a_response_lost_after_the_commit_is_answered_as_a_duplicate(site: Site) -> None:
+    class LoseNextResponse(httpx.AsyncHTTPTransport):
+        lose = 0
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            response = await super().handle_async_request(request)
+            if self.lose and request.method == "POST" and request.url.path == "/v1/ops":
+                self.lose -= 1
+                await response.aread()
+                raise httpx.ReadError("connection dropped after the server answered")
+            return response
+
+    transport = LoseNextResponse()
+    kiosk = await site.device("k", "kiosk", transport=transport)
+    for n in range(3):
+        check_in(kiosk.store.db, KIOSK, id_number=f"2840000000{n}", gender="male", exam_type="travel")
+    transport.lose = 1
+    with pytest.raises(Exception, match="dropped"):
+        await kiosk.push_pending()
+    with kiosk.store.db.read() as session:
+        assert len(pending_ops(session)) == 3
+    assert await kiosk.push_pending() == 3
+    with site.db.read() as session:
+        applied = session.scalar(select(func.count()).select_from(OpRecord).where(OpRecord.kind == "visit.checked_in"))
+    assert applied == 3
+    await kiosk.pull_new()
+    assert digest(kiosk.store) == digest(site.db)
+
+
+@pytest.mark.anyio
+async def test_the_status_tells_offline_since_and_what_waits(site: Site) -> None:
+    kiosk = await site.device("k", "kiosk")
+    await kiosk.link.aclose()
+    kiosk.link = ServerLink(f"http://127.0.0.1:{free_port()}", token=kiosk.link.token)
+    check_in(kiosk.store.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel")
+    stop = asyncio.Event()
+
+    async def briefly() -> None:
+        task = asyncio.ensure_future(kiosk.run(stop))
+        await asyncio.sleep(0.5)
+        stop.set()
+        await task
+
+    await briefly()
+    assert not kiosk.status.online and kiosk.status.offline_since is not None
+    assert kiosk.status.problem
+    assert isinstance(kiosk.status.offline_since, dt.datetime)
