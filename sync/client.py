@@ -23,6 +23,7 @@ from core.ops.replica import (
     Answer,
     Intake,
     pull_cursor,
+    rebuild_view,
     refused_ops,
     resend_from,
     take_answers,
@@ -77,8 +78,10 @@ class SyncClient:
     on_status: Callable[[SyncStatus], None] | None = None
     status: SyncStatus = field(default_factory=SyncStatus)
     breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
+    rebuilds: int = 0
     _poked: asyncio.Event = field(default_factory=asyncio.Event)
     _lease_day: str = ""
+    _stale_view: bool = False
 
     def poke(self) -> None:
         """A local change was made: push it now instead of at the next round."""
@@ -102,11 +105,26 @@ class SyncClient:
 
     def _answers(self, answers: list[Answer]) -> Intake:
         with self.store.db.write() as session:
-            return take_answers(session, answers, self.now())
+            intake = take_answers(session, answers, self.now(), rebuild=False)
+        self._stale_view |= intake.needs_rebuild
+        return intake
 
     def _pulled(self, batch: list[tuple[int, Op]], advance: bool) -> Intake:
         with self.store.db.write() as session:
-            return take_pulled(session, batch, self.now(), advance=advance)
+            intake = take_pulled(session, batch, self.now(), advance=advance, rebuild=False)
+        self._stale_view |= intake.needs_rebuild
+        return intake
+
+    def _rebuild(self) -> None:
+        with self.store.db.write() as session:
+            rebuild_view(session, self.now())
+        self._stale_view = False
+        self.rebuilds += 1
+
+    async def settle_view(self) -> None:
+        """Rebuild the view once if answers or pulls showed it is out of the server's order."""
+        if self._stale_view:
+            await asyncio.to_thread(self._rebuild)
 
     def _cursor(self) -> int:
         with self.store.db.read() as session:
@@ -127,7 +145,7 @@ class SyncClient:
             return kind, list(session.scalars(select(Clinic.code).where(Clinic.active.is_(True))))
 
     # the rounds
-    async def push_pending(self) -> int:
+    async def push_pending(self, *, settle: bool = True) -> int:
         """Send the outbox in device order, batch by batch; returns how many were answered."""
         answered = 0
         while True:
@@ -147,11 +165,13 @@ class SyncClient:
                 await asyncio.to_thread(self._resend, response.expected_seq)
             elif not answers:
                 break
+        if settle:
+            await self.settle_view()
         waiting, refused = await asyncio.to_thread(self._counts)
         self._publish(last_push=self.now(), ops_waiting=waiting, refused=refused)
         return answered
 
-    async def pull_new(self, wait_s: float = 0.0) -> int:
+    async def pull_new(self, wait_s: float = 0.0, *, settle: bool = True) -> int:
         """Apply the ops accepted after our cursor; long-polls up to `wait_s` for new ones."""
         applied = 0
         while True:
@@ -164,6 +184,8 @@ class SyncClient:
             if not response.more:
                 break
             wait_s = 0.0
+        if settle:
+            await self.settle_view()
         self._publish(last_pull=self.now())
         return applied
 
@@ -180,8 +202,10 @@ class SyncClient:
         self._lease_day = day
 
     async def sync_once(self, wait_s: float = 0.0) -> None:
-        await self.push_pending()
-        await self.pull_new(wait_s)
+        """One round: push, pull, rebuild the view once if needed, refill leases."""
+        await self.push_pending(settle=False)
+        await self.pull_new(wait_s, settle=False)
+        await self.settle_view()
         await self.refill_leases()
 
     def _went_online(self) -> None:

@@ -28,6 +28,7 @@ from core.schema import DeviceCursor, LocalIdentity, OpRecord, OutboxEntry, tabl
 
 INSERT_OP = insert(table_of(OpRecord))
 INSERT_OUTBOX = insert(table_of(OutboxEntry))
+KNOWN_OP = select(table_of(OpRecord).c.op_id).where(table_of(OpRecord).c.op_id == bindparam("op_id"))
 
 
 IDENTITY_FIELDS = (
@@ -178,14 +179,26 @@ def _observe_and_apply(session: Session, ident: DeviceIdentity, op: Op, at: dt.d
     return _apply_isolated(session, op)
 
 
-def apply_remote(session: Session, op: Op, at: dt.datetime, accepted_seq: int | None = None) -> str:
+def is_known(session: Session, op_id: str) -> bool:
+    return session.scalar(KNOWN_OP, {"op_id": op_id}) is not None
+
+
+def apply_remote(
+    session: Session, op: Op, at: dt.datetime, accepted_seq: int | None = None, *, isolated: bool = True
+) -> str:
     """Apply another store's op once; answers "applied", "rejected" or "duplicate".
 
-    `accepted_seq` is the op's place in the acceptance point's order, when known.
+    `accepted_seq` is the op's place in the acceptance point's order, when known. With
+    `isolated` False there is no savepoint: a refusal raises, and the caller rolls back.
     """
-    if session.get(OpRecord, op.op_id) is not None:
+    if is_known(session, op.op_id):
         return "duplicate"
     ident = identity(session)
+    if not isolated:
+        _observe(ident, op, at)
+        apply_op(session, op)
+        _record(session, ident, op, accepted_seq=accepted_seq)
+        return "applied"
     error = _observe_and_apply(session, ident, op, at)
     if error is None:
         _record(session, ident, op, accepted_seq=accepted_seq)

@@ -10,6 +10,7 @@ every op is applied again, the server's in its order, then the device's own pend
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, or_, select, update
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from core.errors import MmcError
 from core.ops.envelope import Op
 from core.ops.kinds import apply_op, op_keys
-from core.ops.log import apply_remote, identity, op_from_record
+from core.ops.log import apply_remote, identity, is_known, op_from_record
 from core.schema import REPLICATED_TABLES, LocalIdentity, OpRecord, OutboxEntry, table_of
 
 _identity = table_of(LocalIdentity).c
@@ -42,6 +43,7 @@ class Intake:
     applied: int = 0
     acknowledged: int = 0
     refused_here: list[str] = field(default_factory=list)
+    needs_rebuild: bool = False
     rebuilt: bool = False
 
 
@@ -61,7 +63,7 @@ def _settle(session: Session, record: OpRecord, accepted_seq: int | None) -> boo
     return revived
 
 
-def take_answers(session: Session, answers: list[Answer], at: dt.datetime) -> Intake:
+def take_answers(session: Session, answers: list[Answer], at: dt.datetime, *, rebuild: bool = True) -> Intake:
     """Record the server's answers to pushed ops; a refused op leaves the outbox but is
     kept (with its reason) in the log, and its effect is taken back by a rebuild."""
     intake = Intake()
@@ -78,14 +80,16 @@ def take_answers(session: Session, answers: list[Answer], at: dt.datetime) -> In
         else:
             refused |= _settle(session, record, answer.accepted_seq)
             intake.acknowledged += 1
-    if refused:
+    intake.needs_rebuild = refused
+    if refused and rebuild:
         rebuild_view(session, at)
         intake.rebuilt = True
     return intake
 
 
-def _unsettled_keys(session: Session, me: str, seq: int) -> frozenset[str]:
-    """Keys of this device's ops that are applied here but ordered after `seq` (or not yet)."""
+def _own_ops_ahead(session: Session, me: str, seq: int) -> list[tuple[float, frozenset[str]]]:
+    """This device's ops applied here whose place in the server's order is after `seq` or
+    not known yet, each with the place (infinity when unknown) and the keys it touches."""
     records = session.scalars(
         select(OpRecord).where(
             OpRecord.device_id == me,
@@ -93,57 +97,87 @@ def _unsettled_keys(session: Session, me: str, seq: int) -> frozenset[str]:
             or_(OpRecord.accepted_seq.is_(None), OpRecord.accepted_seq > seq),
         )
     )
-    keys: set[str] = set()
-    for record in records:
-        keys |= op_keys(session, op_from_record(record))
-    return frozenset(keys)
+    return [
+        (float(record.accepted_seq) if record.accepted_seq else math.inf, op_keys(session, op_from_record(record)))
+        for record in records
+    ]
 
 
-def take_pulled(session: Session, batch: list[tuple[int, Op]], at: dt.datetime, *, advance: bool = True) -> Intake:
+def take_pulled(
+    session: Session, batch: list[tuple[int, Op]], at: dt.datetime, *, advance: bool = True, rebuild: bool = True
+) -> Intake:
     """Apply ops pulled from the server, in its order, and (with `advance`) move the pull
-    cursor past them; leases handed out of order are taken with advance=False."""
-    intake = Intake()
+    cursor past them; leases handed out of order are taken with advance=False. With
+    `rebuild` False a needed rebuild is only reported, so a caller can do one for many."""
     if not batch:
-        return intake
-    me = identity(session).device_id
-    needs_rebuild = False
-    for seq, op in batch:
-        known = session.get(OpRecord, op.op_id)
-        if known is not None:
-            needs_rebuild |= _settle(session, known, seq)
-            intake.acknowledged += 1
-            continue
-        if not needs_rebuild and op_keys(session, op) & _unsettled_keys(session, me, seq):
-            needs_rebuild = True
-        if apply_remote(session, op, at, accepted_seq=seq) == "applied":
-            intake.applied += 1
-        else:
-            intake.refused_here.append(op.op_id)
-            needs_rebuild = True
+        return Intake()
+    try:
+        with session.begin_nested():
+            intake = _take(session, batch, at, isolated=False)
+    except MmcError:
+        intake = _take(session, batch, at, isolated=True)
     if advance:
         session.execute(WRITE_CURSOR, {"cursor": max(pull_cursor(session), batch[-1][0])})
-    if needs_rebuild:
+    if intake.needs_rebuild and rebuild:
         rebuild_view(session, at)
         intake.rebuilt = True
     return intake
 
 
+def _take(session: Session, batch: list[tuple[int, Op]], at: dt.datetime, *, isolated: bool) -> Intake:
+    """One pass over a pulled batch. The fast pass (not `isolated`) runs the whole batch in
+    one savepoint and gives up at the first op that does not apply here; the careful pass
+    gives each op its own savepoint and records the ones refused here."""
+    intake = Intake()
+    me = identity(session).device_id
+    ahead = _own_ops_ahead(session, me, batch[0][0])
+    for seq, op in batch:
+        if is_known(session, op.op_id):
+            known = session.get(OpRecord, op.op_id)
+            assert known is not None
+            intake.needs_rebuild |= _settle(session, known, seq) or known.outcome == "rejected"
+            intake.acknowledged += 1
+            continue
+        if not intake.needs_rebuild and ahead:
+            keys = op_keys(session, op)
+            intake.needs_rebuild = any(place > seq and keys & touched for place, touched in ahead)
+        if apply_remote(session, op, at, accepted_seq=seq, isolated=isolated) == "applied":
+            intake.applied += 1
+        else:
+            intake.refused_here.append(op.op_id)
+            intake.needs_rebuild = True
+    return intake
+
+
 def rebuild_view(session: Session, at: dt.datetime) -> None:
-    """Recompute every replicated table from the op log: the server's order first, then
-    this device's unanswered ops on top (any that no longer apply stay pending, unseen)."""
+    """Recompute every replicated table from the op log.
+
+    First the server's order up to the pull cursor (everything in it is known here), then
+    on top, best effort and in order: accepted ops beyond the cursor (leases, or this
+    device's own ops whose place the pulls have not reached yet) and the unanswered ones.
+    An op on top that does not apply now stays out of the view until its turn comes.
+    """
+    session.flush()
     for model in reversed(REPLICATED_TABLES):
         session.execute(delete(table_of(model)))
-    confirmed = session.scalars(
-        select(OpRecord).where(OpRecord.accepted_seq.is_not(None)).order_by(OpRecord.accepted_seq)
-    )
+    # Rows loaded before the wipe would otherwise be served stale from the identity map.
+    session.expunge_all()
+    cursor = pull_cursor(session)
+    prefix = session.scalars(
+        select(OpRecord).where(OpRecord.accepted_seq <= cursor).order_by(OpRecord.accepted_seq)
+    ).all()
+    ahead = session.scalars(
+        select(OpRecord).where(OpRecord.accepted_seq > cursor).order_by(OpRecord.accepted_seq)
+    ).all()
     pending = session.scalars(
         select(OpRecord).join(OutboxEntry, OutboxEntry.op_id == OpRecord.op_id).order_by(OutboxEntry.device_seq)
-    )
-    for record in list(confirmed):
+    ).all()
+    for record in prefix:
         error = _try(session, record)
-        record.outcome = "applied" if error is None else "rejected"
-        record.reason = None if error is None else f"{error.code}: {error}"
-    for record in list(pending):
+        if error is not None or record.outcome != "applied":
+            record.outcome = "applied" if error is None else "rejected"
+            record.reason = None if error is None else f"{error.code}: {error}"
+    for record in (*ahead, *pending):
         _try(session, record)
 
 

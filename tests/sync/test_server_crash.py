@@ -1,0 +1,89 @@
+"""The server is killed (SIGKILL) in the middle of a batch and restarted: nothing the
+device sent is lost or applied twice."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from core.ops.log import pending_ops
+from core.permissions import Actor
+from core.schema import OpRecord
+from core.services.checkin import check_in
+from core.store import open_store
+from sync.client import SyncClient, enroll_device
+from sync.link import ServerLink, Unreachable
+from sync.server.run import free_port, open_server_db
+from tests.conftest import digest
+
+pytestmark = pytest.mark.slow
+PATIENTS = 1500
+
+
+def _start(data: Path, port: int) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "core.cli", "--data-dir", str(data), "server", "run", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    server.kill()
+    raise RuntimeError("the server did not start")
+
+
+@pytest.mark.anyio
+async def test_server_killed_mid_batch_and_restarted_loses_and_doubles_nothing(tmp_path: Path) -> None:
+    data, port = tmp_path / "data", free_port()
+    code = subprocess.run(
+        [sys.executable, "-m", "core.cli", "--data-dir", str(data), "server", "enroll-code"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    server = _start(data, port)
+    store = open_store(tmp_path / "kiosk", kind="kiosk")
+    link = ServerLink(f"http://127.0.0.1:{port}")
+    client = SyncClient(store, link, batch=500)
+    try:
+        await enroll_device(store, link, code=code)
+        await client.pull_new()
+        for n in range(PATIENTS):
+            check_in(store.db, Actor("K1", "kiosk"), id_number=f"{28400000000 + n}", gender="male", exam_type="travel")
+        push = asyncio.ensure_future(client.push_pending())
+        await asyncio.sleep(0.4)
+        os.kill(server.pid, signal.SIGKILL)
+        server.wait()
+        with pytest.raises(Unreachable):
+            await push
+        with store.db.read() as session:
+            left = len(pending_ops(session))
+        assert 0 < left <= PATIENTS
+        server = _start(data, port)
+        await client.push_pending()
+        await client.pull_new()
+        with store.db.read() as session:
+            assert pending_ops(session) == []
+    finally:
+        await link.aclose()
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=15)
+    db = open_server_db(root=data / "server")
+    with db.read() as session:
+        accepted = session.scalar(select(func.count()).select_from(OpRecord).where(OpRecord.kind == "visit.checked_in"))
+    assert accepted == PATIENTS
+    assert digest(db) == digest(store)
