@@ -182,7 +182,7 @@ class SimulatedSite:
         for n, kiosk in enumerate(kiosks):
             with kiosk.store.db.read() as session:
                 done = session.execute(
-                    select(Ticket.visit_id, Ticket.clinic)
+                    select(Visit.id, Ticket.clinic)
                     .join(Visit, Visit.id == Ticket.visit_id)
                     .where(
                         Ticket.status == "COMPLETED", Visit.current_clinic == Ticket.clinic, Visit.status == "active"

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, exc, insert, select, update
 from sqlalchemy.orm import Session
 
 from core.clock import HlcStamp, HybridLogicalClock
@@ -28,6 +28,12 @@ from core.schema import DeviceCursor, LocalIdentity, OpRecord, OutboxEntry, tabl
 
 INSERT_OP = insert(table_of(OpRecord))
 INSERT_OUTBOX = insert(table_of(OutboxEntry))
+_cursors = table_of(DeviceCursor).c
+CURSOR_OF = select(_cursors.last_seq).where(_cursors.device_id == bindparam("device"))
+INSERT_CURSOR = insert(table_of(DeviceCursor))
+MOVE_CURSOR = (
+    update(table_of(DeviceCursor)).where(_cursors.device_id == bindparam("device")).values(last_seq=bindparam("seq"))
+)
 KNOWN_OP = select(table_of(OpRecord).c.op_id).where(table_of(OpRecord).c.op_id == bindparam("op_id"))
 
 
@@ -216,18 +222,35 @@ class Verdict:
     reason: str | None = None
 
 
-def accept(session: Session, op: Op, at: dt.datetime, check: Callable[[Op], MmcError | None] | None = None) -> Verdict:
+def _last_seq(session: Session, device_id: str) -> int | None:
+    return session.scalar(CURSOR_OF, {"device": device_id})
+
+
+def _move_cursor(session: Session, device_id: str, seq: int, known: int | None) -> None:
+    if known is None:
+        session.execute(INSERT_CURSOR, {"device_id": device_id, "last_seq": seq})
+    else:
+        session.execute(MOVE_CURSOR, {"device": device_id, "seq": seq})
+
+
+def accept(
+    session: Session,
+    op: Op,
+    at: dt.datetime,
+    check: Callable[[Op], MmcError | None] | None = None,
+    *,
+    isolated: bool = True,
+) -> Verdict:
     """Decide one device op at the acceptance point; raises OutOfOrderOp on a sequence gap.
 
     `check` may refuse the op before it is applied (the server's authorization); a refused
     op still takes its place in the device's sequence, so it never blocks the ops behind.
+    With `isolated` False a refusal raises instead (see `accept_batch`).
     """
-    cursor = session.get(DeviceCursor, op.device_id)
-    if cursor is None:
-        cursor = DeviceCursor(device_id=op.device_id, last_seq=0)
-        session.add(cursor)
-    if op.device_seq <= cursor.last_seq:
-        seen = session.get(OpRecord, op.op_id)
+    known = _last_seq(session, op.device_id)
+    last = known or 0
+    if op.device_seq <= last:
+        seen = session.get(OpRecord, op.op_id) if is_known(session, op.op_id) else None
         if seen is None or seen.device_seq != op.device_seq:
             return Verdict(
                 op.op_id,
@@ -239,21 +262,54 @@ def accept(session: Session, op: Op, at: dt.datetime, check: Callable[[Op], MmcE
             code, _, reason = (seen.reason or "").partition(": ")
             return Verdict(op.op_id, "rejected", code=code, reason=reason)
         return Verdict(op.op_id, "duplicate", accepted_seq=seen.accepted_seq)
-    if op.device_seq != cursor.last_seq + 1:
-        raise OutOfOrderOp(device=op.device_id, seq=op.device_seq, expected=cursor.last_seq + 1)
-    cursor.last_seq = op.device_seq
-    ident = identity(session)
-    if session.get(OpRecord, op.op_id) is not None:
+    if op.device_seq != last + 1:
+        raise OutOfOrderOp(device=op.device_id, seq=op.device_seq, expected=last + 1)
+    if is_known(session, op.op_id):
+        _move_cursor(session, op.device_id, op.device_seq, known)
         return Verdict(op.op_id, "rejected", code="op_id_reused", reason="this op id was already used")
     error = check(op) if check else None
-    if error is None:
-        error = _observe_and_apply(session, ident, op, at)
+    if not isolated:
+        if error is not None:
+            raise error
+        ident = identity(session)
+        _observe(ident, op, at)
+        apply_op(session, op)
+    else:
+        ident = identity(session)
+        if error is None:
+            error = _observe_and_apply(session, ident, op, at)
+    _move_cursor(session, op.device_id, op.device_seq, known)
     if error is not None:
         _record(session, ident, op, outcome="rejected", reason=f"{error.code}: {error}")
         return Verdict(op.op_id, "rejected", code=error.code, reason=str(error))
     ident.accepted_count += 1
     _record(session, ident, op, accepted_seq=ident.accepted_count)
     return Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count)
+
+
+def accept_batch(
+    session: Session, ops: list[Op], at: dt.datetime, check: Callable[[Op], MmcError | None] | None = None
+) -> tuple[list[Verdict], OutOfOrderOp | None]:
+    """Accept a device's batch in order, stopping at a sequence gap (returned, not raised).
+
+    The whole batch is first tried in one savepoint; only when an op is refused is it run
+    again op by op, each in its own savepoint, so the usual all-good batch costs no more
+    than its own statements.
+    """
+    ident = identity(session)
+    counts = (ident.applied_count, ident.accepted_count, ident.hlc)
+    try:
+        with session.begin_nested():
+            return [accept(session, op, at, check, isolated=False) for op in ops], None
+    except (MmcError, exc.IntegrityError):
+        ident.applied_count, ident.accepted_count, ident.hlc = counts
+    verdicts: list[Verdict] = []
+    for op in ops:
+        try:
+            verdicts.append(accept(session, op, at, check))
+        except OutOfOrderOp as gap:
+            return verdicts, gap
+    return verdicts, None
 
 
 def op_from_record(record: OpRecord) -> Op:

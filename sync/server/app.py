@@ -22,8 +22,9 @@ from starlette.concurrency import run_in_threadpool
 
 from core.clock import to_iso, utc_now
 from core.database import Database
-from core.errors import MmcError, OutOfOrderOp
-from core.ops.log import accept, accepted_after, accepted_seq_of
+from core.errors import MmcError
+from core.ops.envelope import Op
+from core.ops.log import accept_batch, accepted_after, accepted_seq_of
 from core.permissions import SYSTEM
 from core.services.config import lease_numbers
 from core.services.numbers import spare_numbers
@@ -263,29 +264,29 @@ def _serialize_pushes(session: Any, db: Database) -> None:
 
 
 def _push(db: Database, device: DeviceAuth, wire_ops: list[WireOp]) -> tuple[list[OpAnswer], int | None]:
-    answers: list[OpAnswer] = []
+    answers: dict[str, OpAnswer] = {}
+    mine: list[Op] = []
+    for wire in wire_ops:
+        op = wire.to_op()
+        if op.device_id != device.device_id:
+            answers[op.op_id] = _answer("rejected", op.op_id, None, "forbidden", "a device may push only its own ops")
+        else:
+            mine.append(op)
     expected = None
-    now = utc_now()
     with db.write() as session:
         _serialize_pushes(session, db)
-        for n, wire in enumerate(wire_ops):
-            op = wire.to_op()
-            if op.device_id != device.device_id:
-                answers.append(_answer("rejected", op.op_id, None, "forbidden", "a device may push only its own ops"))
-                continue
-            try:
-                verdict = accept(session, op, now, check=lambda op: refusal(session, device, op))
-            except OutOfOrderOp as gap:
-                expected = int(gap.params["expected"])
-                answers.extend(
-                    OpAnswer(
-                        op_id=w.op_id, outcome="not_processed", status=409, code="out_of_order_op", reason=str(gap)
-                    )
-                    for w in wire_ops[n:]
-                )
-                break
-            answers.append(_answer(verdict.outcome, op.op_id, verdict.accepted_seq, verdict.code, verdict.reason))
-    return answers, expected
+        verdicts, gap = accept_batch(session, mine, utc_now(), check=lambda op: refusal(session, device, op))
+    for verdict in verdicts:
+        answers[verdict.op_id] = _answer(
+            verdict.outcome, verdict.op_id, verdict.accepted_seq, verdict.code, verdict.reason
+        )
+    if gap is not None:
+        expected = int(gap.params["expected"])
+        for op in mine[len(verdicts) :]:
+            answers[op.op_id] = OpAnswer(
+                op_id=op.op_id, outcome="not_processed", status=409, code="out_of_order_op", reason=str(gap)
+            )
+    return [answers[w.op_id] for w in wire_ops if w.op_id in answers], expected
 
 
 def _pull(db: Database, after: int, limit: int) -> list[PulledOp]:

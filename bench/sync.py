@@ -1,0 +1,243 @@
+"""Sync throughput and latency against a real server process on 127.0.0.1.
+
+Prints one JSON object as its last line: replay_ops_per_s (50,000 queued ops from one
+device to a fresh server on SQLite), replay_ops_per_s_pg (the same on PostgreSQL, when
+reachable), devices20_ops_per_s (20 devices pushing at once), pull_p95_ms (a pull of up to
+500 ops), call_to_display_p95_ms (a call on one console until a display's long-poll has
+applied it). Usage: python bench/sync.py [--ops 50000] [--pg-url URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import keyring
+from keyring.backend import KeyringBackend
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.clock import service_day, to_iso, utc_now
+from core.database import make_engine
+from core.ids import new_id
+from core.ops.envelope import NewTicket, VisitCheckedIn
+from core.ops.log import emit
+from core.permissions import SYSTEM, Actor
+from core.schema import Ticket
+from core.services import queue
+from core.services.checkin import check_in
+from core.services.config import save_user
+from core.store import Store, open_store
+from sync.client import SyncClient, enroll_device
+from sync.link import ServerLink
+from sync.server.enrollment import create_code
+from sync.server.run import free_port, open_server_db
+
+PG_URL = os.environ.get("MMC_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+class Server:
+    """`mmc server run` in a child process, on its own database."""
+
+    def __init__(self, root: Path, url: str | None = None) -> None:
+        self.port = free_port()
+        self.db = open_server_db(url, root=root / "server")
+        self.db.dispose()
+        command = [sys.executable, "-m", "core.cli", "--data-dir", str(root), "server"]
+        command += ["--db", url] if url else []
+        command += ["run", "--port", str(self.port)]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.db.dispose()
+
+
+async def device(server: Server, root: Path, name: str, kind: str, **options: Any) -> SyncClient:
+    store = open_store(root / name, kind=kind)
+    link = ServerLink(server.url)
+    await enroll_device(store, link, code=create_code(server.db), name=name)
+    client = SyncClient(store, link, **options)
+    await client.pull_new()
+    return client
+
+
+def queue_check_ins(store: Store, count: int) -> None:
+    """`count` check-in ops in the outbox, emitted in one transaction (fast to prepare)."""
+    day = service_day(utc_now())
+    with store.db.write() as session:
+        for n in range(count):
+            at = utc_now()
+            emit(
+                session, "K-bench", "visit.checked_in",
+                VisitCheckedIn(
+                    visit_id=new_id(), id_number=f"{30000000000 + n}", gender="male", exam_type="travel",
+                    route=["vitals", "lab", "xray", "internal"], day=day, at=to_iso(at),
+                    ticket=NewTicket(ticket_id=new_id(), clinic="vitals", number=n + 1, station="ZB"),
+                ),
+                at,
+            )
+
+
+async def replay(root: Path, ops: int, url: str | None) -> float:
+    server = Server(root, url)
+    try:
+        kiosk = await device(server, root, "replayer", "kiosk", batch=500)
+        queue_check_ins(kiosk.store, ops)
+        started = time.perf_counter()
+        await kiosk.push_pending()
+        elapsed = time.perf_counter() - started
+        await kiosk.link.aclose()
+        return ops / elapsed
+    finally:
+        server.stop()
+
+
+async def many_devices(root: Path, devices: int, each: int) -> float:
+    server = Server(root)
+    try:
+        clients = [await device(server, root, f"k{n}", "kiosk", batch=250) for n in range(devices)]
+        for client in clients:
+            queue_check_ins(client.store, each)
+        started = time.perf_counter()
+        await asyncio.gather(*(c.push_pending() for c in clients))
+        elapsed = time.perf_counter() - started
+        for client in clients:
+            await client.link.aclose()
+        return devices * each / elapsed
+    finally:
+        server.stop()
+
+
+async def latencies(root: Path, calls: int) -> tuple[float, float]:
+    server = Server(root)
+    try:
+        save_user(server.db, SYSTEM, username="nurse", password="nurse-pass-1", role="staff")
+        kiosk = await device(server, root, "kiosk", "kiosk")
+        console = await device(server, root, "console", "staff")
+        display = await device(server, root, "display", "display", long_poll_s=5.0)
+        for n in range(calls):
+            check_in(kiosk.store.db, Actor("K1", "kiosk"), id_number=f"{31000000000 + n}", gender="male",
+                     exam_type="travel")
+        await kiosk.push_pending()
+        await console.pull_new()
+        await display.pull_new()
+        pulls = []
+        http = httpx.AsyncClient(base_url=server.url, headers={"authorization": f"Bearer {display.link.token}"})
+        for n in range(200):
+            started = time.perf_counter()
+            response = await http.get("/v1/ops", params={"after": (n * 37) % max(1, calls), "limit": 500})
+            response.raise_for_status()
+            pulls.append((time.perf_counter() - started) * 1000)
+        await http.aclose()
+        delays = []
+        for _ in range(calls):
+            listening = asyncio.ensure_future(display.pull_new(5.0))
+            await asyncio.sleep(0.02)
+            started = time.perf_counter()
+            called = queue.call_next(console.store.db, Actor("nurse", "staff"), clinic="vitals", room="1")
+            await console.push_pending()
+            await listening
+            with display.store.db.read() as session:
+                ticket = session.get(Ticket, called.ticket_id)
+                while ticket is None or ticket.status != "CALLED":
+                    await display.pull_new(5.0)
+                    ticket = session.get(Ticket, called.ticket_id)
+            delays.append((time.perf_counter() - started) * 1000)
+        for client in (kiosk, console, display):
+            await client.link.aclose()
+        return p95(pulls), p95(delays)
+    finally:
+        server.stop()
+
+
+def pg_reachable() -> bool:
+    try:
+        engine = make_engine(PG_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--ops", type=int, default=50_000)
+    parser.add_argument("--devices", type=int, default=20)
+    parser.add_argument("--each", type=int, default=500)
+    parser.add_argument("--calls", type=int, default=100)
+    args = parser.parse_args()
+    keyring.set_keyring(MemoryKeyring())
+    result: dict[str, Any] = {"ops": args.ops, "devices": args.devices, "ops_per_device": args.each}
+    with tempfile.TemporaryDirectory(prefix="mmc-bench-sync-") as scratch:
+        root = Path(scratch)
+        result["replay_ops_per_s"] = round(await replay(root / "replay", args.ops, None), 1)
+        if pg_reachable():
+            schema = f"bench_{uuid.uuid4().hex[:8]}"
+            admin = make_engine(PG_URL)
+            with admin.begin() as connection:
+                connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+            try:
+                url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+                result["replay_ops_per_s_pg"] = round(await replay(root / "replay-pg", args.ops, url), 1)
+            finally:
+                with admin.begin() as connection:
+                    connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+                admin.dispose()
+        else:
+            result["replay_ops_per_s_pg"] = None
+        result["devices20_ops_per_s"] = round(await many_devices(root / "many", args.devices, args.each), 1)
+        pull, display = await latencies(root / "latency", args.calls)
+        result["pull_p95_ms"] = round(pull, 2)
+        result["call_to_display_p95_ms"] = round(display, 2)
+    result["at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
