@@ -99,6 +99,7 @@ def _record(
     outcome: str = "applied",
     reason: str | None = None,
     accepted_seq: int | None = None,
+    save_identity: bool = True,
 ) -> None:
     ident.applied_count += 1
     session.execute(
@@ -117,6 +118,11 @@ def _record(
             "local_order": ident.applied_count,
         },
     )
+    if save_identity:
+        _save_identity(session, ident)
+
+
+def _save_identity(session: Session, ident: DeviceIdentity) -> None:
     session.execute(
         SAVE_IDENTITY,
         {
@@ -287,21 +293,51 @@ def accept(
     return Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count)
 
 
+class _NotPlain(Exception):
+    """A batch needs the careful path: a duplicate, a gap, a refusal or a reused id."""
+
+
+def _accept_plain(
+    session: Session, ops: list[Op], at: dt.datetime, check: Callable[[Op], MmcError | None] | None
+) -> list[Verdict]:
+    """The usual batch: one device's next ops, all new and all applying. Cursor and clock
+    are written once for the batch; anything unusual raises _NotPlain."""
+    device = ops[0].device_id
+    known = _last_seq(session, device)
+    last = known or 0
+    ident = identity(session)
+    verdicts = []
+    for op in ops:
+        if op.device_id != device or op.device_seq != last + 1 or (check and check(op)):
+            raise _NotPlain
+        _observe(ident, op, at)
+        apply_op(session, op)
+        ident.accepted_count += 1
+        _record(session, ident, op, accepted_seq=ident.accepted_count, save_identity=False)
+        verdicts.append(Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count))
+        last = op.device_seq
+    _move_cursor(session, device, last, known)
+    _save_identity(session, ident)
+    return verdicts
+
+
 def accept_batch(
     session: Session, ops: list[Op], at: dt.datetime, check: Callable[[Op], MmcError | None] | None = None
 ) -> tuple[list[Verdict], OutOfOrderOp | None]:
     """Accept a device's batch in order, stopping at a sequence gap (returned, not raised).
 
-    The whole batch is first tried in one savepoint; only when an op is refused is it run
-    again op by op, each in its own savepoint, so the usual all-good batch costs no more
-    than its own statements.
+    The whole batch is first tried in one savepoint; only when something is unusual (an
+    op refused, a duplicate, a gap) is it run again op by op, each op in its own
+    savepoint, so the usual all-good batch costs no more than its own statements.
     """
+    if not ops:
+        return [], None
     ident = identity(session)
     counts = (ident.applied_count, ident.accepted_count, ident.hlc)
     try:
         with session.begin_nested():
-            return [accept(session, op, at, check, isolated=False) for op in ops], None
-    except (MmcError, exc.IntegrityError):
+            return _accept_plain(session, ops, at, check), None
+    except (_NotPlain, MmcError, exc.IntegrityError):
         ident.applied_count, ident.accepted_count, ident.hlc = counts
     verdicts: list[Verdict] = []
     for op in ops:

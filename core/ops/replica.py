@@ -24,6 +24,12 @@ from core.schema import REPLICATED_TABLES, LocalIdentity, OpRecord, OutboxEntry,
 
 _identity = table_of(LocalIdentity).c
 READ_CURSOR = select(_identity.pull_cursor).where(_identity.id == 1)
+_ops = table_of(OpRecord).c
+SET_ACCEPTED = (
+    update(table_of(OpRecord))
+    .where(_ops.op_id == bindparam("op"), _ops.accepted_seq.is_(None))
+    .values(accepted_seq=bindparam("seq"))
+)
 WRITE_CURSOR = update(table_of(LocalIdentity)).where(_identity.id == 1).values(pull_cursor=bindparam("cursor"))
 
 
@@ -67,21 +73,39 @@ def take_answers(session: Session, answers: list[Answer], at: dt.datetime, *, re
     """Record the server's answers to pushed ops; a refused op leaves the outbox but is
     kept (with its reason) in the log, and its effect is taken back by a rebuild."""
     intake = Intake()
-    refused = False
-    for answer in answers:
+    settled = [a for a in answers if a.outcome in ("accepted", "duplicate")]
+    refused = [a for a in answers if a.outcome == "rejected"]
+    revived = (
+        set(
+            session.scalars(
+                select(OpRecord.op_id).where(
+                    OpRecord.op_id.in_([a.op_id for a in settled]), OpRecord.outcome == "refused_by_server"
+                )
+            )
+        )
+        if settled
+        else set()
+    )
+    plain = [a for a in settled if a.op_id not in revived]
+    if plain:
+        session.execute(SET_ACCEPTED, [{"op": a.op_id, "seq": a.accepted_seq} for a in plain])
+        session.execute(delete(OutboxEntry).where(OutboxEntry.op_id.in_([a.op_id for a in plain])))
+        intake.acknowledged += len(plain)
+    needs_rebuild = False
+    for answer in (*refused, *(a for a in settled if a.op_id in revived)):
         record = session.get(OpRecord, answer.op_id)
-        if record is None or answer.outcome not in ("accepted", "duplicate", "rejected"):
+        if record is None:
             continue
         if answer.outcome == "rejected":
             record.outcome = "refused_by_server"
             record.reason = f"{answer.code}: {answer.reason}"
-            refused = True
             _settle(session, record, None)
+            needs_rebuild = True
         else:
-            refused |= _settle(session, record, answer.accepted_seq)
+            needs_rebuild |= _settle(session, record, answer.accepted_seq)
             intake.acknowledged += 1
-    intake.needs_rebuild = refused
-    if refused and rebuild:
+    intake.needs_rebuild = needs_rebuild
+    if needs_rebuild and rebuild:
         rebuild_view(session, at)
         intake.rebuilt = True
     return intake

@@ -168,8 +168,10 @@ def _issue(
     day: str,
     at: str,
     order_key: str,
+    clinic_checked: bool = False,
 ) -> None:
-    _check_clinic(session, new.clinic, gender)
+    if not clinic_checked:
+        _check_clinic(session, new.clinic, gender)
     session.execute(
         INSERT_TICKET,
         {
@@ -251,6 +253,7 @@ def apply_checked_in(session: Session, op: Op, p: VisitCheckedIn) -> None:
         day=p.day,
         at=p.at,
         order_key=op.hlc,
+        clinic_checked=True,
     )
 
 
