@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from sync.link import ServerLink
 from sync.server.app import create_app
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer, open_server_db, serve_in_thread
+from tests.conftest import postgres_schema
 
 
 class MemoryKeyring(KeyringBackend):
@@ -84,16 +86,26 @@ class Site:
 
 
 @pytest.fixture
-async def site(tmp_path: Path, migrated_template: Path) -> AsyncIterator[Site]:
-    db = open_server_db(root=tmp_path / "server")
-    save_user(db, SYSTEM, username="nurse", password="nurse-pass-1", role="staff")
-    save_user(db, SYSTEM, username="boss", password="boss-pass-1", role="admin")
-    running = serve_in_thread(create_app(db, rate=1000, burst=2000))
-    place = Site(running, db, tmp_path, migrated_template)
-    yield place
-    await place.close()
-    running.stop()
-    db.dispose()
+def backend() -> str:
+    """The server's database; a module parametrizes it to run on PostgreSQL too."""
+    return "sqlite"
+
+
+@pytest.fixture
+async def site(tmp_path: Path, migrated_template: Path, backend: str) -> AsyncIterator[Site]:
+    with contextlib.ExitStack() as stack:
+        url = stack.enter_context(postgres_schema()) if backend == "postgres" else None
+        db = open_server_db(url, root=tmp_path / "server")
+        save_user(db, SYSTEM, username="nurse", password="nurse-pass-1", role="staff")
+        save_user(db, SYSTEM, username="boss", password="boss-pass-1", role="admin")
+        running = serve_in_thread(create_app(db, rate=1000, burst=2000))
+        place = Site(running, db, tmp_path, migrated_template)
+        try:
+            yield place
+        finally:
+            await place.close()
+            running.stop()
+            db.dispose()
 
 
 @pytest.fixture

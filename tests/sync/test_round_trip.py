@@ -20,6 +20,8 @@ from tests.conftest import digest
 from tests.sync.conftest import MemoryKeyring, Site
 
 KIOSK = Actor("K1", "kiosk")
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 NURSE = Actor("nurse", "staff")
 
 

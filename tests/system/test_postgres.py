@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -17,42 +15,17 @@ from core.schema import Base
 from core.services import queue
 from core.services.checkin import check_in
 from core.store import Store, ensure_identity
-from tests.conftest import KIOSK, STAFF, accepted_ops, digest
+from tests.conftest import KIOSK, STAFF, accepted_ops, digest, postgres_schema
 
 pytestmark = pytest.mark.postgres
-
-PG_URL = os.environ.get("MMC_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-def _reachable() -> str | None:
-    try:
-        engine = make_engine(PG_URL, connect_args={"connect_timeout": 3})
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SELECT 1")
-        engine.dispose()
-    except Exception as error:
-        return str(error).splitlines()[0]
-    return None
 
 
 @pytest.fixture
 def pg() -> Iterator[Database]:
-    """A fresh schema on the test server, dropped afterwards."""
-    problem = _reachable()
-    if problem is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL must be reachable in CI: {problem}")
-        pytest.skip(f"no PostgreSQL reachable at {PG_URL}: {problem}")
-    schema = f"mmc_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    engine = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-    yield Database(engine)
-    engine.dispose()
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-    admin.dispose()
+    with postgres_schema() as url:
+        db = Database(make_engine(url))
+        yield db
+        db.dispose()
 
 
 def test_migrations_build_the_whole_schema_on_postgres(pg: Database) -> None:
