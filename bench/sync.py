@@ -24,7 +24,6 @@ from typing import Any
 
 import httpx
 import keyring
-from keyring.backend import KeyringBackend
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -40,28 +39,12 @@ from core.services.checkin import check_in
 from core.services.config import save_user
 from core.store import Store, open_store
 from sync.client import SyncClient, enroll_device
+from sync.credentials import MemoryKeyring
 from sync.link import ServerLink
 from sync.server.enrollment import create_code
 from sync.server.run import free_port, open_server_db
 
 PG_URL = os.environ.get("MMC_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 def p95(values: list[float]) -> float:
@@ -112,10 +95,17 @@ def queue_check_ins(store: Store, count: int) -> None:
         for n in range(count):
             at = utc_now()
             emit(
-                session, "K-bench", "visit.checked_in",
+                session,
+                "K-bench",
+                "visit.checked_in",
                 VisitCheckedIn(
-                    visit_id=new_id(), id_number=f"{30000000000 + n}", gender="male", exam_type="travel",
-                    route=["vitals", "lab", "xray", "internal"], day=day, at=to_iso(at),
+                    visit_id=new_id(),
+                    id_number=f"{30000000000 + n}",
+                    gender="male",
+                    exam_type="travel",
+                    route=["vitals", "lab", "xray", "internal"],
+                    day=day,
+                    at=to_iso(at),
                     ticket=NewTicket(ticket_id=new_id(), clinic="vitals", number=n + 1, station="ZB"),
                 ),
                 at,
@@ -160,8 +150,9 @@ async def latencies(root: Path, calls: int) -> tuple[float, float]:
         console = await device(server, root, "console", "staff")
         display = await device(server, root, "display", "display", long_poll_s=5.0)
         for n in range(calls):
-            check_in(kiosk.store.db, Actor("K1", "kiosk"), id_number=f"{31000000000 + n}", gender="male",
-                     exam_type="travel")
+            check_in(
+                kiosk.store.db, Actor("K1", "kiosk"), id_number=f"{31000000000 + n}", gender="male", exam_type="travel"
+            )
         await kiosk.push_pending()
         await console.pull_new()
         await display.pull_new()

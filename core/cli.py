@@ -1,4 +1,4 @@
-"""The `mmc` command line: init a store, load demo data, stats, backup, restore, demo.
+"""The `mmc` command line: init a store, load demo data, stats, backup, restore.
 
 Other packages add their own subcommands (server, kiosk, staffdesk…) through the
 `mmc.commands` entry-point group: a function that takes an argparse subparsers object.
@@ -95,23 +95,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    from core.demo import run_headless_day
-
-    if not args.headless:
-        print(
-            "The windowed demo arrives with the kiosk and staff console; run with --headless.",
-            file=sys.stderr,
-        )
-        return 2
-    return run_headless_day(
-        patients=args.patients,
-        seed=args.seed,
-        report_path=Path(args.report),
-        data_root=Path(args.data_dir) if args.data_dir else None,
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mmc", description="MMC-MMS desktop")
     parser.add_argument("--data-dir", help="store folder (default: this machine's data folder)")
@@ -128,12 +111,6 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the store by a backup")
     restore.add_argument("backup", nargs="?", help="backup file (default the newest good one)")
     restore.set_defaults(run=cmd_restore)
-    demo = sub.add_parser("demo", help="run the demo")
-    demo.add_argument("--headless", action="store_true", help="run a scripted clinic day, no windows")
-    demo.add_argument("--patients", type=int, default=300)
-    demo.add_argument("--seed", type=int, default=7)
-    demo.add_argument("--report", default="demo-report.json")
-    demo.set_defaults(run=cmd_demo)
     for entry in entry_points(group="mmc.commands"):
         entry.load()(sub)
     return parser

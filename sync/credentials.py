@@ -34,3 +34,22 @@ def save_token(device_id: str, token: str) -> None:
 
 def load_token(device_id: str) -> str | None:
     return _backend().get_password(SERVICE, device_id)
+
+
+class MemoryKeyring(KeyringBackend):
+    """Secrets in memory only, for devices that live for one run (the demo, tests, benches)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)

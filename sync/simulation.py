@@ -9,7 +9,6 @@ store. At the end the network comes back and every device syncs until all agree.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import random
 from collections.abc import Callable
@@ -136,10 +135,10 @@ class SimulatedSite:
         for device in self.devices:
             await device.client.link.aclose()
 
-    def _shake_network(self) -> None:
+    def _shake_network(self, blackout: bool = False) -> None:
         for device in self.devices:
             was = device.network.cut
-            device.network.cut = self.rng.random() < self.cut_chance
+            device.network.cut = blackout or self.rng.random() < self.cut_chance
             self.cuts += int(device.network.cut and not was)
 
     def _check_ins(self, count: int) -> None:
@@ -202,17 +201,24 @@ class SimulatedSite:
             except (Unreachable, Refused):
                 continue
 
-    async def run(self, patients: int, rounds: int, on_round: Callable[[int], None] | None = None) -> Outcome:
+    async def run(
+        self,
+        patients: int,
+        rounds: int,
+        on_round: Callable[[int, bool], None] | None = None,
+        blackout: range = range(0),
+    ) -> Outcome:
+        """`rounds` rounds of work and sync; during the `blackout` rounds every device is cut."""
         for number in range(rounds):
-            self._shake_network()
+            self._shake_network(number in blackout)
             due = patients * (number + 1) // rounds
             per_round = max(1, patients // rounds)
             self._check_ins(due - self.next_patient)
-            self._serve(calls=max(1, per_round // 4))
+            self._serve(calls=max(2, per_round))
             self._confirm(count=max(1, per_round // 6))
             await self._sync_all()
             if on_round:
-                on_round(number)
+                on_round(number, number in blackout)
         for device in self.devices:
             device.network.cut = False
         for _ in range(3):
@@ -257,25 +263,3 @@ class SimulatedSite:
             visits=visit_count,
             digest=server_digest[:16],
         )
-
-
-async def run_site(
-    server_db: Database,
-    url: str,
-    root: Path,
-    *,
-    patients: int,
-    rounds: int,
-    seed: int = 1,
-    on_round: Callable[[int], None] | None = None,
-) -> Outcome:
-    site = SimulatedSite(server_db, url, root, seed=seed)
-    try:
-        await site.enroll_all()
-        return await site.run(patients, rounds, on_round)
-    finally:
-        await site.close()
-
-
-def run_site_blocking(server_db: Database, url: str, root: Path, **options: object) -> Outcome:
-    return asyncio.run(run_site(server_db, url, root, **options))  # type: ignore[arg-type]

@@ -10,37 +10,18 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from core.database import Database
 from core.permissions import SYSTEM
 from core.services.config import save_user
 from core.store import Store, open_store
 from sync.client import SyncClient, enroll_device
+from sync.credentials import MemoryKeyring
 from sync.link import ServerLink
 from sync.server.app import create_app
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer, open_server_db, serve_in_thread
 from tests.conftest import postgres_schema
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring for tests: holds secrets in memory only."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)

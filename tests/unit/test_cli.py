@@ -32,9 +32,9 @@ def test_errors_are_one_clear_line_not_a_traceback(tmp_path: Path, capsys: pytes
     assert err.startswith("error: No usable backup") and "Traceback" not in err
 
 
-def test_headless_demo_runs_a_clinic_day_and_writes_its_report(tmp_path: Path) -> None:
+def test_standalone_demo_runs_a_clinic_day_and_writes_its_report(tmp_path: Path) -> None:
     report = tmp_path / "report.json"
-    assert main(["demo", "--headless", "--patients", "25", "--report", str(report)]) == 0
+    assert main(["demo", "--headless", "--standalone", "--patients", "25", "--report", str(report)]) == 0
     figures = json.loads(report.read_text(encoding="utf-8"))
     assert figures["ok"] and figures["visits"] == {"completed": 25}
     assert figures["duplicate_numbers"] == 0
