@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 SITE_ZONE = ZoneInfo("Asia/Qatar")
+MAX_DRIFT_MS = 60_000
 
 
 def utc_now() -> dt.datetime:
@@ -64,8 +65,13 @@ class HybridLogicalClock:
             self._counter += 1
         return HlcStamp(self._wall, self._counter, self.device)
 
-    def observe(self, remote: HlcStamp, at: dt.datetime) -> None:
+    def observe(self, remote: HlcStamp, at: dt.datetime, *, clamp: bool = False) -> None:
+        """Move past a remote stamp. The acceptance point clamps (`clamp`) a stamp from a
+        device clock running more than MAX_DRIFT_MS ahead, so one wrong device clock cannot
+        drag the site's clocks along; devices take the acceptance point's stamps as they are."""
         wall = int(at.timestamp() * 1000)
+        if clamp and remote.wall_ms > wall + MAX_DRIFT_MS:
+            remote = HlcStamp(wall + MAX_DRIFT_MS, remote.counter, remote.device)
         top = max(wall, self._wall, remote.wall_ms)
         if top == self._wall == remote.wall_ms:
             self._counter = max(self._counter, remote.counter) + 1

@@ -162,14 +162,14 @@ def emit(session: Session, actor: str, kind: str, payload: Payload, at: dt.datet
     return op
 
 
-def _observe(ident: DeviceIdentity, op: Op, at: dt.datetime) -> None:
+def _observe(ident: DeviceIdentity, op: Op, at: dt.datetime, *, clamp: bool = False) -> None:
     """Advance this store's clock past a remote stamp, so its next ops sort after it."""
     try:
         remote = HlcStamp.decode(op.hlc)
     except ValueError:
         raise MalformedOp(kind=op.kind, detail=f"bad clock stamp {op.hlc!r}") from None
     clock = _clock(ident)
-    clock.observe(remote, at)
+    clock.observe(remote, at, clamp=clamp)
     ident.hlc = clock.last.encode()
 
 
@@ -183,9 +183,11 @@ def _apply_isolated(session: Session, op: Op) -> MmcError | None:
     return None
 
 
-def _observe_and_apply(session: Session, ident: DeviceIdentity, op: Op, at: dt.datetime) -> MmcError | None:
+def _observe_and_apply(
+    session: Session, ident: DeviceIdentity, op: Op, at: dt.datetime, *, clamp: bool = False
+) -> MmcError | None:
     try:
-        _observe(ident, op, at)
+        _observe(ident, op, at, clamp=clamp)
     except MalformedOp as error:
         return error
     return _apply_isolated(session, op)
@@ -278,12 +280,12 @@ def accept(
         if error is not None:
             raise error
         ident = identity(session)
-        _observe(ident, op, at)
+        _observe(ident, op, at, clamp=True)
         apply_op(session, op)
     else:
         ident = identity(session)
         if error is None:
-            error = _observe_and_apply(session, ident, op, at)
+            error = _observe_and_apply(session, ident, op, at, clamp=True)
     _move_cursor(session, op.device_id, op.device_seq, known)
     if error is not None:
         _record(session, ident, op, outcome="rejected", reason=f"{error.code}: {error}")
@@ -310,7 +312,7 @@ def _accept_plain(
     for op in ops:
         if op.device_id != device or op.device_seq != last + 1 or (check and check(op)):
             raise _NotPlain
-        _observe(ident, op, at)
+        _observe(ident, op, at, clamp=True)
         apply_op(session, op)
         ident.accepted_count += 1
         _record(session, ident, op, accepted_seq=ident.accepted_count, save_identity=False)

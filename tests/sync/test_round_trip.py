@@ -156,3 +156,43 @@ async def test_the_status_tells_offline_since_and_what_waits(site: Site) -> None
     assert not kiosk.status.online and kiosk.status.offline_since is not None
     assert kiosk.status.problem
     assert isinstance(kiosk.status.offline_since, dt.datetime)
+
+
+@pytest.mark.anyio
+async def test_staff_log_in_on_a_console_with_the_server_gone(site: Site) -> None:
+    from core.errors import BadCredentials
+    from core.services.config import log_in
+
+    console = await site.device("c", "staff")
+    await console.link.aclose()
+    site.server.stop()
+    assert log_in(console.store.db, username="nurse", password="nurse-pass-1").role == "staff"
+    with pytest.raises(BadCredentials):
+        log_in(console.store.db, username="nurse", password="wrong-pass-1")
+
+
+@pytest.mark.anyio
+async def test_batches_sent_twice_or_out_of_order(site: Site) -> None:
+    kiosk = await site.device("k", "kiosk")
+    for n in range(4):
+        check_in(kiosk.store.db, KIOSK, id_number=f"2840000000{n}", gender="male", exam_type="travel")
+    with kiosk.store.db.read() as session:
+        ops = [op.as_dict() for op in pending_ops(session)]
+    async with httpx.AsyncClient(base_url=site.url, headers={"authorization": f"Bearer {kiosk.link.token}"}) as http:
+
+        async def push(batch: list[dict[str, object]]) -> dict[str, object]:
+            return dict((await http.post("/v1/ops", json={"protocol": 1, "ops": batch})).json())
+
+        late = await push(ops[2:])
+        assert [a["outcome"] for a in late["answers"]] == ["not_processed", "not_processed"]
+        assert late["expected_seq"] == ops[0]["device_seq"]
+        first = await push(ops[:2])
+        again = await push(ops[:2])
+        assert [a["outcome"] for a in first["answers"]] == ["accepted", "accepted"]
+        assert [a["outcome"] for a in again["answers"]] == ["duplicate", "duplicate"]
+        assert [a["accepted_seq"] for a in again["answers"]] == [a["accepted_seq"] for a in first["answers"]]
+        mixed = await push(ops)
+        assert [a["outcome"] for a in mixed["answers"]] == ["duplicate", "duplicate", "accepted", "accepted"]
+    with site.db.read() as session:
+        count = session.scalar(select(func.count()).select_from(OpRecord).where(OpRecord.kind == "visit.checked_in"))
+    assert count == 4

@@ -157,3 +157,16 @@ def test_remote_stamps_push_the_local_clock_forward(make_store: Callable[..., St
     with device.db.read() as session:
         keys = {patient: key for patient, key in session.execute(select(Ticket.patient_id, Ticket.order_key))}
     assert keys["28400000002"] > keys["28400000001"]
+
+
+def test_the_acceptance_point_clamps_a_clock_far_ahead() -> None:
+    from core.clock import MAX_DRIFT_MS, HlcStamp, HybridLogicalClock
+
+    now = dt.datetime(2026, 11, 22, 8, 0, tzinfo=dt.UTC)
+    clock = HybridLogicalClock("server")
+    far = HlcStamp(int(now.timestamp() * 1000) + 3_600_000, 0, "wrong")
+    clock.observe(far, now, clamp=True)
+    assert clock.last.wall_ms == int(now.timestamp() * 1000) + MAX_DRIFT_MS
+    device = HybridLogicalClock("device")
+    device.observe(far, now)
+    assert device.last.wall_ms == far.wall_ms
