@@ -1,5 +1,6 @@
-"""The server's HTTP API (FastAPI). Every route but /health needs a device token, except
-/v1/enroll, whose one-time code is its credential."""
+"""The server's HTTP API (FastAPI). Every route needs a device token, except /v1/enroll,
+whose one-time code is its credential, and /health, which answers only "ok" or "failing"
+for the monitoring; /metrics also takes the server's metrics token."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from pydantic import BaseModel, ValidationError
@@ -75,6 +77,10 @@ class Problem(Exception):
     def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.headers = status, code, message, headers or {}
+
+    @classmethod
+    def too_many(cls, wait_s: float) -> Problem:
+        return cls(429, "rate_limited", "Too many requests; slow down.", {"Retry-After": str(max(1, round(wait_s)))})
 
     @classmethod
     def of(cls, error: MmcError) -> Problem:
@@ -151,6 +157,12 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         problem = Problem.of(error)
         return JSONResponse({"error": problem.code, "message": problem.message}, problem.status)
 
+    @app.exception_handler(RequestValidationError)
+    async def on_bad_query(request: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return JSONResponse({"error": "invalid_request", "message": f"{where}: {first['msg']}"}, 422)
+
     @app.exception_handler(Exception)
     async def on_bug(request: Request, error: Exception) -> JSONResponse:
         log.exception("unhandled error on %s", request.url.path)
@@ -177,9 +189,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         device = await run_in_threadpool(authenticate, db, token)
         wait = limiter.retry_after(device.device_id)
         if wait:
-            raise Problem(
-                429, "rate_limited", "Too many requests; slow down.", {"Retry-After": str(max(1, round(wait)))}
-            )
+            raise Problem.too_many(wait)
         return device
 
     @app.get("/health")
@@ -197,7 +207,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
 
     @app.get("/metrics")
     async def prometheus(request: Request) -> Response:
-        if metrics_token is not None and request.headers.get("authorization") != f"Bearer {metrics_token}":
+        if metrics_token is None or request.headers.get("authorization") != f"Bearer {metrics_token}":
             await device_of(request)
         return PlainTextResponse(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
@@ -205,9 +215,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
     async def enroll_device(request: Request) -> EnrollResponse:
         wait = limiter.retry_after(f"enroll:{request.client.host if request.client else '?'}")
         if wait:
-            raise Problem(
-                429, "rate_limited", "Too many requests; slow down.", {"Retry-After": str(max(1, round(wait)))}
-            )
+            raise Problem.too_many(wait)
         asked = await read_message(request, EnrollRequest)
         device, token = await run_in_threadpool(
             lambda: enroll(db, code=asked.code, device_id=asked.device_id, kind=asked.kind, name=asked.name)

@@ -90,5 +90,17 @@ async def site(tmp_path: Path, migrated_template: Path, backend: str) -> AsyncIt
 
 
 @pytest.fixture
+def site_sync(tmp_path: Path, migrated_template: Path) -> Iterator[Site]:
+    """The same site for tests that run their own event loop (the Qt one)."""
+    db = open_server_db(root=tmp_path / "server")
+    running = serve_in_thread(create_app(db))
+    try:
+        yield Site(running, db, tmp_path, migrated_template)
+    finally:
+        running.stop()
+        db.dispose()
+
+
+@pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"

@@ -56,6 +56,8 @@ async def test_malformed_and_oversized_bodies_are_refused(site: Site) -> None:
         assert (huge.status_code, huge.json()["error"]) == (413, "body_too_large")
         bad_query = http.get("/v1/ops", params={"after": -1})
         assert bad_query.status_code == 422
+        not_a_number = http.get("/v1/ops", params={"limit": "many"})
+        assert (not_a_number.status_code, not_a_number.json()["error"]) == (422, "invalid_request")
         assert "Traceback" not in bad_query.text
 
 
@@ -138,7 +140,8 @@ async def test_health_and_metrics(site: Site) -> None:
     with httpx.Client(base_url=site.url) as http:
         health = http.get("/health")
         assert health.status_code == 200 and health.json()["checks"] == {"database": "ok"}
-        metrics = http.get("/metrics").text
+        assert http.get("/metrics").status_code == 401
+        metrics = http.get("/metrics", headers={"authorization": f"Bearer {kiosk.link.token}"}).text
     assert 'mmc_ops_total{outcome="accepted"}' in metrics
     assert "mmc_request_seconds_bucket" in metrics
 
