@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from core.errors import TransitionRefused
-from core.ops.log import pending_ops
+from core.ops.log import identity, pending_ops
 from core.permissions import Actor
-from core.schema import OpRecord, Ticket
+from core.schema import Device, OpRecord, Ticket
 from core.services import queue
 from core.services.checkin import check_in
 from sync.client import SyncClient
@@ -38,10 +38,16 @@ async def test_enrollment_gives_a_station_and_keeps_the_token_in_the_keyring(
 ) -> None:
     kiosk = await site.device("kiosk", "kiosk")
     console = await site.device("console", "staff")
-    assert [c.store.db for c in (kiosk, console)]
-    stations = {k: v for k, v in memory_keyring.secrets.items()}
-    assert len(stations) == 2
-    assert kiosk.link.token in stations.values()
+    stations = []
+    for client in (kiosk, console):
+        with client.store.db.read() as session:
+            me = identity(session)
+        stations.append(me.station)
+        assert memory_keyring.secrets[("mmc-mms", me.device_id)] == client.link.token
+    assert stations == ["K1", "C1"]
+    with site.db.read() as session:
+        registered = {d.id: d.station for d in session.scalars(select(Device))}
+    assert {"K1", "C1"} <= set(registered.values())
 
 
 @pytest.mark.anyio
