@@ -47,7 +47,7 @@ from sync.protocol import (
 from sync.server.authorization import refusal
 from sync.server.enrollment import DeviceAuth, authenticate, enroll
 from sync.server.ratelimit import RateLimiter
-from sync.server.signal import NewOps
+from sync.server.signal import CHANNEL, NewOps, PostgresListener
 
 log = logging.getLogger(__name__)
 MessageT = TypeVar("MessageT", bound=BaseModel)
@@ -142,7 +142,15 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         new_ops.bind(asyncio.get_running_loop())
+        listener = None
+        if db.dialect == "postgresql":
+            conninfo = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+            listener = PostgresListener(conninfo, new_ops)
+            listener.start()
+            await asyncio.to_thread(listener.ready.wait, 10)
         yield
+        if listener is not None:
+            await asyncio.to_thread(listener.stop)
 
     app = FastAPI(
         title="MMC-MMS central server", docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan
@@ -266,9 +274,11 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
 
 def _serialize_pushes(session: Any, db: Database) -> None:
     """One push at a time commits, so sequences become visible in order and a pull cursor
-    never skips an op that commits late (SQLite's write lock already does this)."""
+    never skips an op that commits late (SQLite's write lock already does this). On
+    PostgreSQL the commit also notifies the other server processes."""
     if db.dialect == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUSH_LOCK_KEY})
+        session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
 
 
 def _push(db: Database, device: DeviceAuth, wire_ops: list[WireOp]) -> tuple[list[OpAnswer], int | None]:
