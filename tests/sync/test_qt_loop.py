@@ -2,38 +2,30 @@
 
 from __future__ import annotations
 
-import asyncio
+import json
+import os
+import subprocess
+import sys
 
-import qasync
-from PySide6.QtWidgets import QApplication
-
-from core.permissions import Actor
-from core.services.checkin import check_in
-from sync.client import SyncClient, enroll_device
-from sync.link import ServerLink
 from sync.server.enrollment import create_code
 from tests.sync.conftest import Site
 
 
-def test_sync_runs_on_the_qt_event_loop(qapp: QApplication, site_sync: Site) -> None:
-    loop = qasync.QEventLoop(qapp)
-    ticks = []
-
-    async def scenario() -> int:
-        store = site_sync.store("k", "kiosk")
-        link = ServerLink(site_sync.url)
-        await enroll_device(store, link, code=create_code(site_sync.db))
-        client = SyncClient(store, link)
-        await client.pull_new()
-        check_in(store.db, Actor("K1", "kiosk"), id_number="28400000001", gender="male", exam_type="travel")
-        timer = asyncio.get_running_loop().call_later(0, lambda: ticks.append("the Qt loop kept running"))
-        answered = await client.push_pending()
-        await link.aclose()
-        timer.cancel()
-        return answered
-
-    try:
-        answered = loop.run_until_complete(scenario())
-    finally:
-        loop.close()
-    assert answered == 1 and ticks
+def test_sync_runs_on_the_qt_event_loop(site_sync: Site) -> None:
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.sync.qt_loop_child",
+            site_sync.url,
+            create_code(site_sync.db),
+            str(site_sync.root / "kiosk"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert child.returncode == 0, child.stderr[-2000:]
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    assert result == {"answered": 1, "ticks": ["loop ran while pushing"], "loop": "QSelectorEventLoop"}
