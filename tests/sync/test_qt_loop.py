@@ -21,6 +21,7 @@ def test_sync_runs_on_the_qt_event_loop(site_sync: Site) -> None:
             create_code(site_sync.db),
             str(site_sync.root / "kiosk"),
         ],
+        check=False,
         capture_output=True,
         text=True,
         timeout=120,
