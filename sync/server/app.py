@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from core.clock import to_iso, utc_now
@@ -272,7 +273,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
     return app
 
 
-def _serialize_pushes(session: Any, db: Database) -> None:
+def _serialize_pushes(session: Session, db: Database) -> None:
     """One push at a time commits, so sequences become visible in order and a pull cursor
     never skips an op that commits late (SQLite's write lock already does this). On
     PostgreSQL the commit also notifies the other server processes."""
