@@ -31,6 +31,7 @@ from core.ops.replica import (
     waiting_count,
 )
 from core.schema import Clinic
+from core.services.numbers import spare_numbers
 from core.store import Store, adopt_station
 from sync.breaker import CircuitBreaker, backoff_s
 from sync.credentials import save_token
@@ -80,7 +81,6 @@ class SyncClient:
     breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
     rebuilds: int = 0
     _poked: asyncio.Event = field(default_factory=asyncio.Event)
-    _lease_day: str = ""
     _stale_view: bool = False
 
     def poke(self) -> None:
@@ -139,10 +139,14 @@ class SyncClient:
             refused = tuple(RefusedOp(r.op_id, r.kind, r.reason or "") for r in refused_ops(session)[:50])
             return waiting_count(session), refused
 
-    def _kind_and_clinics(self) -> tuple[str, list[str]]:
+    def _clinics_running_low(self, day: str) -> list[str]:
+        """Open clinics for which this device holds less than half a block of numbers."""
         with self.store.db.read() as session:
-            kind = identity(session).kind
-            return kind, list(session.scalars(select(Clinic.code).where(Clinic.active.is_(True))))
+            me = identity(session)
+            if me.kind not in ("kiosk", "staff"):
+                return []
+            clinics = session.scalars(select(Clinic.code).where(Clinic.active.is_(True)))
+            return [c for c in clinics if spare_numbers(session, me.device_id, c, day) * 2 < self.lease_size]
 
     # the rounds
     async def push_pending(self, *, settle: bool = True) -> int:
@@ -189,17 +193,15 @@ class SyncClient:
         self._publish(last_pull=self.now())
         return applied
 
-    async def refill_leases(self, *, force: bool = False) -> None:
-        """Keep a spare block of numbers for every open clinic of today (kiosks and consoles)."""
+    async def refill_leases(self) -> None:
+        """Keep at least half a block of numbers for every open clinic of today, so the
+        device can go on issuing tickets with plain numbers if the network drops."""
         day = service_day(self.now())
-        if day == self._lease_day and not force:
+        low = await asyncio.to_thread(self._clinics_running_low, day)
+        if not low:
             return
-        kind, clinics = await asyncio.to_thread(self._kind_and_clinics)
-        if kind == "display" or not clinics:
-            return
-        response = await self.link.leases(LeaseRequest(day=day, clinics=clinics, size=self.lease_size))
+        response = await self.link.leases(LeaseRequest(day=day, clinics=low, size=self.lease_size))
         await asyncio.to_thread(self._pulled, [(p.seq, p.op.to_op()) for p in response.ops], False)
-        self._lease_day = day
 
     async def sync_once(self, wait_s: float = 0.0) -> None:
         """One round: push, pull, rebuild the view once if needed, refill leases."""

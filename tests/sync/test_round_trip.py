@@ -202,3 +202,17 @@ async def test_batches_sent_twice_or_out_of_order(site: Site) -> None:
     with site.db.read() as session:
         count = session.scalar(select(func.count()).select_from(OpRecord).where(OpRecord.kind == "visit.checked_in"))
     assert count == 4
+
+
+@pytest.mark.anyio
+async def test_leases_are_refilled_before_they_run_out(site: Site) -> None:
+    kiosk = await site.device("k", "kiosk")
+    kiosk.lease_size = 4
+    await kiosk.sync_once()
+    labels = []
+    for n in range(10):
+        labels.append(
+            check_in(kiosk.store.db, KIOSK, id_number=f"2840000000{n}", gender="male", exam_type="travel").place.label
+        )
+        await kiosk.sync_once()
+    assert labels == [str(n) for n in range(1, 11)]
