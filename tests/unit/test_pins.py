@@ -122,3 +122,20 @@ def test_only_admins_rotate_and_kiosks_cannot_read_pins(store: Store, morning: d
         visits.rotate_pin(store.db, STAFF, clinic="vitals", now=morning)
     with pytest.raises(PermissionDenied):
         visits.todays_pin(store.db, KIOSK, clinic="vitals", now=morning)
+
+
+def test_a_supervisor_cancels_a_visit_and_its_waiting_ticket(store: Store, morning: dt.datetime) -> None:
+    from core.services.reports import clinic_stats
+    from tests.conftest import SUPERVISOR
+
+    visit = _visit_at_vitals(store, morning)
+    with pytest.raises(PermissionDenied):
+        visits.cancel_visit(store.db, STAFF, visit_id=visit, now=morning)
+    visits.cancel_visit(store.db, SUPERVISOR, visit_id=visit, now=morning)
+    assert where_am_i(store.db, KIOSK, id_number="28400000001", now=morning).status == "cancelled"
+    vitals = next(f for f in clinic_stats(store.db, day="2026-11-22") if f.clinic == "vitals")
+    assert (vitals.waiting, vitals.cancelled) == (0, 1)
+    with pytest.raises(RouteComplete):
+        visits.cancel_visit(store.db, SUPERVISOR, visit_id=visit, now=morning)
+    with pytest.raises(UnknownVisit):
+        visits.cancel_visit(store.db, SUPERVISOR, visit_id="0" * 36, now=morning)
