@@ -19,7 +19,7 @@ from core.ops.log import pending_ops
 from core.permissions import Actor
 from core.schema import OpRecord
 from core.services.checkin import check_in
-from core.store import open_store
+from core.store import Store, open_store
 from sync.client import SyncClient, enroll_device
 from sync.link import ServerLink, Unreachable
 from sync.server.run import free_port, open_server_db
@@ -27,6 +27,11 @@ from tests.conftest import digest
 
 pytestmark = pytest.mark.slow
 PATIENTS = 1500
+
+
+def _waiting(store: Store) -> int:
+    with store.db.read() as session:
+        return len(pending_ops(session))
 
 
 def _start(data: Path, port: int) -> subprocess.Popen[bytes]:
@@ -65,14 +70,14 @@ async def test_server_killed_mid_batch_and_restarted_loses_and_doubles_nothing(t
         for n in range(PATIENTS):
             check_in(store.db, Actor("K1", "kiosk"), id_number=f"{28400000000 + n}", gender="male", exam_type="travel")
         push = asyncio.ensure_future(client.push_pending())
-        await asyncio.sleep(0.4)
+        while _waiting(store) == PATIENTS and not push.done():
+            await asyncio.sleep(0.005)
         os.kill(server.pid, signal.SIGKILL)
         server.wait()
         with pytest.raises(Unreachable):
             await push
-        with store.db.read() as session:
-            left = len(pending_ops(session))
-        assert 0 < left <= PATIENTS
+        left = _waiting(store)
+        assert 0 < left < PATIENTS, "the server must die with part of the outbox answered and part not"
         server = _start(data, port)
         await client.push_pending()
         await client.pull_new()
