@@ -14,7 +14,6 @@ import asyncio
 import datetime as dt
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +27,7 @@ import keyring
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.clock import service_day, to_iso, utc_now
-from core.database import make_engine
+from core.database import make_engine, unreachable
 from core.ids import new_id
 from core.ops.envelope import NewTicket, VisitCheckedIn
 from core.ops.log import emit
@@ -42,7 +41,7 @@ from sync.client import SyncClient, enroll_device
 from sync.credentials import MemoryKeyring
 from sync.link import ServerLink
 from sync.server.enrollment import create_code
-from sync.server.run import free_port, open_server_db
+from sync.server.run import free_port, open_server_db, start_server_process
 
 PG_URL = os.environ.get("MMC_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -59,19 +58,8 @@ class Server:
         self.port = free_port()
         self.db = open_server_db(url, root=root / "server")
         self.db.dispose()
-        command = [sys.executable, "-m", "core.cli", "--data-dir", str(root), "server"]
-        command += ["--db", url] if url else []
-        command += ["run", "--port", str(self.port)]
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = start_server_process(root, self.port, url)
         self.url = f"http://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise RuntimeError("server did not start")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -185,17 +173,6 @@ async def latencies(root: Path, calls: int) -> tuple[float, float]:
         server.stop()
 
 
-def pg_reachable() -> bool:
-    try:
-        engine = make_engine(PG_URL, connect_args={"connect_timeout": 3})
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SELECT 1")
-        engine.dispose()
-        return True
-    except Exception:
-        return False
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ops", type=int, default=50_000)
@@ -208,7 +185,7 @@ async def main() -> None:
     with tempfile.TemporaryDirectory(prefix="mmc-bench-sync-") as scratch:
         root = Path(scratch)
         result["replay_ops_per_s"] = round(await replay(root / "replay", args.ops, None), 1)
-        if pg_reachable():
+        if unreachable(PG_URL) is None:
             schema = f"bench_{uuid.uuid4().hex[:8]}"
             admin = make_engine(PG_URL)
             with admin.begin() as connection:

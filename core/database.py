@@ -65,3 +65,15 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def unreachable(url: str) -> str | None:
+    """Why the database at `url` cannot be reached, or None when it answers."""
+    try:
+        engine = make_engine(url, connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+        engine.dispose()
+    except Exception as error:
+        return str(error).splitlines()[0]
+    return None

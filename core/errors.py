@@ -6,7 +6,8 @@ user's language; `str(error)` gives an English sentence for logs and the command
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 
 class MmcError(Exception):
@@ -157,3 +158,16 @@ class NumberTaken(MmcError):
 class AlreadyInQueue(MmcError):
     code = "already_in_queue"
     template = "The patient already waits in this clinic's queue."
+
+
+class ValidationErrors(Protocol):
+    """A pydantic (or FastAPI request) validation error."""
+
+    def errors(self) -> Sequence[Any]: ...
+
+
+def first_problem(error: ValidationErrors, where_default: str = "") -> str:
+    """The first thing validation found wrong, as "field.path: message"."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or where_default
+    return f"{where}: {first['msg']}"

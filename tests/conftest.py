@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core.clock import SITE_ZONE
-from core.database import Database, make_engine
+from core.database import Database, make_engine, unreachable
 from core.digest import state_digest
 from core.migrate import upgrade
 from core.ops.envelope import Op
@@ -109,22 +109,11 @@ def replay(store: Store, ops: list[Op], at: dt.datetime) -> list[str]:
 PG_URL = os.environ.get("MMC_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-def _pg_problem() -> str | None:
-    try:
-        engine = make_engine(PG_URL, connect_args={"connect_timeout": 3})
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SELECT 1")
-        engine.dispose()
-    except Exception as error:
-        return str(error).splitlines()[0]
-    return None
-
-
 @contextlib.contextmanager
 def postgres_schema() -> Iterator[str]:
     """A URL to a fresh schema on the test PostgreSQL, dropped afterwards. Skips the test
     when no server is reachable, except in CI, where it fails."""
-    problem = _pg_problem()
+    problem = unreachable(PG_URL)
     if problem is not None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL must be reachable in CI: {problem}")

@@ -21,6 +21,7 @@ from core.errors import (
     NumberTaken,
     StoreError,
     UnknownOpKind,
+    first_problem,
 )
 from core.ops import config, tickets
 from core.ops.envelope import (
@@ -81,9 +82,7 @@ def parse_payload(kind: str, payload: dict[str, Any]) -> Payload:
     try:
         return entry.payload.model_validate(payload)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise MalformedOp(kind=kind, detail=f"{where}: {first['msg']}") from None
+        raise MalformedOp(kind=kind, detail=first_problem(error)) from None
 
 
 CONSTRAINT_ERRORS: tuple[tuple[tuple[str, ...], type[MmcError]], ...] = (

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from core.clock import utc_now
 from core.database import Database
 from core.defaults import CLINICS, EXAM_TYPES
-from core.errors import BadCredentials, InvalidInput
+from core.errors import BadCredentials, InvalidInput, first_problem
 from core.ops.envelope import (
     ClinicUpserted,
     DeviceRegistered,
@@ -41,9 +41,7 @@ def _payload(model: type[Payload], **fields: Any) -> Any:
     try:
         return model(**fields)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise InvalidInput(detail=f"{where}: {first['msg']}") from None
+        raise InvalidInput(detail=first_problem(error)) from None
 
 
 def upsert_clinic(db: Database, actor: Actor, **fields: Any) -> None:

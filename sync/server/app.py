@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 
 from core.clock import to_iso, utc_now
 from core.database import Database
-from core.errors import MmcError
+from core.errors import MmcError, first_problem
 from core.ops.envelope import Op
 from core.ops.log import accept_batch, accepted_after, accepted_seq_of
 from core.permissions import SYSTEM
@@ -124,9 +124,7 @@ async def read_message(request: Request, model: type[MessageT]) -> MessageT:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "body"
-        raise Problem(422, "invalid_request", f"{where}: {first['msg']}") from None
+        raise Problem(422, "invalid_request", first_problem(error, "body")) from None
 
 
 def _answer(verdict_outcome: str, op_id: str, seq: int | None, code: str | None, reason: str | None) -> OpAnswer:
@@ -168,9 +166,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
 
     @app.exception_handler(RequestValidationError)
     async def on_bad_query(request: Request, error: RequestValidationError) -> JSONResponse:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        return JSONResponse({"error": "invalid_request", "message": f"{where}: {first['msg']}"}, 422)
+        return JSONResponse({"error": "invalid_request", "message": first_problem(error)}, 422)
 
     @app.exception_handler(Exception)
     async def on_bug(request: Request, error: Exception) -> JSONResponse:

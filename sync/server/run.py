@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import uvicorn
 from fastapi import FastAPI
 
@@ -63,3 +66,21 @@ def serve_in_thread(app: FastAPI, host: str = "127.0.0.1", port: int | None = No
             raise RuntimeError(f"the server did not start on {host}:{chosen}")
         time.sleep(0.01)
     return RunningServer(f"http://{host}:{chosen}", server, thread)
+
+
+def start_server_process(data_root: Path, port: int, url: str | None = None) -> subprocess.Popen[bytes]:
+    """`mmc server run` in a child process (tests and benches that kill or time it), once
+    its /health answers."""
+    command = [sys.executable, "-m", "core.cli", "--data-dir", str(data_root), "server"]
+    command += ["--db", url] if url else []
+    command += ["run", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    server.kill()
+    raise RuntimeError(f"the server did not start on port {port}")

@@ -8,10 +8,8 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 from sqlalchemy import func, select
 
@@ -22,7 +20,7 @@ from core.services.checkin import check_in
 from core.store import Store, open_store
 from sync.client import SyncClient, enroll_device
 from sync.link import ServerLink, Unreachable
-from sync.server.run import free_port, open_server_db
+from sync.server.run import free_port, open_server_db, start_server_process
 from tests.conftest import digest
 
 pytestmark = pytest.mark.slow
@@ -34,23 +32,6 @@ def _waiting(store: Store) -> int:
         return len(pending_ops(session))
 
 
-def _start(data: Path, port: int) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "core.cli", "--data-dir", str(data), "server", "run", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("the server did not start")
-
-
 @pytest.mark.anyio
 async def test_server_killed_mid_batch_and_restarted_loses_and_doubles_nothing(tmp_path: Path) -> None:
     data, port = tmp_path / "data", free_port()
@@ -60,7 +41,7 @@ async def test_server_killed_mid_batch_and_restarted_loses_and_doubles_nothing(t
         capture_output=True,
         text=True,
     ).stdout.strip()
-    server = _start(data, port)
+    server = start_server_process(data, port)
     store = open_store(tmp_path / "kiosk", kind="kiosk")
     link = ServerLink(f"http://127.0.0.1:{port}")
     client = SyncClient(store, link, batch=500)
@@ -78,7 +59,7 @@ async def test_server_killed_mid_batch_and_restarted_loses_and_doubles_nothing(t
             await push
         left = _waiting(store)
         assert 0 < left < PATIENTS, "the server must die with part of the outbox answered and part not"
-        server = _start(data, port)
+        server = start_server_process(data, port)
         await client.push_pending()
         await client.pull_new()
         with store.db.read() as session:
