@@ -7,11 +7,13 @@ a write lock fails with "database is locked" under concurrent writers instead of
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event, insert
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_MS = 15_000
@@ -65,6 +67,26 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@functools.cache
+def _insert_sql(table: Table, dialect: Dialect, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...] | None]:
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
+    return str(compiled), (tuple(compiled.positiontup or ()) if compiled.positional else None)
+
+
+def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, object]]) -> None:
+    """INSERT `rows` (same keys, plain str/int/None values) in one executemany handed
+    straight to the driver: a batch of ops costs the database's own work and little more.
+
+    For the hot paths only; values skip SQLAlchemy's type processing.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    sql, order = _insert_sql(table, connection.dialect, tuple(rows[0]))
+    params = [tuple(row[key] for key in order) for row in rows] if order is not None else list(rows)
+    connection.exec_driver_sql(sql, params)
 
 
 def unreachable(url: str) -> str | None:

@@ -99,9 +99,9 @@ class SyncClient:
         self._publish(clock_skew_s=skew)
 
     # store work, run in a worker thread
-    def _pending(self) -> list[Op]:
+    def _pending(self, after: int = 0) -> list[Op]:
         with self.store.db.read() as session:
-            return pending_ops(session, self.batch, device_id=identity(session).device_id)
+            return pending_ops(session, self.batch, device_id=identity(session).device_id, after=after)
 
     def _answers(self, answers: list[Answer]) -> Intake:
         with self.store.db.write() as session:
@@ -150,25 +150,41 @@ class SyncClient:
 
     # the rounds
     async def push_pending(self, *, settle: bool = True) -> int:
-        """Send the outbox in device order, batch by batch; returns how many were answered."""
+        """Send the outbox in device order, batch by batch; returns how many were answered.
+
+        One push is in flight at a time; while the server works on it the next batch is
+        read from the store, and while the next push travels the answers to the last one
+        are written, so neither side waits on the other's disk."""
         answered = 0
-        while True:
-            ops = await asyncio.to_thread(self._pending)
-            if not ops:
-                break
-            response = await self.link.push(PushRequest(ops=[WireOp.of(op) for op in ops]))
-            self._observe_clock(response.server_time)
-            answers = [
-                Answer(a.op_id, a.outcome, a.accepted_seq, a.code, a.reason)
-                for a in response.answers
-                if a.outcome != "not_processed"
-            ]
-            await asyncio.to_thread(self._answers, answers)
-            answered += len(answers)
-            if response.expected_seq is not None and response.expected_seq < ops[0].device_seq:
-                await asyncio.to_thread(self._resend, response.expected_seq)
-            elif not answers:
-                break
+        ops = await asyncio.to_thread(self._pending)
+        recording: asyncio.Future[Intake] | None = None
+        following: asyncio.Future[list[Op]] | None = None
+        try:
+            while ops:
+                following = asyncio.ensure_future(asyncio.to_thread(self._pending, ops[-1].device_seq))
+                response = await self.link.push(PushRequest(ops=[WireOp.of(op) for op in ops]))
+                self._observe_clock(response.server_time)
+                answers = [
+                    Answer(a.op_id, a.outcome, a.accepted_seq, a.code, a.reason)
+                    for a in response.answers
+                    if a.outcome != "not_processed"
+                ]
+                if recording is not None:
+                    await recording
+                recording = asyncio.ensure_future(asyncio.to_thread(self._answers, answers))
+                answered += len(answers)
+                if response.expected_seq is not None and response.expected_seq < ops[0].device_seq:
+                    await recording
+                    await asyncio.to_thread(self._resend, response.expected_seq)
+                    ops = await asyncio.to_thread(self._pending)
+                elif len(answers) < len(ops):
+                    break
+                else:
+                    ops = await following
+        finally:
+            for task in (following, recording):
+                if task is not None:
+                    await asyncio.gather(task, return_exceptions=task is following)
         if settle:
             await self.settle_view()
         waiting, refused = await asyncio.to_thread(self._counts)

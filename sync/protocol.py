@@ -35,7 +35,7 @@ class WireOp(Message):
         return cls(**op.as_dict())
 
     def to_op(self) -> Op:
-        return Op.from_dict(self.model_dump())
+        return Op(self.op_id, self.device_id, self.device_seq, self.hlc, self.actor, self.kind, self.payload)
 
 
 class PushRequest(Message):

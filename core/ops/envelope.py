@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 Gender = Literal["male", "female"]
@@ -28,7 +28,8 @@ class Op:
     payload: dict[str, Any]
 
     def payload_json(self) -> str:
-        return json.dumps(self.payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        """The payload as canonical JSON (sorted keys, no spaces, UTF-8), as stored."""
+        return orjson.dumps(self.payload, option=orjson.OPT_SORT_KEYS).decode()
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -11,22 +11,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import bindparam, exc, insert, select, update
+import orjson
+from sqlalchemy import bindparam, exc, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from core.clock import HlcStamp, HybridLogicalClock
+from core.database import insert_rows
 from core.errors import MalformedOp, MmcError, OutOfOrderOp, StoreError
 from core.ids import new_id
 from core.ops.envelope import Op, Payload
-from core.ops.kinds import KINDS, apply_op, run_apply
+from core.ops.kinds import KINDS, apply_in_order, apply_op, parse_payload, run_apply
 from core.schema import DeviceCursor, LocalIdentity, OpRecord, OutboxEntry, table_of
 
-INSERT_OP = insert(table_of(OpRecord))
+OPS = table_of(OpRecord)
+INSERT_OP = insert(OPS)
 INSERT_OUTBOX = insert(table_of(OutboxEntry))
 _cursors = table_of(DeviceCursor).c
 CURSOR_OF = select(_cursors.last_seq).where(_cursors.device_id == bindparam("device"))
@@ -91,6 +93,25 @@ def _clock(ident: DeviceIdentity) -> HybridLogicalClock:
     return HybridLogicalClock(ident.device_id, HlcStamp.decode(ident.hlc) if ident.hlc else None)
 
 
+def _op_row(
+    ident: DeviceIdentity, op: Op, outcome: str, reason: str | None, accepted_seq: int | None
+) -> dict[str, object]:
+    ident.applied_count += 1
+    return {
+        "op_id": op.op_id,
+        "device_id": op.device_id,
+        "device_seq": op.device_seq,
+        "hlc": op.hlc,
+        "actor": op.actor,
+        "kind": op.kind,
+        "payload": op.payload_json(),
+        "outcome": outcome,
+        "reason": reason,
+        "accepted_seq": accepted_seq,
+        "local_order": ident.applied_count,
+    }
+
+
 def _record(
     session: Session,
     ident: DeviceIdentity,
@@ -99,27 +120,9 @@ def _record(
     outcome: str = "applied",
     reason: str | None = None,
     accepted_seq: int | None = None,
-    save_identity: bool = True,
 ) -> None:
-    ident.applied_count += 1
-    session.execute(
-        INSERT_OP,
-        {
-            "op_id": op.op_id,
-            "device_id": op.device_id,
-            "device_seq": op.device_seq,
-            "hlc": op.hlc,
-            "actor": op.actor,
-            "kind": op.kind,
-            "payload": op.payload_json(),
-            "outcome": outcome,
-            "reason": reason,
-            "accepted_seq": accepted_seq,
-            "local_order": ident.applied_count,
-        },
-    )
-    if save_identity:
-        _save_identity(session, ident)
+    session.execute(INSERT_OP, _op_row(ident, op, outcome, reason, accepted_seq))
+    _save_identity(session, ident)
 
 
 def _save_identity(session: Session, ident: DeviceIdentity) -> None:
@@ -302,22 +305,27 @@ class _NotPlain(Exception):
 def _accept_plain(
     session: Session, ops: list[Op], at: dt.datetime, check: Callable[[Op], MmcError | None] | None
 ) -> list[Verdict]:
-    """The usual batch: one device's next ops, all new and all applying. Cursor and clock
-    are written once for the batch; anything unusual raises _NotPlain."""
+    """The usual batch: one device's next ops, all new and all applying. They are applied
+    in runs (`apply_in_order`) and logged, cursor and clock written, once for the batch;
+    anything unusual raises _NotPlain or the refusal."""
     device = ops[0].device_id
     known = _last_seq(session, device)
     last = known or 0
     ident = identity(session)
+    items: list[tuple[Op, Payload]] = []
+    rows = []
     verdicts = []
     for op in ops:
         if op.device_id != device or op.device_seq != last + 1 or (check and check(op)):
             raise _NotPlain
         _observe(ident, op, at, clamp=True)
-        apply_op(session, op)
+        items.append((op, parse_payload(op.kind, op.payload)))
         ident.accepted_count += 1
-        _record(session, ident, op, accepted_seq=ident.accepted_count, save_identity=False)
+        rows.append(_op_row(ident, op, "applied", None, ident.accepted_count))
         verdicts.append(Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count))
         last = op.device_seq
+    apply_in_order(session, items)
+    insert_rows(session, OPS, rows)
     _move_cursor(session, device, last, known)
     _save_identity(session, ident)
     return verdicts
@@ -358,21 +366,34 @@ def op_from_record(record: OpRecord) -> Op:
         hlc=record.hlc,
         actor=record.actor,
         kind=record.kind,
-        payload=json.loads(record.payload),
+        payload=orjson.loads(record.payload),
     )
 
 
-def pending_ops(session: Session, limit: int | None = None, device_id: str | None = None) -> list[Op]:
-    """This store's ops that no acceptance point has answered for, in device order."""
+def pending_ops(session: Session, limit: int | None = None, device_id: str | None = None, after: int = 0) -> list[Op]:
+    """This store's ops that no acceptance point has answered for, in device order.
+
+    With `device_id`, only that device's ops with a sequence above `after`; the walk
+    starts at the outbox's lowest sequence, on the op log's (device, sequence) index, so
+    its cost does not grow with the ops already answered.
+    """
+    ops, outbox = table_of(OpRecord).c, table_of(OutboxEntry).c
     query = (
-        select(OpRecord)
-        .join(OutboxEntry, OutboxEntry.op_id == OpRecord.op_id)
-        .order_by(OpRecord.device_id, OutboxEntry.device_seq)
+        select(ops.op_id, ops.device_id, ops.device_seq, ops.hlc, ops.actor, ops.kind, ops.payload)
+        .join_from(table_of(OpRecord), table_of(OutboxEntry))
         .limit(limit)
     )
-    if device_id is not None:
-        query = query.where(OpRecord.device_id == device_id)
-    return [op_from_record(record) for record in session.scalars(query)]
+    if device_id is None:
+        query = query.order_by(ops.device_id, outbox.device_seq)
+    else:
+        first = select(func.min(outbox.device_seq)).scalar_subquery()
+        query = query.where(ops.device_id == device_id, ops.device_seq >= first, ops.device_seq > after).order_by(
+            ops.device_seq
+        )
+    return [
+        Op(op_id, device, seq, hlc, actor, kind, orjson.loads(payload))
+        for op_id, device, seq, hlc, actor, kind, payload in session.execute(query)
+    ]
 
 
 def accepted_after(session: Session, cursor: int, limit: int | None = None) -> list[tuple[int, Op]]:

@@ -8,6 +8,7 @@ reason and changes nothing.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import json
@@ -15,6 +16,7 @@ import json
 from sqlalchemy import Update, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from core.database import insert_rows
 from core.errors import (
     AlreadyCheckedIn,
     GenderNotAllowed,
@@ -76,20 +78,20 @@ ZERO_COUNTS = {c.name: 0 for c in COUNTERS.columns if c.name not in ("clinic", "
 
 
 INSERT_COUNTERS = insert(COUNTERS)
-INSERT_TICKET = insert(table_of(Ticket))
-INSERT_VISIT = insert(table_of(Visit))
-INSERT_PATIENT = insert(table_of(Patient))
+TICKETS, VISITS, PATIENTS = table_of(Ticket), table_of(Visit), table_of(Patient)
 # Hot-path statements are built once, on plain table columns (ORM-annotated columns
 # cost about twice as much to execute), and run with bound parameters.
 _clinics, _patients, _visits, _leases = (table_of(m).c for m in (Clinic, Patient, Visit, NumberLease))
 CLINIC_GENDER = select(_clinics.gender).where(_clinics.code == bindparam("code"))
-PATIENT_GENDER = select(_patients.gender).where(_patients.id_number == bindparam("id"))
+PATIENT_GENDERS = select(_patients.id_number, _patients.gender).where(
+    _patients.id_number.in_(bindparam("patients", expanding=True))
+)
 SET_PATIENT_GENDER = (
     update(table_of(Patient)).where(_patients.id_number == bindparam("id")).values(gender=bindparam("gender"))
 )
 ROUTE_CLINICS = select(_clinics.code, _clinics.gender).where(_clinics.code.in_(bindparam("codes", expanding=True)))
-ACTIVE_VISIT = select(_visits.id).where(
-    _visits.patient_id == bindparam("patient"), _visits.day == bindparam("day"), _visits.status == "active"
+ACTIVE_VISITS = select(_visits.id, _visits.patient_id, _visits.day).where(
+    _visits.patient_id.in_(bindparam("patients", expanding=True)), _visits.status == "active"
 )
 ADVANCE_LEASE = (
     update(table_of(NumberLease))
@@ -158,6 +160,40 @@ def _check_clinic(session: Session, code: str, gender: str) -> None:
         raise GenderNotAllowed(clinic=code, gender=gender)
 
 
+def _ticket_row(
+    new: NewTicket, *, patient_id: str, visit_id: str | None, day: str, at: str, order_key: str
+) -> dict[str, object]:
+    return {
+        "id": new.ticket_id,
+        "visit_id": visit_id,
+        "patient_id": patient_id,
+        "clinic": new.clinic,
+        "day": day,
+        "number": new.number,
+        "station": new.station,
+        "order_key": order_key,
+        "status": "WAITING",
+        "entered_at": at,
+        "recalls": 0,
+    }
+
+
+def _issue_rows(session: Session, rows: list[dict[str, object]]) -> None:
+    """Insert new waiting tickets, in order: counters added up per clinic and day, and a
+    leased number moves its lease past it (a station-prefixed number has no lease)."""
+    if not rows:
+        return
+    insert_rows(session, TICKETS, rows)
+    issued: collections.Counter[tuple[str, str]] = collections.Counter()
+    for row in rows:
+        issued[(str(row["clinic"]), str(row["day"]))] += 1
+    for (clinic, day), count in issued.items():
+        bump_counters(session, clinic, day, issued=count, waiting=count)
+    leased = [{"b_clinic": r["clinic"], "b_day": r["day"], "b_number": r["number"]} for r in rows if not r["station"]]
+    if leased:
+        session.execute(ADVANCE_LEASE, leased)
+
+
 def _issue(
     session: Session,
     new: NewTicket,
@@ -168,29 +204,10 @@ def _issue(
     day: str,
     at: str,
     order_key: str,
-    clinic_checked: bool = False,
 ) -> None:
-    if not clinic_checked:
-        _check_clinic(session, new.clinic, gender)
-    session.execute(
-        INSERT_TICKET,
-        {
-            "id": new.ticket_id,
-            "visit_id": visit_id,
-            "patient_id": patient_id,
-            "clinic": new.clinic,
-            "day": day,
-            "number": new.number,
-            "station": new.station,
-            "order_key": order_key,
-            "status": "WAITING",
-            "entered_at": at,
-            "recalls": 0,
-        },
-    )
-    bump_counters(session, new.clinic, day, issued=1, waiting=1)
-    if not new.station:
-        session.execute(ADVANCE_LEASE, {"b_clinic": new.clinic, "b_day": day, "b_number": new.number})
+    _check_clinic(session, new.clinic, gender)
+    row = _ticket_row(new, patient_id=patient_id, visit_id=visit_id, day=day, at=at, order_key=order_key)
+    _issue_rows(session, [row])
 
 
 def _visit(session: Session, visit_id: str) -> Visit:
@@ -210,51 +227,68 @@ def next_clinic(visit: Visit) -> str | None:
 
 
 def apply_checked_in(session: Session, op: Op, p: VisitCheckedIn) -> None:
-    if p.ticket.clinic != p.route[0]:
-        raise InvalidInput(detail="the first ticket must be for the first clinic of the route")
-    rows = session.execute(ROUTE_CLINICS, {"codes": p.route})
-    genders = {code: gender for code, gender in rows}
-    for code in p.route:
-        if code not in genders:
-            raise UnknownClinic(clinic=code)
-        if genders[code] not in ("any", p.gender):
-            raise GenderNotAllowed(clinic=code, gender=p.gender)
-    existing = session.scalar(ACTIVE_VISIT, {"patient": p.id_number, "day": p.day})
-    if existing is not None:
-        raise AlreadyCheckedIn(visit_id=existing)
-    known_gender = session.scalar(PATIENT_GENDER, {"id": p.id_number})
-    if known_gender is None:
-        session.execute(INSERT_PATIENT, {"id_number": p.id_number, "gender": p.gender, "first_seen": p.at})
-    elif known_gender != p.gender:
-        session.execute(SET_PATIENT_GENDER, {"id": p.id_number, "gender": p.gender})
-    session.execute(
-        INSERT_VISIT,
-        {
-            "id": p.visit_id,
-            "patient_id": p.id_number,
-            "exam_type": p.exam_type,
-            "gender": p.gender,
-            "day": p.day,
-            "route": json.dumps(p.route),
-            "completed": "[]",
-            "current_clinic": p.route[0],
-            "status": "active",
-            "created_at": p.at,
-            "updated_at": p.at,
-            "pin_failures": 0,
-        },
-    )
-    _issue(
+    apply_checked_in_many(session, [(op, p)])
+
+
+def apply_checked_in_many(session: Session, items: list[tuple[Op, VisitCheckedIn]]) -> None:
+    """Check-ins in order, with one statement per step for the whole run (replaying a
+    kiosk's day is mostly check-ins). Raises the first refusal any of them meets; a run
+    naming one patient twice is applied one by one, since each may see the one before."""
+    ids = [p.id_number for _, p in items]
+    if len(set(ids)) < len(ids):
+        for item in items:
+            apply_checked_in_many(session, [item])
+        return
+    codes = sorted({code for _, p in items for code in p.route})
+    genders = {code: gender for code, gender in session.execute(ROUTE_CLINICS, {"codes": codes})}
+    for _, p in items:
+        if p.ticket.clinic != p.route[0]:
+            raise InvalidInput(detail="the first ticket must be for the first clinic of the route")
+        for code in p.route:
+            if code not in genders:
+                raise UnknownClinic(clinic=code)
+            if genders[code] not in ("any", p.gender):
+                raise GenderNotAllowed(clinic=code, gender=p.gender)
+    active = {(patient, day): visit for visit, patient, day in session.execute(ACTIVE_VISITS, {"patients": ids})}
+    for _, p in items:
+        if (p.id_number, p.day) in active:
+            raise AlreadyCheckedIn(visit_id=active[(p.id_number, p.day)])
+    known = {patient: gender for patient, gender in session.execute(PATIENT_GENDERS, {"patients": ids})}
+    new_patients = [
+        {"id_number": p.id_number, "gender": p.gender, "first_seen": p.at} for _, p in items if p.id_number not in known
+    ]
+    if new_patients:
+        insert_rows(session, PATIENTS, new_patients)
+    changed = [
+        {"id": p.id_number, "gender": p.gender} for _, p in items if known.get(p.id_number, p.gender) != p.gender
+    ]
+    if changed:
+        session.execute(SET_PATIENT_GENDER, changed)
+    insert_rows(session, VISITS, [_visit_row(p) for _, p in items])
+    _issue_rows(
         session,
-        p.ticket,
-        patient_id=p.id_number,
-        gender=p.gender,
-        visit_id=p.visit_id,
-        day=p.day,
-        at=p.at,
-        order_key=op.hlc,
-        clinic_checked=True,
+        [
+            _ticket_row(p.ticket, patient_id=p.id_number, visit_id=p.visit_id, day=p.day, at=p.at, order_key=op.hlc)
+            for op, p in items
+        ],
     )
+
+
+def _visit_row(p: VisitCheckedIn) -> dict[str, object]:
+    return {
+        "id": p.visit_id,
+        "patient_id": p.id_number,
+        "exam_type": p.exam_type,
+        "gender": p.gender,
+        "day": p.day,
+        "route": json.dumps(p.route),
+        "completed": "[]",
+        "current_clinic": p.route[0],
+        "status": "active",
+        "created_at": p.at,
+        "updated_at": p.at,
+        "pin_failures": 0,
+    }
 
 
 def apply_ticket_issued(session: Session, op: Op, p: TicketIssued) -> None:

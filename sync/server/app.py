@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import time
 import uuid
@@ -118,12 +117,10 @@ async def read_message(request: Request, model: type[MessageT]) -> MessageT:
             raise Problem(413, "body_too_large", f"The body may be at most {MAX_BODY_BYTES} bytes.")
         chunks.append(chunk)
     try:
-        data = json.loads(b"".join(chunks))
-    except (ValueError, UnicodeDecodeError):
-        raise Problem(400, "malformed_json", "The body is not valid JSON.") from None
-    try:
-        return model.model_validate(data)
+        return model.model_validate_json(b"".join(chunks))
     except ValidationError as error:
+        if error.errors()[0]["type"] == "json_invalid":
+            raise Problem(400, "malformed_json", "The body is not valid JSON.") from None
         raise Problem(422, "invalid_request", first_problem(error, "body")) from None
 
 

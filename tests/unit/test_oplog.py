@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from core.errors import OutOfOrderOp
-from core.ops.log import accept, identity, pending_ops
-from core.schema import OpRecord, Ticket
+from core.ops.log import accept, accept_batch, identity, pending_ops
+from core.schema import OpRecord, Patient, Ticket
 from core.services import queue
 from core.services.checkin import check_in
 from core.store import Store
@@ -170,3 +170,45 @@ def test_the_acceptance_point_clamps_a_clock_far_ahead() -> None:
     device = HybridLogicalClock("device")
     device.observe(far, now)
     assert device.last.wall_ms == far.wall_ms
+
+
+def test_a_batch_of_check_ins_lands_as_its_ops_would_one_by_one(
+    make_store: Callable[..., Store], morning: dt.datetime
+) -> None:
+    hub = make_store("hub")
+    one, two, three = (make_store(f"k{n}", kind="kiosk", site=False) for n in range(3))
+    for kiosk in (one, two, three):
+        replay(kiosk, accepted_ops(hub), morning)
+    tomorrow = morning + dt.timedelta(days=1)
+    for id_number, gender, when in [
+        ("28400000001", "male", morning),
+        ("28400000002", "female", morning),
+        ("28400000001", "female", tomorrow),
+        ("28400000003", "male", tomorrow),
+    ]:
+        check_in(one.db, KIOSK, id_number=id_number, gender=gender, exam_type="travel", now=when)
+    for id_number in ("28400000004", "28400000002", "28400000005"):
+        check_in(two.db, KIOSK, id_number=id_number, gender="female", exam_type="travel", now=morning)
+    for id_number in ("28400000006", "28400000003"):
+        check_in(three.db, KIOSK, id_number=id_number, gender="female", exam_type="travel", now=morning)
+    with one.db.read() as s1, two.db.read() as s2, three.db.read() as s3:
+        batches = [pending_ops(s1), pending_ops(s2), pending_ops(s3)]
+    with hub.db.write() as session:
+        verdicts = [accept_batch(session, batch, morning) for batch in batches]
+    assert [v.outcome for v in verdicts[0][0]] == ["accepted"] * 4
+    assert [(v.outcome, v.code) for v in verdicts[1][0]] == [
+        ("accepted", None),
+        ("rejected", "already_checked_in"),
+        ("accepted", None),
+    ]
+    assert [v.outcome for v in verdicts[2][0]] == ["accepted"] * 2
+    fresh = make_store("fresh", kind="display", site=False)
+    assert set(replay(fresh, accepted_ops(hub), morning)) == {"applied"}
+    assert digest(fresh) == digest(hub)
+    with hub.db.read() as session:
+        numbers = session.execute(
+            select(Ticket.day, Ticket.station, Ticket.number).where(Ticket.clinic == "vitals")
+        ).all()
+    assert len(numbers) == len(set(numbers)) == 8
+    with hub.db.read() as session:
+        assert session.get(Patient, "28400000003").gender == "female"  # type: ignore[union-attr]
