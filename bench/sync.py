@@ -1,10 +1,11 @@
 """Sync throughput and latency against a real server process on 127.0.0.1.
 
 Prints one JSON object as its last line: replay_ops_per_s (50,000 queued ops from one
-device to a fresh server on SQLite; the median of --repeat runs, as this machine is noisy), replay_ops_per_s_pg (the same on PostgreSQL, when
-reachable), devices20_ops_per_s (20 devices pushing at once), pull_p95_ms (a pull of up to
-500 ops), call_to_display_p95_ms (a call on one console until a display's long-poll has
-applied it). Usage: python bench/sync.py [--ops 50000] [--pg-url URL]
+device to a fresh server on SQLite; the median of --repeat runs, as this machine is
+noisy), replay_ops_per_s_pg (the same on PostgreSQL, when reachable),
+devices20_ops_per_s (20 devices pushing at once), pull_p95_ms (a pull of up to 500 ops),
+call_to_display_p95_ms (a call on one console until a display's long-poll has applied
+it). Usage: python bench/sync.py [--ops 50000] [--repeat 3]
 """
 
 from __future__ import annotations
