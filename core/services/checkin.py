@@ -173,22 +173,35 @@ class Whereabouts:
     place: QueuePlace | None
 
 
-def where_am_i(db: Database, actor: Actor, *, id_number: str, now: dt.datetime | None = None) -> Whereabouts:
-    """The patient's visit today: route, what is done, and their place in the current queue.
+def where_am_i(
+    db: Database,
+    actor: Actor,
+    *,
+    id_number: str | None = None,
+    visit_id: str | None = None,
+    now: dt.datetime | None = None,
+) -> Whereabouts:
+    """The patient's visit today (by ID number, or by the visit id of a ticket's QR code):
+    route, what is done, and their place in the current queue.
 
-    A lookup by ID number shows a patient's data, so it is audited like a change.
+    A lookup shows a patient's data, so it is audited like a change.
     """
     with service_call(db, actor, "where_am_i", "look_up_visit", now=now) as call:
         session = call.session
-        id_number = validate_id_number(session, id_number)
         day = service_day(call.now)
-        visit = active_visit(session, id_number, day) or session.scalar(
-            select(Visit)
-            .where(Visit.patient_id == id_number, Visit.day == day)
-            .order_by(Visit.updated_at.desc())
-            .limit(1)
-        )
-        if visit is None:
+        if visit_id is not None:
+            visit = session.get(Visit, visit_id)
+        elif id_number is not None:
+            id_number = validate_id_number(session, id_number)
+            visit = active_visit(session, id_number, day) or session.scalar(
+                select(Visit)
+                .where(Visit.patient_id == id_number, Visit.day == day)
+                .order_by(Visit.updated_at.desc())
+                .limit(1)
+            )
+        else:
+            visit = None
+        if visit is None or visit.day != day:
             raise UnknownVisit()
         call.target = f"visit {visit.id}"
         place = None

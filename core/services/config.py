@@ -4,11 +4,10 @@ and setting up a new site."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import ValidationError
 from sqlalchemy import select
 
@@ -26,13 +25,13 @@ from core.ops.envelope import (
     UserUpserted,
 )
 from core.ops.log import identity
+from core.passwords import hash_secret, secret_matches
 from core.permissions import SYSTEM, Actor
 from core.schema import Clinic, Setting, User
 from core.services.call import service_call, write_audit
 from core.services.numbers import grant_lease
 from core.settings import DEFAULTS
 
-_hasher = PasswordHasher()
 MIN_PASSWORD = 8
 
 
@@ -66,6 +65,16 @@ def set_setting(db: Database, actor: Actor, key: str, value: Any) -> None:
         call.emit("setting.set", item)
 
 
+EXIT_CODE = re.compile(r"[0-9]{4,8}")
+
+
+def set_kiosk_exit_code(db: Database, actor: Actor, code: str) -> None:
+    """The staff code (4 to 8 digits) that takes a kiosk out of its fullscreen lockdown."""
+    if not EXIT_CODE.fullmatch(code):
+        raise InvalidInput(detail="the kiosk exit code has 4 to 8 digits")
+    set_setting(db, actor, "kiosk_exit_code_hash", hash_secret(code))
+
+
 def save_user(
     db: Database,
     actor: Actor,
@@ -83,7 +92,7 @@ def save_user(
         UserUpserted,
         username=username,
         display_name=display_name,
-        password_hash=_hasher.hash(password),
+        password_hash=hash_secret(password),
         role=role,
         active=active,
     )
@@ -96,12 +105,7 @@ def log_in(db: Database, *, username: str, password: str, now: dt.datetime | Non
     at = now or utc_now()
     with db.read() as session:
         user = session.get(User, username)
-    ok = False
-    if user is not None and user.active:
-        try:
-            ok = _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            ok = False
+    ok = user is not None and user.active and secret_matches(user.password_hash, password)
     who = Actor(username[:80] or "?", user.role if user else "staff")
     why = "" if ok else ("bad_credentials: unknown user" if user is None else "bad_credentials")
     with db.write() as session:

@@ -25,6 +25,9 @@ from core.settings import setting
 class Confirmation:
     confirmed_clinic: str
     next_place: QueuePlace | None
+    visit_id: str = ""
+    route: tuple[str, ...] = ()
+    completed: tuple[str, ...] = ()
 
     @property
     def route_complete(self) -> bool:
@@ -86,18 +89,22 @@ def confirm_clinic(
                 call.refuse_after_commit(PinLocked(until=visit.pin_locked_until))
             else:
                 call.refuse_after_commit(WrongPin(clinic=clinic, attempts_left=max_failures - visit.pin_failures))
-            return Confirmation(confirmed_clinic=clinic, next_place=None)
+            return Confirmation(confirmed_clinic=clinic, next_place=None, visit_id=visit.id)
         following = _clinic_after(visit, clinic)
         ticket = take_number(call, following, visit.day) if following else None
         call.emit(
             "visit.clinic_confirmed",
             VisitClinicConfirmed(visit_id=visit.id, clinic=clinic, at=to_iso(call.now), next_ticket=ticket),
         )
-        if ticket is None:
-            return Confirmation(confirmed_clinic=clinic, next_place=None)
-        issued = session.get(Ticket, ticket.ticket_id)
-        assert issued is not None
-        return Confirmation(confirmed_clinic=clinic, next_place=place_of(session, issued))
+        session.refresh(visit)
+        issued = session.get(Ticket, ticket.ticket_id) if ticket else None
+        return Confirmation(
+            confirmed_clinic=clinic,
+            next_place=place_of(session, issued) if issued else None,
+            visit_id=visit.id,
+            route=tuple(json.loads(visit.route)),
+            completed=tuple(json.loads(visit.completed)),
+        )
 
 
 def _clinic_after(visit: Visit, clinic: str) -> str | None:

@@ -1,0 +1,120 @@
+"""Starting the kiosk: Qt with the shipped fonts and the language, the store, the
+printer, and sync running in the background on the Qt loop (qasync)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from core.logs import configure_logging
+from core.ops.log import identity
+from core.permissions import Actor
+from core.services.config import init_site
+from core.store import Store, data_dir, open_store
+from kiosk.flow import KioskFlow
+from kiosk.printing import make_printer
+from kiosk.window import KioskWindow
+from resources.qt import Languages, install_fonts
+from sync.client import SyncClient, enroll_device
+from sync.credentials import load_token
+from sync.link import ServerLink
+
+log = logging.getLogger(__name__)
+STARTED = time.perf_counter()
+
+
+@dataclass
+class Kiosk:
+    app: QApplication
+    store: Store
+    window: KioskWindow
+    client: SyncClient | None
+
+
+def _store(args: argparse.Namespace) -> Store:
+    root = Path(args.data_dir) if args.data_dir else data_dir()
+    if args.server:
+        return open_store(root, kind="kiosk")
+    store = open_store(root, kind="standalone")
+    init_site(store.db)
+    return store
+
+
+def build_kiosk(args: argparse.Namespace, app: QApplication) -> Kiosk:
+    """Everything but the loop; sync is not started yet."""
+    install_fonts(app)
+    languages = Languages(app, args.language)
+    store = _store(args)
+    with store.db.read() as session:
+        me = identity(session)
+        station, device_id = me.station, me.device_id
+    client: SyncClient | None = None
+    if args.server:
+        client = SyncClient(store, ServerLink(args.server, token=load_token(device_id)))
+    flow = KioskFlow(store.db, Actor(station or "kiosk", "kiosk"), on_change=client.poke if client else None)
+    printer = make_printer(args.printer, store.paths.root / "tickets")
+    window = KioskWindow(flow, languages, printer, locked=not args.windowed)
+    if client is not None:
+        client.on_status = window.show_sync_status
+    return Kiosk(app, store, window, client)
+
+
+async def _enroll(kiosk: Kiosk, code: str) -> None:
+    assert kiosk.client is not None
+    station = await enroll_device(kiosk.store, kiosk.client.link, code=code, name="kiosk")
+    log.info("kiosk enrolled as station %s", station)
+
+
+def run(args: argparse.Namespace) -> int:
+    configure_logging("kiosk")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    kiosk = build_kiosk(args, app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    stop = asyncio.Event()
+    app.aboutToQuit.connect(stop.set)
+    kiosk.window.destroyed.connect(app.quit)
+    if args.windowed:
+        kiosk.window.resize(1080, 1500)
+        kiosk.window.show()
+    else:
+        kiosk.window.showFullScreen()
+    if args.exit_after_shown:
+
+        def shown() -> None:
+            print(f"shown {1000 * (time.perf_counter() - STARTED):.1f} ms", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown)
+    with loop:
+        if kiosk.client is not None and not args.exit_after_shown:
+            client = kiosk.client
+
+            async def sync() -> None:
+                if args.enroll:
+                    await _enroll(kiosk, args.enroll)
+                await client.run(stop)
+
+            task = loop.create_task(sync())
+            loop.run_until_complete(_until_quit(app))
+            loop.run_until_complete(asyncio.wait_for(task, 10))
+            loop.run_until_complete(client.link.aclose())
+        else:
+            loop.run_until_complete(_until_quit(app))
+    return 0
+
+
+async def _until_quit(app: QApplication) -> None:
+    done = asyncio.Event()
+    app.aboutToQuit.connect(done.set)
+    await done.wait()

@@ -1,0 +1,1 @@
+"""The kiosk's screens: one class each, built in code, retranslated live."""

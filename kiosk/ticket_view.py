@@ -1,0 +1,71 @@
+"""A patient's place as a card on screen: number, clinic and room, people ahead, the
+route, and the QR code of the visit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.services.catalog import Catalog
+from kiosk.flow import TicketCard
+from kiosk.qr import qr_image
+from kiosk.screens.base import label
+from resources.qt import rtl_safe
+
+
+class TicketView(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.card: TicketCard | None = None
+        self.catalog: Catalog | None = None
+        self.language = "ar"
+        self.caption = label("hint")
+        self.number = label("number", name="ticket-number")
+        self.clinic = label("big", name="ticket-clinic")
+        self.ahead = label(name="ticket-ahead")
+        self.route = label("hint", name="ticket-route")
+        self.qr = QLabel()
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QVBoxLayout()
+        for widget in (self.caption, self.number, self.clinic, self.ahead, self.route):
+            text.addWidget(widget)
+        layout = QHBoxLayout(self)
+        layout.addLayout(text, 3)
+        layout.addWidget(self.qr, 1)
+
+    def show_card(self, card: TicketCard, catalog: Catalog, language: str) -> None:
+        self.card, self.catalog, self.language = card, catalog, language
+        self.qr.setPixmap(QPixmap.fromImage(qr_image(card.qr, scale=6)))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        card, catalog = self.card, self.catalog
+        if card is None or catalog is None:
+            return
+        self.caption.setText(self.tr("Your number"))
+        self.number.setText(card.label)
+        info = catalog.clinics.get(card.clinic)
+        name = info.name(self.language) if info else card.clinic
+        where = self.tr("{clinic}, room {room}").format(clinic=name, room=info.room) if info and info.room else name
+        self.clinic.setText(rtl_safe(where, self.language))
+        if card.ahead == 0:
+            self.ahead.setText(self.tr("You are next. Please go to the clinic."))
+        else:
+            self.ahead.setText(
+                self.tr("People ahead of you: {ahead} \u00b7 about {minutes} minutes").format(
+                    ahead=card.ahead, minutes=card.wait_minutes
+                )
+            )
+        steps = []
+        for index, code in enumerate(card.route, start=1):
+            done = " \u2713" if code in card.completed else ""
+            current = " \u25cf" if code == card.clinic else ""
+            steps.append(rtl_safe(f"{index}. {catalog.clinic_name(code, self.language)}{done}{current}", self.language))
+        self.route.setText(self.tr("Your route:") + "\n" + "\n".join(steps))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,371 @@
+"""The kiosk window: a header (site, language, sync badge), the screens, and the rules
+that hold across screens: back to the welcome screen when idle, the fullscreen lockdown,
+and what happens after each tap."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from core.clock import SITE_ZONE
+from core.errors import MmcError
+from core.services.catalog import exit_code_matches
+from kiosk.flow import KioskFlow, Patient, TicketCard
+from kiosk.messages import explain
+from kiosk.printing import PdfPrinter, PrintFailed, TicketPrinter, render_ticket
+from kiosk.screens.base import Screen, button, label
+from kiosk.screens.exam import ExamScreen
+from kiosk.screens.gender import GenderScreen
+from kiosk.screens.patient_id import IdScreen, Purpose
+from kiosk.screens.pin import PinScreen
+from kiosk.screens.place import PlaceScreen
+from kiosk.screens.staff_exit import StaffExitScreen
+from kiosk.screens.ticket import TicketScreen
+from kiosk.screens.welcome import WelcomeScreen
+from kiosk.style import STYLE_SHEET
+from resources.qt import Languages
+from sync.client import SyncStatus
+
+log = logging.getLogger(__name__)
+COUNTDOWN_S = 10
+ACTIVITY = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress,
+}
+
+
+class KioskWindow(QWidget):
+    """`locked`: fullscreen, and closing needs the staff exit code."""
+
+    went_home = Signal()
+    screen_shown = Signal(str)
+
+    HOLD_MS = 3000
+
+    def __init__(
+        self,
+        flow: KioskFlow,
+        languages: Languages,
+        printer: TicketPrinter,
+        *,
+        locked: bool = True,
+        idle_s: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("kiosk")
+        self.setStyleSheet(STYLE_SHEET)
+        self.flow = flow
+        self.languages = languages
+        self.printer = printer
+        self.locked = locked
+        self._unlocked = False
+        self._idle_override = idle_s
+        self._last_activity = time.monotonic()
+        self.patient = Patient()
+        self.card: TicketCard | None = None
+        self._gender = ""
+
+        self.site = label("big", name="site-name")
+        self.language_button = button("switch-language", "quiet")
+        self.badge = QLabel()
+        self.badge.setObjectName("sync-badge")
+        self.badge.hide()
+        self.countdown = label("countdown", name="idle-countdown")
+        self.countdown.hide()
+        header = QHBoxLayout()
+        header.addWidget(self.site, 1)
+        header.addWidget(self.badge)
+        header.addWidget(self.language_button)
+
+        self.welcome = WelcomeScreen()
+        self.id_screen = IdScreen()
+        self.gender = GenderScreen()
+        self.exam = ExamScreen()
+        self.ticket = TicketScreen()
+        self.pin = PinScreen()
+        self.place = PlaceScreen()
+        self.staff_exit = StaffExitScreen()
+        self.stack = QStackedWidget()
+        self.screens: list[Screen] = [
+            self.welcome,
+            self.id_screen,
+            self.gender,
+            self.exam,
+            self.ticket,
+            self.pin,
+            self.place,
+            self.staff_exit,
+        ]
+        for screen in self.screens:
+            self.stack.addWidget(screen)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.stack, 1)
+
+        self._wire()
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.timeout.connect(self.ask_staff_exit)
+        self.site.installEventFilter(self)
+        self._idle = QTimer(self)
+        self._idle.setInterval(250)
+        self._idle.timeout.connect(self._check_idle)
+        self._idle.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        languages.changed.connect(self._language_changed)
+        self._language_changed(languages.current)
+        self.go_home()
+
+    # wiring
+    def _wire(self) -> None:
+        self.language_button.clicked.connect(self._toggle_language)
+        self.welcome.language_chosen.connect(self.languages.use)
+        self.welcome.check_in.connect(lambda: self._ask_id(Purpose.CHECK_IN))
+        self.welcome.finished_clinic.connect(lambda: self._ask_id(Purpose.FINISHED))
+        self.welcome.where.connect(lambda: self._ask_id(Purpose.WHERE))
+        self.id_screen.submitted.connect(self._id_entered)
+        self.id_screen.back.connect(self.go_home)
+        self.gender.chosen.connect(self._gender_chosen)
+        self.gender.back.connect(lambda: self._show(self.id_screen))
+        self.exam.chosen.connect(self._exam_chosen)
+        self.exam.back.connect(lambda: self._show(self.gender))
+        self.ticket.print_requested.connect(lambda: self._print(self.ticket))
+        self.ticket.done.connect(self.go_home)
+        self.pin.submitted.connect(self._pin_entered)
+        self.pin.back.connect(lambda: self._show(self.id_screen))
+        self.place.print_requested.connect(lambda: self._print(self.place))
+        self.place.done.connect(self.go_home)
+        self.staff_exit.submitted.connect(self._exit_code_entered)
+        self.staff_exit.back.connect(self.go_home)
+
+    @property
+    def language(self) -> str:
+        return self.languages.current
+
+    def _name_of(self, code: str) -> str:
+        choice = next((e for e in self.flow.catalog.exam_types if e.code == code), None)
+        return choice.name(self.language) if choice else self.flow.catalog.clinic_name(code, self.language)
+
+    def _explain(self, error: MmcError) -> str:
+        return explain(error, self._name_of)
+
+    def _show(self, screen: Screen) -> None:
+        self.stack.setCurrentWidget(screen)
+        self.screen_shown.emit(type(screen).__name__)
+
+    def current_screen(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    # language
+    def _toggle_language(self) -> None:
+        self.languages.use("en" if self.language == "ar" else "ar")
+
+    def _language_changed(self, language: str) -> None:
+        for screen in self.screens:
+            screen.language = language
+        for view in (self.ticket.view, self.place.view):
+            view.language = language
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.site.setText(self.flow.catalog.settings.site_name)
+        self.language_button.setText("English" if self.language == "ar" else "العربية")
+        self.setWindowTitle(self.tr("Check-in kiosk"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # the flow
+    def go_home(self) -> None:
+        self.patient = Patient()
+        self.card = None
+        self._gender = ""
+        self.countdown.hide()
+        self.flow.refresh()
+        self.retranslate()
+        self._show(self.welcome)
+        self.went_home.emit()
+
+    def _ask_id(self, purpose: Purpose) -> None:
+        self.id_screen.start_for(purpose)
+        self._show(self.id_screen)
+
+    def _id_entered(self, entered: str) -> None:
+        try:
+            patient = self.flow.patient(entered)
+            if self.id_screen.purpose is Purpose.CHECK_IN and patient.id_number is None:
+                self.id_screen.show_error(self.tr("To check in, type your ID number."))
+                return
+        except MmcError as error:
+            self.id_screen.show_error(self._explain(error))
+            return
+        self.patient = patient
+        if self.id_screen.purpose is Purpose.CHECK_IN:
+            self._show(self.gender)
+        elif self.id_screen.purpose is Purpose.FINISHED:
+            self.pin.start()
+            self._show(self.pin)
+        else:
+            self._where()
+
+    def _gender_chosen(self, gender: str) -> None:
+        self._gender = gender
+        self.exam.set_choices(self.flow.catalog.exam_types, self.language)
+        self._show(self.exam)
+
+    def _exam_chosen(self, exam_type: str) -> None:
+        assert self.patient.id_number is not None
+        try:
+            self.card = self.flow.check_in(self.patient.id_number, self._gender, exam_type)
+        except MmcError as error:
+            self.exam.show_error(self._explain(error))
+            return
+        self.ticket.show_card(self.card, self.flow.catalog, self.language)
+        self._show(self.ticket)
+
+    def _pin_entered(self, pin: str) -> None:
+        try:
+            done, self.card = self.flow.confirm(self.patient, pin)
+        except MmcError as error:
+            if error.code in ("unknown_visit", "route_complete", "invalid_id_number"):
+                self._show_notice(self._explain(error))
+            else:
+                self.pin.show_error(self._explain(error))
+            return
+        clinic = self.flow.catalog.clinic_name(done.confirmed_clinic, self.language)
+        headline = self.tr("Thank you. {clinic} is done.").format(clinic=clinic)
+        if self.card is None:
+            detail = self.tr("You have finished every clinic of your route.")
+        else:
+            detail = self.tr("Please go to your next clinic.")
+        self.place.show_place(headline, detail, self.card, self.flow.catalog, self.language)
+        self._show(self.place)
+
+    def _where(self) -> None:
+        try:
+            found, self.card = self.flow.where(self.patient)
+        except MmcError as error:
+            self.id_screen.show_error(self._explain(error))
+            return
+        if found.status == "completed":
+            headline, detail = self.tr("Your route is complete."), self.tr("You have finished every clinic.")
+        elif found.status == "cancelled":
+            headline, detail = self.tr("Your visit was cancelled."), self.tr("Please ask the reception desk.")
+        elif self.card is None:
+            headline = self.tr("You are being served.")
+            detail = self.flow.catalog.clinic_name(found.current_clinic or "", self.language)
+        else:
+            headline, detail = self.tr("You are in the queue."), ""
+        self.place.show_place(headline, detail, self.card, self.flow.catalog, self.language)
+        self._show(self.place)
+
+    def _show_notice(self, text: str) -> None:
+        self.place.show_place(text, "", None, self.flow.catalog, self.language)
+        self._show(self.place)
+
+    def _print(self, screen: TicketScreen | PlaceScreen) -> None:
+        if self.card is None:
+            return
+        try:
+            where = self.printer.print_ticket(render_ticket(self.card, self.flow.catalog, self.language))
+        except PrintFailed as error:
+            log.warning("ticket not printed: %s", error)
+            screen.show_print_result(
+                self.tr("The printer is not working. Please take a photo of this screen; your place is kept."),
+                ok=False,
+            )
+            return
+        if isinstance(self.printer, PdfPrinter):
+            log.info("ticket saved as %s", where)
+            screen.show_print_result(self.tr("No printer is set up here: your ticket was saved."), ok=True)
+        else:
+            screen.show_print_result(self.tr("Your ticket is printing. Please take it below."), ok=True)
+
+    # sync status
+    def show_sync_status(self, status: SyncStatus) -> None:
+        if status.online:
+            text, role = self.tr("Online"), "badge-online"
+        else:
+            since = status.offline_since.astimezone(SITE_ZONE).strftime("%H:%M") if status.offline_since else ""
+            text = self.tr("Offline since {time} \u00b7 {count} waiting to send").format(
+                time=since, count=status.ops_waiting
+            )
+            role = "badge-offline"
+        self.badge.setText(text)
+        self.badge.setProperty("role", role)
+        self.badge.style().unpolish(self.badge)
+        self.badge.style().polish(self.badge)
+        self.badge.show()
+
+    # idle and lockdown
+    def idle_seconds(self) -> int:
+        return self._idle_override or self.flow.catalog.settings.idle_s
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in ACTIVITY:
+            self._last_activity = time.monotonic()
+            if self.countdown.isVisible():
+                self.countdown.hide()
+        if watched is self.site:
+            if kind == QEvent.Type.MouseButtonPress:
+                self._hold.start(self.HOLD_MS)
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self._hold.stop()
+        return super().eventFilter(watched, event)
+
+    def _check_idle(self) -> None:
+        if self.stack.currentWidget() is self.welcome:
+            self.countdown.hide()
+            return
+        left = self.idle_seconds() - (time.monotonic() - self._last_activity)
+        if left <= 0:
+            self.go_home()
+        elif left <= COUNTDOWN_S:
+            self.countdown.setText(
+                self.tr("No one there? Back to the start in {seconds} s. Touch the screen to stay.").format(
+                    seconds=int(left + 0.999)
+                )
+            )
+            self.countdown.show()
+
+    def ask_staff_exit(self) -> None:
+        self.staff_exit.start()
+        self._show(self.staff_exit)
+
+    def _exit_code_entered(self, code: str) -> None:
+        if not exit_code_matches(self.flow.catalog.settings, code):
+            log.warning("wrong kiosk exit code")
+            self.staff_exit.refuse()
+            return
+        log.info("kiosk left by the staff exit code")
+        self._unlocked = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.locked and not self._unlocked:
+            event.ignore()
+            return
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._idle.stop()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: object) -> None:
+        """In lockdown no key leaves: Escape and the like are swallowed."""
+        if not self.locked:
+            super().keyPressEvent(event)  # type: ignore[arg-type]

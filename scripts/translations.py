@@ -1,0 +1,79 @@
+"""Keep the Qt Linguist files in step with the code: `python scripts/translations.py`.
+
+Runs pyside6-lupdate over every module with user-visible text, fills the English file
+(source and translation are the same text), and compiles both .ts files to .qm with
+pyside6-lrelease. Arabic translations are edited in `translations/mmc_ar.ts` (with Qt
+Linguist or by hand); a source text with no Arabic yet stays "unfinished", and the test
+suite fails until it is translated.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+UI_PACKAGES = ("kiosk", "staffdesk")
+
+
+def ui_sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for package in UI_PACKAGES for p in (ROOT / package).rglob("*.py"))
+
+
+def tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def lupdate(ts: Path, language: str) -> None:
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *ui_sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            "-ts",
+            str(ts),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+
+
+def fill_english(ts: Path) -> None:
+    tree = ET.parse(ts)
+    for message in tree.iter("message"):
+        source = message.find("source")
+        translation = message.find("translation")
+        assert source is not None and translation is not None
+        translation.text = source.text
+        translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
+def lrelease(ts: Path) -> None:
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True, capture_output=True
+    )
+
+
+def main() -> int:
+    arabic, english = TRANSLATIONS / "mmc_ar.ts", TRANSLATIONS / "mmc_en.ts"
+    lupdate(arabic, "ar")
+    lupdate(english, "en")
+    fill_english(english)
+    for ts in (arabic, english):
+        lrelease(ts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
