@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRect, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRect, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from core.services.catalog import Catalog
@@ -191,10 +191,10 @@ class EscposPrinter:
     def print_ticket(self, image: QImage) -> str:
         from PIL import Image
 
-        buffer = QBuffer(QByteArray())
+        buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")
-        picture = Image.open(io.BytesIO(bytes(buffer.data().data())))
+        picture = Image.open(io.BytesIO(buffer.data().data()))
         try:
             device = self._open()
             device.image(picture)  # type: ignore[attr-defined]

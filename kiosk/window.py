@@ -180,7 +180,7 @@ class KioskWindow(QWidget):
 
     def retranslate(self) -> None:
         self.site.setText(self.flow.catalog.settings.site_name)
-        self.language_button.setText("English" if self.language == "ar" else "العربية")
+        self.language_button.setText(self.tr("English") if self.language == "ar" else self.tr("العربية"))
         self.setWindowTitle(self.tr("Check-in kiosk"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -35,6 +35,8 @@ class ExamScreen(Screen):
     def set_choices(self, choices: list[ExamChoice], language: str) -> None:
         self.language = language
         for existing in self.buttons.values():
+            self.grid.removeWidget(existing)
+            existing.hide()
             existing.deleteLater()
         self.buttons = {}
         self.choices = choices

@@ -1,0 +1,120 @@
+"""Checking in at the kiosk by touch, in Arabic and in English, and the bad paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from core.permissions import SYSTEM
+from core.services.checkin import where_am_i
+from core.services.config import upsert_exam_type
+from core.store import Store
+from kiosk.window import KioskWindow
+from tests.conftest import ADMIN, digest
+from tests.kiosk.conftest import KioskFactory, tap, type_digits
+
+
+def is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def walk_to_exam(qtbot: QtBot, window: KioskWindow, id_number: str, gender: str) -> None:
+    tap(qtbot, window, "start-check-in")
+    type_digits(qtbot, window, id_number)
+    tap(qtbot, window, "keypad-ok")
+    assert window.current_screen() is window.gender
+    tap(qtbot, window, f"gender-{gender}")
+    assert window.current_screen() is window.exam
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_patient_checks_in_by_touch_and_sees_number_route_and_wait(
+    qtbot: QtBot, make_kiosk: KioskFactory, store: Store, morning: dt.datetime, language: str
+) -> None:
+    window = make_kiosk(store, language=language)
+    walk_to_exam(qtbot, window, "28400000001", "male")
+    tap(qtbot, window, "exam-travel")
+    assert window.current_screen() is window.ticket
+    view = window.ticket.view
+    assert view.number.text() == "1"
+    assert is_arabic(view.clinic.text()) == (language == "ar")
+    assert ("101" in view.clinic.text()) and view.route.text().count("\n") == len(window.card.route)
+    found = where_am_i(store.db, SYSTEM, id_number="28400000001", now=morning)
+    assert found.place is not None and found.place.label == "1" and found.current_clinic == window.card.clinic
+    assert window.card.qr.endswith(found.visit_id)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_malformed_id_is_explained_keeps_what_was_typed_and_changes_nothing(
+    qtbot: QtBot, make_kiosk: KioskFactory, store: Store, language: str
+) -> None:
+    window = make_kiosk(store, language=language)
+    before = digest(store)
+    tap(qtbot, window, "start-check-in")
+    type_digits(qtbot, window, "12")
+    tap(qtbot, window, "keypad-ok")
+    assert window.current_screen() is window.id_screen
+    message = window.id_screen.error.text()
+    assert message and is_arabic(message) == (language == "ar")
+    assert window.id_screen.field.text() == "12"
+    assert digest(store) == before
+
+
+def test_an_exam_type_without_a_route_for_the_gender_is_explained(
+    qtbot: QtBot, make_kiosk: KioskFactory, store: Store
+) -> None:
+    upsert_exam_type(
+        store.db, ADMIN, code="army", name_ar="فحص عسكري", name_en="Army", routes={"male": ["vitals", "lab"]}
+    )
+    window = make_kiosk(store, language="en")
+    before = digest(store)
+    walk_to_exam(qtbot, window, "28400000002", "female")
+    tap(qtbot, window, "exam-army")
+    assert window.current_screen() is window.exam
+    assert "not available for the gender" in window.exam.error.text()
+    assert digest(store) == before
+    tap(qtbot, window, "exam-travel")
+    assert window.current_screen() is window.ticket
+
+
+def test_checking_in_twice_the_same_day_points_to_where_am_i(
+    qtbot: QtBot, make_kiosk: KioskFactory, store: Store
+) -> None:
+    window = make_kiosk(store, language="en")
+    walk_to_exam(qtbot, window, "28400000003", "male")
+    tap(qtbot, window, "exam-travel")
+    tap(qtbot, window, "ticket-done")
+    before = digest(store)
+    walk_to_exam(qtbot, window, "28400000003", "male")
+    tap(qtbot, window, "exam-travel")
+    assert window.current_screen() is window.exam
+    assert "already checked in" in window.exam.error.text()
+    assert digest(store) == before
+
+
+def test_a_scanned_ticket_cannot_check_in_again(qtbot: QtBot, make_kiosk: KioskFactory, store: Store) -> None:
+    window = make_kiosk(store, language="en")
+    tap(qtbot, window, "start-check-in")
+    qtbot.keyClicks(window.id_screen.field, "MMC1:01a204ee-bad2-7b6a-8b3f-d34020e1649f")
+    qtbot.keyClick(window.id_screen.field, Qt.Key.Key_Return)
+    assert window.current_screen() is window.id_screen
+    assert "type your ID number" in window.id_screen.error.text()
+
+
+def test_switching_language_on_a_screen_retranslates_it_and_mirrors_the_layout(
+    qtbot: QtBot, make_kiosk: KioskFactory, store: Store
+) -> None:
+    window = make_kiosk(store, language="ar")
+    walk_to_exam(qtbot, window, "28400000004", "female")
+    tap(qtbot, window, "exam-periodic")
+    arabic_title = window.ticket.title.text()
+    assert is_arabic(arabic_title) and window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    tap(qtbot, window, "switch-language")
+    qtbot.waitUntil(lambda: window.ticket.title.text() == "You are checked in")
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert not is_arabic(window.ticket.view.clinic.text())
+    tap(qtbot, window, "switch-language")
+    qtbot.waitUntil(lambda: window.ticket.title.text() == arabic_title)
