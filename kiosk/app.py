@@ -83,20 +83,22 @@ def run(args: argparse.Namespace) -> int:
     asyncio.set_event_loop(loop)
     stop = asyncio.Event()
     app.aboutToQuit.connect(stop.set)
-    kiosk.window.destroyed.connect(app.quit)
     if args.windowed:
         kiosk.window.resize(1080, 1500)
         kiosk.window.show()
     else:
         kiosk.window.showFullScreen()
+    if args.run_for:
+        QTimer.singleShot(int(args.run_for * 1000), lambda: app.exit(0))
     if args.exit_after_shown:
 
         def shown() -> None:
             print(f"shown {1000 * (time.perf_counter() - STARTED):.1f} ms", flush=True)
-            app.quit()
+            app.exit(0)
 
         QTimer.singleShot(0, shown)
     with loop:
+        task = None
         if kiosk.client is not None and not args.exit_after_shown:
             client = kiosk.client
 
@@ -106,15 +108,11 @@ def run(args: argparse.Namespace) -> int:
                 await client.run(stop)
 
             task = loop.create_task(sync())
-            loop.run_until_complete(_until_quit(app))
+        loop.run_forever()
+        stop.set()
+        if task is not None:
             loop.run_until_complete(asyncio.wait_for(task, 10))
-            loop.run_until_complete(client.link.aclose())
-        else:
-            loop.run_until_complete(_until_quit(app))
+        if kiosk.client is not None:
+            loop.run_until_complete(kiosk.client.link.aclose())
+    kiosk.store.close()
     return 0
-
-
-async def _until_quit(app: QApplication) -> None:
-    done = asyncio.Event()
-    app.aboutToQuit.connect(done.set)
-    await done.wait()

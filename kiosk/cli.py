@@ -19,6 +19,7 @@ def add_commands(sub: Any) -> None:
     )
     kiosk.add_argument("--language", choices=("ar", "en"), default="ar")
     kiosk.add_argument("--exit-after-shown", action="store_true", help=argparse.SUPPRESS)
+    kiosk.add_argument("--run-for", type=float, default=0.0, help=argparse.SUPPRESS)
     kiosk.set_defaults(run=_run)
 
 

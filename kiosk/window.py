@@ -223,6 +223,7 @@ class KioskWindow(QWidget):
 
     def _gender_chosen(self, gender: str) -> None:
         self._gender = gender
+        self.flow.refresh()
         self.exam.set_choices(self.flow.catalog.exam_types, self.language)
         self._show(self.exam)
 

@@ -187,8 +187,8 @@ class SyncClient:
                     await asyncio.gather(task, return_exceptions=task is following)
         if settle:
             await self.settle_view()
-        waiting, refused = await asyncio.to_thread(self._counts)
-        self._publish(last_push=self.now(), ops_waiting=waiting, refused=refused)
+        await self._count_waiting()
+        self._publish(last_push=self.now())
         return answered
 
     async def pull_new(self, wait_s: float = 0.0, *, settle: bool = True) -> int:
@@ -231,6 +231,10 @@ class SyncClient:
         if not self.status.online:
             self._publish(online=True, offline_since=None, problem="", breaker="closed")
 
+    async def _count_waiting(self) -> None:
+        waiting, refused = await asyncio.to_thread(self._counts)
+        self._publish(ops_waiting=waiting, refused=refused)
+
     def _went_offline(self, problem: str) -> None:
         self.breaker.failed()
         self._publish(
@@ -254,11 +258,13 @@ class SyncClient:
                 await self._pull_until_poked(stop)
                 await self.refill_leases()
             except Unreachable as error:
+                await self._count_waiting()
                 self._went_offline(str(error))
                 await _sleep_or_stop(stop, backoff_s(attempt))
                 attempt += 1
                 continue
             except Refused as refusal:
+                await self._count_waiting()
                 self._went_offline(str(refusal))
                 await _sleep_or_stop(stop, refusal.retry_after or backoff_s(attempt, base=2.0))
                 attempt += 1

@@ -72,6 +72,14 @@
 <context>
     <name>KioskWindow</name>
     <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>العربية</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
         <source>Check-in kiosk</source>
         <translation>جهاز تسجيل الحضور</translation>
     </message>

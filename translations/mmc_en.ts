@@ -71,6 +71,14 @@
 <context>
     <name>KioskWindow</name>
     <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>العربية</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
         <source>Check-in kiosk</source>
         <translation>Check-in kiosk</translation>
     </message>

@@ -1,0 +1,92 @@
+"""Every text a user sees goes through Qt's translation system and has its Arabic and
+English translations, and the compiled .qm files match the .ts sources."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "translations"
+UI_PACKAGES = ("kiosk", "staffdesk")
+TEXT_SETTERS = {"setText", "setWindowTitle", "setPlaceholderText", "setToolTip", "addItem", "setTitle"}
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    tree = ET.parse(ts)
+    found = {}
+    for context in tree.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            found[(name, message.findtext("source") or "")] = translation
+    return found
+
+
+def tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_every_source_text_has_a_finished_translation(language: str) -> None:
+    found = messages(TRANSLATIONS / f"mmc_{language}.ts")
+    assert len(found) > 50
+    for (context, source), translation in found.items():
+        assert translation.get("type") is None, f"{context}: {source!r} is {translation.get('type')}"
+        assert (translation.text or "").strip(), f"{context}: {source!r} has no {language} text"
+        for placeholder in ("{clinic}", "{room}", "{ahead}", "{minutes}", "{time}", "{count}", "{left}"):
+            assert (placeholder in source) == (placeholder in (translation.text or "")), (context, source)
+    if language == "ar":
+        arabic = [t.text for t in found.values() if t.text and any("\u0600" <= c <= "\u06ff" for c in t.text)]
+        assert len(arabic) >= len(found) - 3
+
+
+def test_the_ts_files_hold_every_text_of_the_code(tmp_path: Path) -> None:
+    scratch = tmp_path / "mmc_ar.ts"
+    shutil.copyfile(TRANSLATIONS / "mmc_ar.ts", scratch)
+    sources = sorted(str(p) for package in UI_PACKAGES for p in (ROOT / package).rglob("*.py"))
+    subprocess.run(
+        [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(scratch)],
+        check=True,
+        capture_output=True,
+    )
+    assert set(messages(scratch)) == set(messages(TRANSLATIONS / "mmc_ar.ts")), (
+        "run `python scripts/translations.py` and translate what is new"
+    )
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_compiled_qm_files_are_current(tmp_path: Path, language: str) -> None:
+    compiled = tmp_path / f"mmc_{language}.qm"
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TRANSLATIONS / f"mmc_{language}.ts"), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    assert compiled.read_bytes() == (TRANSLATIONS / f"mmc_{language}.qm").read_bytes()
+
+
+def test_no_ui_code_sets_a_literal_text() -> None:
+    """A literal string handed straight to a widget would skip translation."""
+    offenders = []
+    for package in UI_PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in TEXT_SETTERS
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                    and node.args[0].value.strip()
+                ):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
