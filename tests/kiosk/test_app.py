@@ -24,7 +24,7 @@ ENV = {
 
 def mmc(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "core.cli", *args], env=ENV, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-m", "core.cli", *args], env=ENV, capture_output=True, text=True, timeout=timeout, check=False
     )
 
 
