@@ -10,6 +10,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QTimer
@@ -24,9 +25,9 @@ from kiosk.flow import KioskFlow
 from kiosk.printing import make_printer
 from kiosk.window import KioskWindow
 from resources.qt import Languages, install_fonts
-from sync.client import SyncClient, enroll_device
-from sync.credentials import load_token
-from sync.link import ServerLink
+
+if TYPE_CHECKING:
+    from sync.client import SyncClient
 
 log = logging.getLogger(__name__)
 STARTED = time.perf_counter()
@@ -37,7 +38,7 @@ class Kiosk:
     app: QApplication
     store: Store
     window: KioskWindow
-    client: SyncClient | None
+    client: SyncClient | None = None
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -50,28 +51,40 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def build_kiosk(args: argparse.Namespace, app: QApplication) -> Kiosk:
-    """Everything but the loop; sync is not started yet."""
+    """Everything but sync, which `attach_sync` adds once the window is up."""
     install_fonts(app)
     languages = Languages(app, args.language)
     store = _store(args)
     with store.db.read() as session:
-        me = identity(session)
-        station, device_id = me.station, me.device_id
-    client: SyncClient | None = None
-    if args.server:
-        client = SyncClient(store, ServerLink(args.server, token=load_token(device_id)))
-    flow = KioskFlow(store.db, Actor(station or "kiosk", "kiosk"), on_change=client.poke if client else None)
+        station = identity(session).station
+    kiosk: Kiosk
+
+    def poke() -> None:
+        if kiosk.client is not None:
+            kiosk.client.poke()
+
+    flow = KioskFlow(store.db, Actor(station or "kiosk", "kiosk"), on_change=poke)
     printer = make_printer(args.printer, store.paths.root / "tickets")
     window = KioskWindow(flow, languages, printer, locked=not args.windowed)
-    if client is not None:
-        client.on_status = window.show_sync_status
-    return Kiosk(app, store, window, client)
+    kiosk = Kiosk(app, store, window)
+    return kiosk
 
 
-async def _enroll(kiosk: Kiosk, code: str) -> None:
-    assert kiosk.client is not None
-    station = await enroll_device(kiosk.store, kiosk.client.link, code=code, name="kiosk")
-    log.info("kiosk enrolled as station %s", station)
+async def attach_sync(kiosk: Kiosk, server: str, enroll_code: str | None) -> SyncClient:
+    """The network side, imported and started after the first screen is shown."""
+    from sync.client import SyncClient, enroll_device
+    from sync.credentials import load_token
+    from sync.link import ServerLink
+
+    with kiosk.store.db.read() as session:
+        device_id = identity(session).device_id
+    client = SyncClient(kiosk.store, ServerLink(server, token=load_token(device_id)))
+    client.on_status = kiosk.window.show_sync_status
+    kiosk.client = client
+    if enroll_code:
+        station = await enroll_device(kiosk.store, client.link, code=enroll_code, name="kiosk")
+        log.info("kiosk enrolled as station %s", station)
+    return client
 
 
 def run(args: argparse.Namespace) -> int:
@@ -99,12 +112,10 @@ def run(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, shown)
     with loop:
         task = None
-        if kiosk.client is not None and not args.exit_after_shown:
-            client = kiosk.client
+        if args.server and not args.exit_after_shown:
 
             async def sync() -> None:
-                if args.enroll:
-                    await _enroll(kiosk, args.enroll)
+                client = await attach_sync(kiosk, args.server, args.enroll)
                 await client.run(stop)
 
             task = loop.create_task(sync())

@@ -14,6 +14,7 @@ class Keypad(QWidget):
     def __init__(self, field: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 1-2-3 from the left, as on every phone
         grid = QGridLayout(self)
         grid.setSpacing(14)
         self.digit_buttons: dict[str, QPushButton] = {}

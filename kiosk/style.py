@@ -19,6 +19,7 @@ QPushButton:pressed {{ background: #dbe8f5; }}
 QPushButton:disabled {{ color: #9aa5b1; border-color: #c3cbd3; }}
 QPushButton[role="primary"] {{ background: {BLUE}; color: white; }}
 QPushButton[role="primary"]:pressed {{ background: #083a66; }}
+QPushButton[role="primary"]:disabled {{ background: #c3cbd3; color: white; border-color: #c3cbd3; }}
 QPushButton[role="quiet"] {{ border: 2px solid #9aa5b1; color: #3d4752; min-height: 56px; font-size: 18pt; }}
 QPushButton[role="key"] {{ font-size: 34pt; min-width: 120px; min-height: 96px; }}
 QLabel[role="title"] {{ font-size: 34pt; font-weight: bold; color: {BLUE}; }}

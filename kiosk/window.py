@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -28,7 +29,9 @@ from kiosk.screens.ticket import TicketScreen
 from kiosk.screens.welcome import WelcomeScreen
 from kiosk.style import STYLE_SHEET
 from resources.qt import Languages
-from sync.client import SyncStatus
+
+if TYPE_CHECKING:
+    from sync.client import SyncStatus
 
 log = logging.getLogger(__name__)
 COUNTDOWN_S = 10

@@ -6,48 +6,19 @@ writes a report. (`--standalone` runs the one-machine day of `core.demo` instead
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import sys
-import tempfile
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 import keyring
 
-from core.demo import run_headless_day
 from core.ops.replica import waiting_count
 from core.services.reports import clinic_stats
 from sync.credentials import MemoryKeyring
 from sync.server.app import create_app
 from sync.server.run import open_server_db, serve_in_thread
 from sync.simulation import SimulatedSite
-
-
-def add_commands(sub: Any) -> None:
-    demo = sub.add_parser("demo", help="run the demo")
-    demo.add_argument("--headless", action="store_true", help="no windows: a scripted clinic day")
-    demo.add_argument("--standalone", action="store_true", help="one machine, no server")
-    demo.add_argument("--patients", type=int, default=300)
-    demo.add_argument("--rounds", type=int, default=24)
-    demo.add_argument("--seed", type=int, default=7)
-    demo.add_argument("--report", default="demo-report.json")
-    demo.set_defaults(run=_run)
-
-
-def _run(args: argparse.Namespace) -> int:
-    if not args.headless:
-        print("The windowed demo arrives with the kiosk and staff console; run with --headless.", file=sys.stderr)
-        return 2
-    data_root = Path(args.data_dir) if args.data_dir else None
-    if args.standalone:
-        return run_headless_day(
-            patients=args.patients, seed=args.seed, report_path=Path(args.report), data_root=data_root
-        )
-    with tempfile.TemporaryDirectory(prefix="mmc-demo-") as scratch:
-        return asyncio.run(networked_day(data_root or Path(scratch), args))
 
 
 async def networked_day(root: Path, args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from core.ops.envelope import Op
 
 VERSION: Literal[1] = 1
 MAX_BATCH = 500
+DEFAULT_PORT = 8470
 MAX_BODY_BYTES = 2_000_000
 
 

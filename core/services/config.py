@@ -13,7 +13,6 @@ from sqlalchemy import select
 
 from core.clock import utc_now
 from core.database import Database
-from core.defaults import CLINICS, EXAM_TYPES
 from core.errors import BadCredentials, InvalidInput, first_problem
 from core.ops.envelope import (
     ClinicUpserted,
@@ -139,6 +138,8 @@ def init_site(db: Database, actor: Actor = SYSTEM) -> bool:
         session = call.session
         if session.scalar(select(Clinic.code).limit(1)) is not None:
             return False
+        from core.defaults import CLINICS, EXAM_TYPES  # only a new site needs them
+
         if session.get(Setting, "site_secret") is None:
             call.emit("setting.set", SettingSet(key="site_secret", value=secrets.token_hex(32)))
         for clinic in CLINICS:

@@ -1,4 +1,7 @@
-"""`mmc server …`: run the central server, create enrollment codes, add staff accounts."""
+"""`mmc server …`: run the central server, create enrollment codes, add staff accounts.
+
+The server's libraries are imported when a server command runs, not when `mmc` builds
+its parser, so the kiosk and the other apps do not pay for them at start."""
 
 from __future__ import annotations
 
@@ -8,13 +11,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-import uvicorn
-
 from core.permissions import SYSTEM
 from core.services.config import save_user
-from sync.server.app import create_app
-from sync.server.enrollment import create_code
-from sync.server.run import DEFAULT_PORT, open_server_db
+from sync.protocol import DEFAULT_PORT
 
 
 def add_commands(sub: Any) -> None:
@@ -40,18 +39,28 @@ def _root(args: argparse.Namespace) -> Path | None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+    from sync.server.run import open_server_db
+
     db = open_server_db(args.db, _root(args))
     uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info")
     return 0
 
 
 def _enroll_code(args: argparse.Namespace) -> int:
+    from sync.server.enrollment import create_code
+    from sync.server.run import open_server_db
+
     db = open_server_db(args.db, _root(args))
     print(create_code(db, hours=args.hours))
     return 0
 
 
 def _user(args: argparse.Namespace) -> int:
+    from sync.server.run import open_server_db
+
     password = os.environ.get("MMC_NEW_PASSWORD") or getpass.getpass(f"Password for {args.username}: ")
     save_user(
         open_server_db(args.db, _root(args)),

@@ -19,8 +19,6 @@ from core.migrate import upgrade
 from core.services.config import init_site
 from core.store import data_dir, ensure_identity, open_store
 
-DEFAULT_PORT = 8470
-
 
 def open_server_db(url: str | None = None, root: Path | None = None) -> Database:
     """The server's database: a URL (PostgreSQL for real sites), or by default an SQLite

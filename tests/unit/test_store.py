@@ -13,7 +13,7 @@ from sqlalchemy import select
 from core.backups import is_healthy, list_backups, prune_backups
 from core.database import make_engine
 from core.errors import NoBackup
-from core.migrate import _config, current_revision, head_revision
+from core.migrate import _config, alembic_head, current_revision, head_revision
 from core.ops.log import identity
 from core.schema import Visit
 from core.services.checkin import check_in
@@ -147,3 +147,7 @@ def test_old_backups_are_pruned_but_the_newest_few_are_kept(tmp_path: Path) -> N
         os.utime(path, (month_ago, month_ago))
     removed = prune_backups(folder, keep_days=30, keep_at_least=3)
     assert len(removed) == 3 and len(list_backups(folder)) == 3
+
+
+def test_the_head_revision_known_without_alembic_is_alembics_head() -> None:
+    assert alembic_head() == head_revision()
