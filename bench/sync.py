@@ -78,8 +78,10 @@ async def device(server: Server, root: Path, name: str, kind: str, **options: An
     return client
 
 
-def queue_check_ins(store: Store, count: int) -> None:
-    """`count` check-in ops in the outbox, emitted in one transaction (fast to prepare)."""
+def queue_check_ins(store: Store, count: int, device: int = 0) -> None:
+    """`count` check-in ops in the outbox, emitted in one transaction (fast to prepare).
+    Each `device` has its own patients and its own station's numbers, so every op is
+    accepted: the figures measure acceptance, not refusals."""
     day = service_day(utc_now())
     with store.db.write() as session:
         for n in range(count):
@@ -90,13 +92,13 @@ def queue_check_ins(store: Store, count: int) -> None:
                 "visit.checked_in",
                 VisitCheckedIn(
                     visit_id=new_id(),
-                    id_number=f"{30000000000 + n}",
+                    id_number=f"{30000000000 + device * 1_000_000 + n}",
                     gender="male",
                     exam_type="travel",
                     route=["vitals", "lab", "xray", "internal"],
                     day=day,
                     at=to_iso(at),
-                    ticket=NewTicket(ticket_id=new_id(), clinic="vitals", number=n + 1, station="ZB"),
+                    ticket=NewTicket(ticket_id=new_id(), clinic="vitals", number=n + 1, station=f"Z{device}"),
                 ),
                 at,
             )
@@ -110,6 +112,7 @@ async def replay(root: Path, ops: int, url: str | None) -> float:
         started = time.perf_counter()
         await kiosk.push_pending()
         elapsed = time.perf_counter() - started
+        assert kiosk.status.ops_waiting == 0 and not kiosk.status.refused, "ops were refused"
         await kiosk.link.aclose()
         return ops / elapsed
     finally:
@@ -120,11 +123,12 @@ async def many_devices(root: Path, devices: int, each: int) -> float:
     server = Server(root)
     try:
         clients = [await device(server, root, f"k{n}", "kiosk", batch=250) for n in range(devices)]
-        for client in clients:
-            queue_check_ins(client.store, each)
+        for n, client in enumerate(clients):
+            queue_check_ins(client.store, each, device=n)
         started = time.perf_counter()
         await asyncio.gather(*(c.push_pending() for c in clients))
         elapsed = time.perf_counter() - started
+        assert all(c.status.ops_waiting == 0 and not c.status.refused for c in clients), "ops were refused"
         for client in clients:
             await client.link.aclose()
         return devices * each / elapsed
