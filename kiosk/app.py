@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import sys
 import time
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 STARTED = time.perf_counter()
+ENROLL_RETRY_S = 10.0
 
 
 @dataclass
@@ -115,14 +117,31 @@ def run(args: argparse.Namespace) -> int:
         if args.server and not args.exit_after_shown:
 
             async def sync() -> None:
-                client = await attach_sync(kiosk, args.server, args.enroll)
-                await client.run(stop)
+                from sync.link import Refused, Unreachable
+
+                while not stop.is_set():
+                    try:
+                        client = await attach_sync(kiosk, args.server, args.enroll)
+                    except ValueError as error:
+                        log.error("the enrollment code is not valid, so this kiosk will not sync: %s", error)
+                        return
+                    except (Unreachable, Refused) as error:
+                        log.warning("cannot reach the server to start syncing: %s", error)
+                        if kiosk.client is not None:
+                            await kiosk.client.link.aclose()
+                        kiosk.client = None
+                        with contextlib.suppress(TimeoutError):
+                            await asyncio.wait_for(stop.wait(), ENROLL_RETRY_S)
+                        continue
+                    await client.run(stop)
 
             task = loop.create_task(sync())
         loop.run_forever()
         stop.set()
         if task is not None:
-            loop.run_until_complete(asyncio.wait_for(task, 10))
+            (ended,) = loop.run_until_complete(asyncio.gather(asyncio.wait_for(task, 10), return_exceptions=True))
+            if isinstance(ended, BaseException):
+                log.error("sync did not stop cleanly: %r", ended)
         if kiosk.client is not None:
             loop.run_until_complete(kiosk.client.link.aclose())
     kiosk.store.close()
