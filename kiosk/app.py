@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -98,6 +99,10 @@ def run(args: argparse.Namespace) -> int:
     asyncio.set_event_loop(loop)
     stop = asyncio.Event()
     app.aboutToQuit.connect(stop.set)
+    for ending in (signal.SIGINT, signal.SIGTERM):
+        # The lockdown keeps patients in, not the system out: a stop from the session
+        # manager (or Ctrl+C in development) ends the kiosk cleanly.
+        signal.signal(ending, lambda *_: app.exit(0))
     if args.windowed:
         kiosk.window.resize(1080, 1500)
         kiosk.window.show()

@@ -60,27 +60,29 @@ def _windows(root: Path) -> int:
         **os.environ,
         "PYTHON_KEYRING_BACKEND": os.environ.get("PYTHON_KEYRING_BACKEND", "sync.credentials.MemoryKeyring"),
     }
+    kiosk = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "core.cli",
+            "--data-dir",
+            str(root / "kiosk"),
+            "kiosk",
+            "--windowed",
+            "--server",
+            server.url,
+            "--enroll",
+            create_code(db),
+            "--printer",
+            "system",
+        ],
+        env=env,
+    )
     try:
-        kiosk = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "core.cli",
-                "--data-dir",
-                str(root / "kiosk"),
-                "kiosk",
-                "--windowed",
-                "--server",
-                server.url,
-                "--enroll",
-                create_code(db),
-                "--printer",
-                "system",
-            ],
-            env=env,
-            check=False,
-        )
+        return kiosk.wait()
+    except KeyboardInterrupt:
+        kiosk.terminate()
+        return kiosk.wait(timeout=15)
     finally:
         server.stop()
         db.dispose()
-    return kiosk.returncode
