@@ -19,7 +19,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ import keyring
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.clock import service_day, to_iso, utc_now
-from core.database import make_engine, unreachable
+from core.database import scratch_schema, unreachable
 from core.ids import new_id
 from core.ops.envelope import NewTicket, VisitCheckedIn
 from core.ops.log import emit
@@ -195,17 +194,8 @@ async def main() -> None:
         result["replay_ops_per_s"] = round(statistics.median(runs), 1)
         result["replay_ops_per_s_runs"] = [round(r, 1) for r in runs]
         if unreachable(PG_URL) is None:
-            schema = f"bench_{uuid.uuid4().hex[:8]}"
-            admin = make_engine(PG_URL)
-            with admin.begin() as connection:
-                connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-            try:
-                url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+            with scratch_schema(PG_URL, prefix="bench") as url:
                 result["replay_ops_per_s_pg"] = round(await replay(root / "replay-pg", args.ops, url), 1)
-            finally:
-                with admin.begin() as connection:
-                    connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-                admin.dispose()
         else:
             result["replay_ops_per_s_pg"] = None
         result["devices20_ops_per_s"] = round(await many_devices(root / "many", args.devices, args.each), 1)

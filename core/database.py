@@ -8,6 +8,7 @@ a write lock fails with "database is locked" under concurrent writers instead of
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -87,6 +88,22 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, obje
     sql, order = _insert_sql(table, connection.dialect, tuple(rows[0]))
     params = [tuple(row[key] for key in order) for row in rows] if order is not None else list(rows)
     connection.exec_driver_sql(sql, params)
+
+
+@contextmanager
+def scratch_schema(url: str, prefix: str = "mmc") -> Iterator[str]:
+    """A URL to a new, empty schema of the PostgreSQL database at `url`, dropped afterwards
+    (for tests and benchmarks that must not touch each other's tables)."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(url)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{url}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
 
 
 def unreachable(url: str) -> str | None:

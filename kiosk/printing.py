@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRect, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
 
 from core.services.catalog import Catalog
 from kiosk.flow import TicketCard
@@ -117,6 +117,16 @@ def render_ticket(card: TicketCard, catalog: Catalog, language: str, width: int 
     return image.copy(0, 0, width, y + margin)
 
 
+def _paint_full_width(device: QPaintDevice, image: QImage, refusal: str) -> None:
+    """Draw `image` across the whole width of a page, keeping its proportions."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintFailed(refusal)
+    target = painter.viewport()
+    painter.drawImage(QRect(0, 0, target.width(), target.width() * image.height() // image.width()), image)
+    painter.end()
+
+
 class PdfPrinter:
     """Writes each ticket to a PDF file in `folder`: the kiosk's printer when none is set up."""
 
@@ -136,12 +146,7 @@ class PdfPrinter:
         writer.setPageSize(QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter))
         writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
         writer.setResolution(203)
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise PrintFailed(f"cannot write {path}")
-        target = painter.viewport()
-        painter.drawImage(QRect(0, 0, target.width(), target.width() * image.height() // image.width()), image)
-        painter.end()
+        _paint_full_width(writer, image, f"cannot write {path}")
         return str(path)
 
 
@@ -158,12 +163,7 @@ class SystemPrinter:
         if info.isNull():
             raise PrintFailed(f"no printer {self.name or '(default)'} on this system")
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise PrintFailed(f"printer {info.printerName()} refused the job")
-        target = painter.viewport()
-        painter.drawImage(QRect(0, 0, target.width(), target.width() * image.height() // image.width()), image)
-        painter.end()
+        _paint_full_width(printer, image, f"printer {info.printerName()} refused the job")
         return info.printerName()
 
 

@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core.clock import SITE_ZONE
-from core.database import Database, make_engine, unreachable
+from core.database import Database, make_engine, scratch_schema, unreachable
 from core.digest import state_digest
 from core.migrate import upgrade
 from core.ops.envelope import Op
@@ -118,13 +117,5 @@ def postgres_schema() -> Iterator[str]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL must be reachable in CI: {problem}")
         pytest.skip(f"no PostgreSQL reachable at {PG_URL}: {problem}")
-    schema = f"mmc_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
+    with scratch_schema(PG_URL) as url:
+        yield url
