@@ -50,6 +50,7 @@ class TicketLines:
 
 
 def ticket_lines(card: TicketCard, catalog: Catalog, language: str) -> TicketLines:
+    """The ticket's texts, for the printed ticket and the card on screen alike."""
     clinic = catalog.clinics.get(card.clinic)
     where = clinic.name(language) if clinic else card.clinic
     if clinic and clinic.room:
@@ -57,8 +58,9 @@ def ticket_lines(card: TicketCard, catalog: Catalog, language: str) -> TicketLin
     route = []
     for index, code in enumerate(card.route, start=1):
         name = catalog.clinic_name(code, language)
-        mark = " \u2713" if code in card.completed else ""
-        route.append(rtl_safe(f"{index}. {name}{mark}", language))
+        done = " \u2713" if code in card.completed else ""
+        current = " \u25cf" if code == card.clinic else ""
+        route.append(rtl_safe(f"{index}. {name}{done}{current}", language))
     return TicketLines(
         site=catalog.settings.site_name,
         number_caption=QCoreApplication.translate("Ticket", "Your number"),

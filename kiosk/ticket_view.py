@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.services.catalog import Catalog
 from kiosk.flow import TicketCard
+from kiosk.printing import ticket_lines
 from kiosk.qr import qr_image
 from kiosk.screens.base import label
-from resources.qt import rtl_safe
 
 
 class TicketView(QFrame):
@@ -44,12 +44,10 @@ class TicketView(QFrame):
         card, catalog = self.card, self.catalog
         if card is None or catalog is None:
             return
-        self.caption.setText(self.tr("Your number"))
-        self.number.setText(card.label)
-        info = catalog.clinics.get(card.clinic)
-        name = info.name(self.language) if info else card.clinic
-        where = self.tr("{clinic}, room {room}").format(clinic=name, room=info.room) if info and info.room else name
-        self.clinic.setText(rtl_safe(where, self.language))
+        lines = ticket_lines(card, catalog, self.language)
+        self.caption.setText(lines.number_caption)
+        self.number.setText(lines.number)
+        self.clinic.setText(lines.clinic)
         if card.ahead == 0:
             self.ahead.setText(self.tr("You are next. Please go to the clinic."))
         else:
@@ -58,12 +56,7 @@ class TicketView(QFrame):
                     ahead=card.ahead, minutes=card.wait_minutes
                 )
             )
-        steps = []
-        for index, code in enumerate(card.route, start=1):
-            done = " \u2713" if code in card.completed else ""
-            current = " \u25cf" if code == card.clinic else ""
-            steps.append(rtl_safe(f"{index}. {catalog.clinic_name(code, self.language)}{done}{current}", self.language))
-        self.route.setText(self.tr("Your route:") + "\n" + "\n".join(steps))
+        self.route.setText("\n".join([lines.route_caption, *lines.route]))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -281,24 +281,12 @@
 <context>
     <name>TicketView</name>
     <message>
-        <source>Your number</source>
-        <translation>رقمك</translation>
-    </message>
-    <message>
-        <source>{clinic}, room {room}</source>
-        <translation>{clinic}، غرفة {room}</translation>
-    </message>
-    <message>
         <source>You are next. Please go to the clinic.</source>
         <translation>حان دورك. يرجى التوجه إلى العيادة.</translation>
     </message>
     <message>
         <source>People ahead of you: {ahead} · about {minutes} minutes</source>
         <translation>عدد المنتظرين قبلك: {ahead} · حوالي {minutes} دقيقة</translation>
-    </message>
-    <message>
-        <source>Your route:</source>
-        <translation>مسارك:</translation>
     </message>
 </context>
 <context>

@@ -280,24 +280,12 @@
 <context>
     <name>TicketView</name>
     <message>
-        <source>Your number</source>
-        <translation>Your number</translation>
-    </message>
-    <message>
-        <source>{clinic}, room {room}</source>
-        <translation>{clinic}, room {room}</translation>
-    </message>
-    <message>
         <source>You are next. Please go to the clinic.</source>
         <translation>You are next. Please go to the clinic.</translation>
     </message>
     <message>
         <source>People ahead of you: {ahead} · about {minutes} minutes</source>
         <translation>People ahead of you: {ahead} · about {minutes} minutes</translation>
-    </message>
-    <message>
-        <source>Your route:</source>
-        <translation>Your route:</translation>
     </message>
 </context>
 <context>
