@@ -1,5 +1,6 @@
-"""Render every kiosk screen in Arabic and English to PNG files (offscreen), so a reviewer
-sees the kiosk without running it: `python bench/screens.py kiosk [--out docs/screenshots]`.
+"""Render every screen of the kiosk, the staff console and the hall display in Arabic and
+English to PNG files (offscreen), so a reviewer sees them without running them:
+`python bench/screens.py kiosk|staffdesk|display [--out docs/screenshots]`.
 
 Prints one JSON object as its last line: the files written.
 """
@@ -7,6 +8,7 @@ Prints one JSON object as its last line: the files written.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -17,18 +19,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
 
 from core.clock import SITE_ZONE
+from core.database import Database
+from core.errors import MmcError
 from core.permissions import SYSTEM, Actor
+from core.schema import OpRecord, Ticket
 from core.services.checkin import check_in
-from core.services.config import init_site
-from core.services.visits import todays_pin
+from core.services.config import init_site, save_user
+from core.services.queue import call_next, complete
+from core.services.visits import confirm_clinic, todays_pin
 from core.store import open_store
 from kiosk.flow import KioskFlow
 from kiosk.printing import PdfPrinter, render_ticket
 from kiosk.window import KioskWindow
 from resources.qt import Languages, install_fonts
+from resources.station import qt_app
+from resources.widgets import restyle
+from sync.client import RefusedOp, SyncStatus
 
 MORNING = dt.datetime(2026, 11, 22, 9, 30, tzinfo=SITE_ZONE)
 
@@ -95,11 +105,23 @@ def kiosk_steps(window: KioskWindow, patient: str) -> list[tuple[str, Callable[[
     ]
 
 
+def _qt(point_size: int = 14) -> Languages:
+    """The application with the shipped fonts, in Arabic to begin with (the languages
+    object holds the application)."""
+    app = qt_app()
+    install_fonts(app, point_size)
+    return Languages(app, "ar")
+
+
+def save_shot(window: QWidget, path: Path, written: list[str]) -> None:
+    """Let the window settle, then save it as a PNG file."""
+    QApplication.processEvents()
+    window.grab().save(str(path))
+    written.append(str(path))
+
+
 def kiosk_screens(out: Path) -> list[str]:
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    install_fonts(app)
-    languages = Languages(app, "ar")
+    languages = _qt()
     written: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:
         store = open_store(Path(scratch) / "store")
@@ -119,10 +141,7 @@ def kiosk_screens(out: Path) -> list[str]:
         window.show()
 
         def shot(name: str, language: str) -> None:
-            app.processEvents()
-            path = out / f"kiosk-{name}-{language}.png"
-            window.grab().save(str(path))
-            written.append(str(path))
+            save_shot(window, out / f"kiosk-{name}-{language}.png", written)
 
         for language in ("ar", "en"):
             languages.use(language)
@@ -141,15 +160,191 @@ def kiosk_screens(out: Path) -> list[str]:
     return written
 
 
+def clinic_morning(db: Database) -> None:
+    """A morning of a committee: 60 check-ins from 07:30, patients called, served and
+    sent on through the clinics until 10:30, so the console and the board have something
+    to show."""
+    kiosk, nurse = Actor("K1", "kiosk"), Actor("nurse", "staff")
+    start = MORNING.replace(hour=7, minute=30)
+    kinds = ("recruitment", "periodic", "promotion", "travel")
+    for n in range(60):
+        check_in(
+            db,
+            kiosk,
+            id_number=f"2850000{n:04d}",
+            gender="male" if n % 3 else "female",
+            exam_type=kinds[n % 4],
+            now=start + dt.timedelta(minutes=2 * n),
+        )
+    rooms = {"vitals": 2, "lab": 2, "xray": 1, "ecg": 1, "eyes": 1, "women_eyes": 1, "internal": 1}
+    for minute in range(0, 145, 5):
+        at = start + dt.timedelta(minutes=30 + minute)
+        for clinic, count in rooms.items():
+            for room in range(1, count + 1):
+                try:
+                    called = call_next(db, nurse, clinic=clinic, room=str(room), now=at)
+                except MmcError:
+                    continue
+                done = at + dt.timedelta(minutes=4)
+                complete(db, nurse, ticket_id=called.ticket_id, now=done)
+                pin = todays_pin(db, nurse, clinic=clinic, now=done)
+                with contextlib.suppress(MmcError):
+                    confirm_clinic(db, kiosk, visit_id=_visit_of(db, called.ticket_id), pin=pin, now=done)
+    for clinic, room in (("lab", "3"), ("xray", "1"), ("ecg", "2"), ("eyes", "4"), ("vitals", "2")):
+        with contextlib.suppress(MmcError):
+            call_next(db, nurse, clinic=clinic, room=room, now=MORNING.replace(hour=10, minute=25))
+
+
+def _last_call_op(db: Database, back: int = 0) -> str:
+    """A call of the morning (the last, or `back` before it): the one a conflict is about."""
+    with db.read() as session:
+        last = session.scalar(
+            select(OpRecord.op_id)
+            .where(OpRecord.kind == "ticket.called")
+            .order_by(OpRecord.local_order.desc())
+            .offset(back)
+        )
+        assert last is not None
+        return last
+
+
+def _visit_of(db: Database, ticket_id: str) -> str:
+    with db.read() as session:
+        ticket = session.get(Ticket, ticket_id)
+        assert ticket is not None and ticket.visit_id is not None
+        return ticket.visit_id
+
+
+def staff_screens(out: Path) -> list[str]:
+    from staffdesk.desk import Desk
+    from staffdesk.window import StaffWindow
+
+    languages = _qt(11)
+    written: list[str] = []
+    late_morning = MORNING.replace(hour=10, minute=30)
+    with tempfile.TemporaryDirectory() as scratch:
+        store = open_store(Path(scratch) / "store")
+        init_site(store.db)
+        save_user(store.db, SYSTEM, username="boss", password="boss-pass-1", role="admin", display_name="Admin")
+        clinic_morning(store.db)
+        desk = Desk(store.db)
+        desk.now = lambda: late_morning
+        window = StaffWindow(desk, languages)
+        window.resize(1280, 800)
+        window.show()
+
+        def shot(name: str, language: str) -> None:
+            save_shot(window, out / f"staffdesk-{name}-{language}.png", written)
+
+        for language in ("ar", "en"):
+            languages.use(language)
+            window.switch_user()
+            shot("login", language)
+            window.login.username.setText("boss")
+            window.login.password.setText("wrong-password")
+            window.login.log_in()
+            shot("login-refused", language)
+            window.login.password.setText("boss-pass-1")
+            window.login.log_in()
+            queue = window.page("queue")
+            window.queue.choose_clinic("xray", "1")
+            queue.refresh()
+            shot("queue", language)
+            window.queue.list.setCurrentCell(2, 0)
+            window.queue.buttons["no_show"].click()
+            shot("queue-confirm", language)
+            window.queue.confirm.no.click()
+            for name in ("dashboard", "audit"):
+                window.page(name).refresh()
+                shot(name, language)
+            window.show_sync_status(
+                SyncStatus(
+                    online=False,
+                    offline_since=late_morning - dt.timedelta(minutes=4),
+                    ops_waiting=3,
+                    last_push=late_morning - dt.timedelta(minutes=5),
+                    last_pull=late_morning - dt.timedelta(minutes=5),
+                    refused=(
+                        RefusedOp(
+                            _last_call_op(store.db, back=0 if language == "ar" else 1),
+                            "ticket.called",
+                            "Ticket 31 is CALLED, it cannot be called (called by 2).",
+                        ),
+                    ),
+                )
+            )
+            shot("conflict", language)
+            window.page("sync")
+            shot("sync", language)
+            reports = window.page("reports")
+            reports.day.setDate(MORNING.date())
+            reports.show_report()
+            shot("reports", language)
+            admin = window.page("admin")
+            for section in admin.sections:
+                admin.tabs.setCurrentWidget(section)
+                section.list.setCurrentCell(0, 0)
+                shot(f"admin-{section.list.objectName().split('_')[1]}", language)
+            admin.tabs.setCurrentWidget(admin.clinics)
+            admin.clinics.code.setText("Bad Code")
+            admin.clinics.save.click()
+            shot("admin-refused", language)
+            window.lock()
+            shot("locked", language)
+        window.close()
+        store.close()
+    return written
+
+
+def display_screens(out: Path) -> list[str]:
+    from staffdesk.display.announcer import Announcer
+    from staffdesk.display.window import DisplayWindow
+
+    languages = _qt()
+    written: list[str] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        store = open_store(Path(scratch) / "store")
+        init_site(store.db)
+        clinic_morning(store.db)
+        for language in ("ar", "en"):
+            languages.use(language)
+            window = DisplayWindow(
+                store.db,
+                Announcer(speech=False),
+                language=language,
+                now=lambda: MORNING.replace(hour=10, minute=30),
+            )
+            window.resize(1920, 1080)
+            window.show()
+            window.refresh()
+            window.show_sync_status(SyncStatus(online=True))
+            save_shot(window, out / f"display-board-{language}.png", written)
+            with contextlib.suppress(MmcError):
+                call_next(
+                    store.db, Actor("nurse", "staff"), clinic="audio", room="5", now=MORNING.replace(hour=10, minute=29)
+                )
+            window.refresh()
+            restyle_flash = window.number_label("audio")
+            if restyle_flash is not None:
+                restyle(restyle_flash, "board-flash")
+            window.show_sync_status(
+                SyncStatus(online=False, offline_since=MORNING.replace(hour=10, minute=20), ops_waiting=0)
+            )
+            save_shot(window, out / f"display-new-call-offline-{language}.png", written)
+            window.close()
+        store.close()
+    return written
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parser = argparse.ArgumentParser()
-    parser.add_argument("app", choices=["kiosk"])
+    parser.add_argument("app", choices=["kiosk", "staffdesk", "display"])
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "docs" / "screenshots"))
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    written = kiosk_screens(out)
+    written = {"kiosk": kiosk_screens, "staffdesk": staff_screens, "display": display_screens}[args.app](out)
     print(json.dumps({"app": args.app, "files": len(written), "folder": str(out)}))
     return 0
 

@@ -25,12 +25,6 @@ from core.store import data_dir, open_store, restore_store
 
 log = logging.getLogger(__name__)
 
-DEMO_USERS = (
-    ("admin", "admin-demo-1", "admin"),
-    ("super", "super-demo-1", "supervisor"),
-    ("nurse", "nurse-demo-1", "staff"),
-)
-
 
 def _root(args: argparse.Namespace) -> Path:
     return Path(args.data_dir) if args.data_dir else data_dir()
@@ -49,6 +43,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo_data(args: argparse.Namespace) -> int:
     store = open_store(_root(args))
     init_site(store.db)
+    from core.defaults import DEMO_USERS
+
     for username, password, role in DEMO_USERS:
         save_user(store.db, SYSTEM, username=username, password=password, role=role)
         print(f"user {username!r} ({role}), password {password!r}")

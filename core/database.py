@@ -8,6 +8,7 @@ a write lock fails with "database is locked" under concurrent writers instead of
 from __future__ import annotations
 
 import functools
+import operator
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -86,7 +87,13 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, obje
         return
     connection = session.connection()
     sql, order = _insert_sql(table, connection.dialect, tuple(rows[0]))
-    params = [tuple(row[key] for key in order) for row in rows] if order is not None else list(rows)
+    if order is None:
+        params: list[Any] = list(rows)
+    elif len(order) == 1:
+        params = [(row[order[0]],) for row in rows]
+    else:
+        pick = operator.itemgetter(*order)
+        params = [pick(row) for row in rows]
     connection.exec_driver_sql(sql, params)
 
 

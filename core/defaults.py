@@ -94,3 +94,10 @@ EXAM_TYPES: tuple[ExamTypeUpserted, ...] = (
         },
     ),
 )
+
+DEMO_USERS: tuple[tuple[str, str, str], ...] = (
+    ("admin", "admin-demo-1", "admin"),
+    ("super", "super-demo-1", "supervisor"),
+    ("nurse", "nurse-demo-1", "staff"),
+)
+"""The demo's staff accounts (user name, password, role); never on a real site."""

@@ -19,6 +19,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "view_pin": frozenset({"staff", "supervisor", "admin", "system"}),
     "rotate_pin": frozenset({"admin", "system"}),
     "view_reports": frozenset({"supervisor", "admin", "system"}),
+    "view_audit": frozenset({"supervisor", "admin", "system"}),
     "configure": frozenset({"admin", "system"}),
     "grant_lease": frozenset({"admin", "system"}),
 }

@@ -27,9 +27,23 @@ def pin_generation(session: Session, clinic: str, day: str) -> int:
     return rotation.generation if rotation else 0
 
 
-def clinic_pin(session: Session, clinic: str, day: str) -> int:
+def _secret(session: Session) -> bytes:
     try:
-        secret = bytes.fromhex(setting(session, "site_secret"))
+        return bytes.fromhex(setting(session, "site_secret"))
     except KeyError:
         raise StoreError(detail="this site has no secret yet; run `mmc init`") from None
-    return daily_pin(secret, day, clinic, pin_generation(session, clinic, day))
+
+
+def clinic_pin(session: Session, clinic: str, day: str) -> int:
+    return daily_pin(_secret(session), day, clinic, pin_generation(session, clinic, day))
+
+
+def next_generation(session: Session, clinic: str, day: str) -> int:
+    """The generation a rotation moves to: the first after the current one whose PIN is
+    not the current PIN (two generations share a PIN one time in 90)."""
+    secret, current = _secret(session), pin_generation(session, clinic, day)
+    now_pin = daily_pin(secret, day, clinic, current)
+    generation = current + 1
+    while daily_pin(secret, day, clinic, generation) == now_pin:
+        generation += 1
+    return generation

@@ -124,6 +124,7 @@ class Ticket(Base):
             postgresql_where=text(ACTIVE_TICKET),
         ),
         Index("ix_tickets_queue", "clinic", "day", "status", "order_key"),
+        Index("ix_tickets_calls", "day", "called_at", "order_key"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -226,7 +227,7 @@ class OpRecord(Base):
     device_seq: Mapped[int] = mapped_column(Integer)
     hlc: Mapped[str] = mapped_column(String(80))
     actor: Mapped[str] = mapped_column(String(80))
-    kind: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
     payload: Mapped[str] = mapped_column(Text)
     outcome: Mapped[str] = mapped_column(String(10), default="applied")
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "pin_max_failures": 5,
     "pin_lockout_s": 600,
     "kiosk_idle_s": 45,
+    "staff_lock_idle_s": 300,
     # The code "2468", to be changed at installation (`set_kiosk_exit_code`).
     "kiosk_exit_code_hash": (
         "$argon2id$v=19$m=65536,t=3,p=4$bcX4SbDQ0wFvZ5I37kp7rQ$kEOujFy20c/tYqMB2Op5MNuBiw9IaXXpGUrOG0mHdYU"

@@ -7,19 +7,16 @@ from typing import Any
 
 
 def add_commands(sub: Any) -> None:
+    from resources.options import add_station_arguments
+
     kiosk = sub.add_parser("kiosk", help="the touchscreen check-in kiosk")
-    kiosk.add_argument("--windowed", action="store_true", help="a window, not the fullscreen lockdown (development)")
-    kiosk.add_argument("--server", help="central server URL; without it the kiosk is a one-machine site")
-    kiosk.add_argument("--enroll", metavar="CODE", help="one-time enrollment code from `mmc server enroll-code`")
+    add_station_arguments(kiosk)
     kiosk.add_argument(
         "--printer",
         default="system",
         help="pdf | system | system:NAME | escpos:file:/dev/usb/lp0 | escpos:net:HOST[:PORT] | escpos:usb:VID:PID "
         "(default: the system's default printer, or PDF files when it has none)",
     )
-    kiosk.add_argument("--language", choices=("ar", "en"), default="ar")
-    kiosk.add_argument("--exit-after-shown", action="store_true", help=argparse.SUPPRESS)
-    kiosk.add_argument("--run-for", type=float, default=0.0, help=argparse.SUPPRESS)
     kiosk.set_defaults(run=_run)
 
 

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-BLUE = "#0b4f8a"
-GREEN = "#1b7f3b"
-ORANGE = "#b85c00"
-RED = "#b00020"
-INK = "#111111"
-PAPER = "#f6f7f9"
+from resources.palette import BLUE, GREEN, INK, ORANGE, PAPER, RED
 
 STYLE_SHEET = f"""
 QWidget {{ background: {PAPER}; color: {INK}; font-size: 22pt; }}

@@ -12,13 +12,11 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from core.clock import SITE_ZONE
 from core.errors import MmcError
 from core.services.catalog import exit_code_matches
 from kiosk.flow import KioskFlow, Patient, TicketCard
 from kiosk.messages import explain
 from kiosk.printing import PdfPrinter, PrintFailed, TicketPrinter, render_ticket
-from kiosk.screens.base import Screen, button, label
 from kiosk.screens.exam import ExamScreen
 from kiosk.screens.gender import GenderScreen
 from kiosk.screens.patient_id import IdScreen, Purpose
@@ -29,6 +27,7 @@ from kiosk.screens.ticket import TicketScreen
 from kiosk.screens.welcome import WelcomeScreen
 from kiosk.style import STYLE_SHEET
 from resources.qt import Languages
+from resources.widgets import Screen, button, label, show_sync_badge
 
 if TYPE_CHECKING:
     from sync.client import SyncStatus
@@ -300,19 +299,7 @@ class KioskWindow(QWidget):
 
     # sync status
     def show_sync_status(self, status: SyncStatus) -> None:
-        if status.online:
-            text, role = self.tr("Online"), "badge-online"
-        else:
-            since = status.offline_since.astimezone(SITE_ZONE).strftime("%H:%M") if status.offline_since else ""
-            text = self.tr("Offline since {time} \u00b7 {count} waiting to send").format(
-                time=since, count=status.ops_waiting
-            )
-            role = "badge-offline"
-        self.badge.setText(text)
-        self.badge.setProperty("role", role)
-        self.badge.style().unpolish(self.badge)
-        self.badge.style().polish(self.badge)
-        self.badge.show()
+        show_sync_badge(self.badge, status)
 
     # idle and lockdown
     def idle_seconds(self) -> int:

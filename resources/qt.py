@@ -35,6 +35,15 @@ def rtl_safe(text: str, language: str) -> str:
     return RLM + text if language == "ar" else text
 
 
+def load_translator(language: str, parent: QObject | None = None) -> QTranslator:
+    """The compiled translation of `language`, for text that must be in that language
+    whatever the window shows (the display speaks Arabic, then English)."""
+    translator = QTranslator(parent)
+    if not translator.load(f"mmc_{language}", str(translations_dir())):
+        raise RuntimeError(f"the translation mmc_{language}.qm is missing from {translations_dir()}")
+    return translator
+
+
 class Languages(QObject):
     """The app's current language and its translator."""
 
@@ -53,8 +62,8 @@ class Languages(QObject):
         if language == self.current:
             return
         self._app.removeTranslator(self._translator)
-        if not self._translator.load(f"mmc_{language}", str(translations_dir())):
-            raise RuntimeError(f"the translation mmc_{language}.qm is missing from {translations_dir()}")
+        self._translator.deleteLater()
+        self._translator = load_translator(language, self)
         self.current = language
         QLocale.setDefault(QLocale(QLocale.Language.Arabic if language == "ar" else QLocale.Language.English))
         if isinstance(self._app, QGuiApplication):

@@ -50,6 +50,6 @@ if [ ! -f "$stamp" ]; then
 fi
 
 # Qt's system libraries, for the windows and the offscreen tests.
-if ! QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -c 'from PySide6 import QtGui, QtWidgets' 2>/dev/null; then
+if ! QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -c 'from PySide6 import QtCharts, QtGui, QtMultimedia, QtTextToSpeech, QtWidgets' 2>/dev/null; then
   apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libpulse0 || true
 fi

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
-UI_PACKAGES = ("kiosk", "staffdesk")
+UI_PACKAGES = ("kiosk", "staffdesk", "resources")
 
 
 def ui_sources() -> list[str]:

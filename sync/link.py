@@ -9,6 +9,8 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from sync.protocol import (
+    CodeRequest,
+    CodeResponse,
     EnrollRequest,
     EnrollResponse,
     LeaseRequest,
@@ -97,3 +99,6 @@ class ServerLink:
 
     async def leases(self, request: LeaseRequest) -> LeaseResponse:
         return await self._call("POST", "/v1/leases", LeaseResponse, body=request)
+
+    async def enrollment_code(self, request: CodeRequest) -> CodeResponse:
+        return await self._call("POST", "/v1/enrollment-codes", CodeResponse, body=request)

@@ -44,9 +44,12 @@ class PushRequest(Message):
     ops: list[WireOp] = Field(min_length=1, max_length=MAX_BATCH)
 
 
+Outcome = Literal["accepted", "duplicate", "rejected", "not_processed"]
+
+
 class OpAnswer(Message):
     op_id: str
-    outcome: Literal["accepted", "duplicate", "rejected", "not_processed"]
+    outcome: Outcome
     status: int
     accepted_seq: int | None = None
     code: str | None = None
@@ -103,6 +106,22 @@ class EnrollResponse(Message):
     device_id: str
     station: str
     token: str
+
+
+class CodeRequest(Message):
+    """An admin at a staff console asks for a one-time enrollment code for a new device."""
+
+    protocol: Literal[1] = VERSION
+    username: str = Field(min_length=1, max_length=80)
+    password: str = Field(min_length=1, max_length=200)
+    hours: float = Field(default=24, gt=0, le=24 * 14)
+
+
+class CodeResponse(Message):
+    protocol: Literal[1] = VERSION
+    server_time: str
+    code: str
+    expires_at: str
 
 
 class ErrorBody(Message):

@@ -2,6 +2,772 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>MMC-MMS hall display</source>
+        <translation>شاشة القاعة - نظام اللجنة الطبية</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>العيادة</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>الغرفة</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>آخر النداءات</translation>
+    </message>
+    <message>
+        <source>{number} · {clinic} · room {room}</source>
+        <translation>{number} · {clinic} · غرفة {room}</translation>
+    </message>
+    <message>
+        <source>{number} · {clinic}</source>
+        <translation>{number} · {clinic}</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>في الانتظار</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>تم النداء</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>قيد الخدمة</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>تمت خدمته</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>لم يحضر</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ملغى</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>مدير النظام</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <source>Clinic staff</source>
+        <translation>موظف عيادة</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>اسم المستخدم أو كلمة المرور غير صحيحة.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>صلاحياتك لا تسمح بهذا الإجراء.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting at this clinic.</source>
+        <translation>لا يوجد أحد في انتظار هذه العيادة.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} is already {status}; this cannot be done now.</source>
+        <translation>التذكرة {ticket} حالتها الآن: {status}؛ لا يمكن تنفيذ هذا الإجراء.</translation>
+    </message>
+    <message>
+        <source>It was called by {by}.</source>
+        <translation>نادى عليها: {by}.</translation>
+    </message>
+    <message>
+        <source>This ticket is no longer in the queue; the list has been refreshed.</source>
+        <translation>هذه التذكرة لم تعد في الطابور؛ تم تحديث القائمة.</translation>
+    </message>
+    <message>
+        <source>The clinic {clinic} is unknown or closed.</source>
+        <translation>العيادة {clinic} غير معروفة أو مغلقة.</translation>
+    </message>
+    <message>
+        <source>The clinic {clinic} does not receive this patient&apos;s gender.</source>
+        <translation>العيادة {clinic} لا تستقبل مراجعين من هذا الجنس.</translation>
+    </message>
+    <message>
+        <source>The patient already waits in that clinic&apos;s queue.</source>
+        <translation>المراجع موجود بالفعل في طابور تلك العيادة.</translation>
+    </message>
+    <message>
+        <source>This was not accepted: {detail}</source>
+        <translation>لم يُقبل الإدخال: {detail}</translation>
+    </message>
+    <message>
+        <source>This could not be done: {detail}</source>
+        <translation>تعذّر تنفيذ الإجراء: {detail}</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>النداء على</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>إعادة النداء على</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>بدء خدمة</translation>
+    </message>
+    <message>
+        <source>completion</source>
+        <translation>إنهاء خدمة</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>تسجيل غياب</translation>
+    </message>
+    <message>
+        <source>cancellation</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>تحويل</translation>
+    </message>
+    <message>
+        <source>The server refused an action of this console: {reason}</source>
+        <translation>رفض الخادم إجراءً من هذه الوحدة: {reason}</translation>
+    </message>
+    <message>
+        <source>The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. It is now: {status}.</source>
+        <translation>رفض الخادم {action} التذكرة {ticket} ({clinic}): سبقك إليها شخص آخر. حالتها الآن: {status}.</translation>
+    </message>
+    <message>
+        <source>{n} actions were refused in all; see Sync.</source>
+        <translation>رُفض {n} من الإجراءات في المجموع؛ راجع صفحة المزامنة.</translation>
+    </message>
+    <message>
+        <source>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</source>
+        <translation>الرمز حروف إنجليزية صغيرة وأرقام و _ ويبدأ بحرف (مثل lab_2).</translation>
+    </message>
+    <message>
+        <source>Both the Arabic and the English name are needed.</source>
+        <translation>يلزم إدخال الاسم العربي والاسم الإنجليزي معًا.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>الرمز</translation>
+    </message>
+    <message>
+        <source>Arabic name</source>
+        <translation>الاسم العربي</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>الاسم الإنجليزي</translation>
+    </message>
+    <message>
+        <source>Call interval (s)</source>
+        <translation>الفاصل بين النداءات (ثانية)</translation>
+    </message>
+    <message>
+        <source>Receives</source>
+        <translation>تستقبل</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>الترتيب</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>مفتوحة</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>الجميع</translation>
+    </message>
+    <message>
+        <source>Men only</source>
+        <translation>الرجال فقط</translation>
+    </message>
+    <message>
+        <source>Women only</source>
+        <translation>النساء فقط</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Clinic {code} saved.</source>
+        <translation>تم حفظ العيادة {code}.</translation>
+    </message>
+    <message>
+        <source>Route for men</source>
+        <translation>مسار الرجال</translation>
+    </message>
+    <message>
+        <source>Route for women</source>
+        <translation>مسار النساء</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>متاح</translation>
+    </message>
+    <message>
+        <source>clinic codes in order, separated by commas</source>
+        <translation>رموز العيادات بالترتيب، تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <source>An exam type needs a route for men, for women, or both.</source>
+        <translation>نوع الفحص يحتاج مسارًا للرجال أو للنساء أو لكليهما.</translation>
+    </message>
+    <message>
+        <source>Exam type {code} saved.</source>
+        <translation>تم حفظ نوع الفحص {code}.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>اسم المستخدم</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>الاسم الكامل</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>فعّال</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>{n} أحرف على الأقل</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 80 English letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>اسم المستخدم من 2 إلى 80 حرفًا إنجليزيًا أو رقمًا أو &apos;.&apos; أو &apos;_&apos; أو &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>The password needs at least {n} characters.</source>
+        <translation>كلمة المرور تحتاج {n} أحرف على الأقل.</translation>
+    </message>
+    <message>
+        <source>User {name} saved.</source>
+        <translation>تم حفظ المستخدم {name}.</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>كلمة مرورك</translation>
+    </message>
+    <message>
+        <source>Valid for (hours)</source>
+        <translation>صالح لمدة (ساعة)</translation>
+    </message>
+    <message>
+        <source>New enrollment code</source>
+        <translation>رمز تسجيل جديد</translation>
+    </message>
+    <message>
+        <source>A new kiosk, console or display enrolls with a one-time code. Ask the server for one here, or IT makes one on the server with: mmc server enroll-code</source>
+        <translation>يُسجَّل الكشك أو وحدة الموظف أو الشاشة الجديدة برمز يُستخدم مرة واحدة. اطلبه من الخادم هنا، أو ينشئه قسم تقنية المعلومات على الخادم بالأمر: mmc server enroll-code</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>المحطة</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>كشك</translation>
+    </message>
+    <message>
+        <source>Staff console</source>
+        <translation>وحدة الموظف</translation>
+    </message>
+    <message>
+        <source>Hall display</source>
+        <translation>شاشة القاعة</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>الخادم</translation>
+    </message>
+    <message>
+        <source>One-machine site</source>
+        <translation>موقع بجهاز واحد</translation>
+    </message>
+    <message>
+        <source>This console is not connected to a server, which makes the codes.</source>
+        <translation>هذه الوحدة غير متصلة بخادم، والخادم هو الذي ينشئ الرموز.</translation>
+    </message>
+    <message>
+        <source>Type your password to ask for a code.</source>
+        <translation>اكتب كلمة مرورك لطلب رمز.</translation>
+    </message>
+    <message>
+        <source>Asking the server for a code...</source>
+        <translation>جارٍ طلب رمز من الخادم...</translation>
+    </message>
+    <message>
+        <source>The server refused: {reason}</source>
+        <translation>رفض الخادم الطلب: {reason}</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached now; try again when the console is online.</source>
+        <translation>لا يمكن الوصول إلى الخادم الآن؛ أعد المحاولة عندما تكون الوحدة متصلة.</translation>
+    </message>
+    <message>
+        <source>Type this code on the new device before {time}; it works once.</source>
+        <translation>اكتب هذا الرمز على الجهاز الجديد قبل {time}؛ يصلح لمرة واحدة.</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>اسم الموقع</translation>
+    </message>
+    <message>
+        <source>ID number format (regular expression)</source>
+        <translation>صيغة رقم الهوية (تعبير نمطي)</translation>
+    </message>
+    <message>
+        <source>Kiosk returns to start after (s)</source>
+        <translation>يعود الكشك إلى البداية بعد (ثانية)</translation>
+    </message>
+    <message>
+        <source>Console locks after (s)</source>
+        <translation>تُقفل وحدة الموظف بعد (ثانية)</translation>
+    </message>
+    <message>
+        <source>Numbers per lease block</source>
+        <translation>عدد الأرقام في كل دفعة محجوزة</translation>
+    </message>
+    <message>
+        <source>This setting is a whole number of seconds or numbers: {value}</source>
+        <translation>هذا الإعداد عدد صحيح (ثوانٍ أو أرقام): {value}</translation>
+    </message>
+    <message>
+        <source>A setting cannot be left empty.</source>
+        <translation>لا يمكن ترك إعداد فارغًا.</translation>
+    </message>
+    <message>
+        <source>The ID number format is not a valid regular expression.</source>
+        <translation>صيغة رقم الهوية ليست تعبيرًا نمطيًا صحيحًا.</translation>
+    </message>
+    <message>
+        <source>{n} setting(s) saved.</source>
+        <translation>تم حفظ {n} من الإعدادات.</translation>
+    </message>
+    <message>
+        <source>Clinics</source>
+        <translation>العيادات</translation>
+    </message>
+    <message>
+        <source>Exam types</source>
+        <translation>أنواع الفحص</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>المستخدمون</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>الأجهزة</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>Action (e.g. call_next)</source>
+        <translation>الإجراء (مثل call_next)</translation>
+    </message>
+    <message>
+        <source>Text in target or detail</source>
+        <translation>نص في الهدف أو التفاصيل</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>أي نتيجة</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>تصفية</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>الهدف</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>{n} entries (newest first)</source>
+        <translation>{n} سجلًا (الأحدث أولًا)</translation>
+    </message>
+    <message>
+        <source>Yes, do it</source>
+        <translation>نعم، نفّذ</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>Today in all clinics</source>
+        <translation>اليوم في جميع العيادات</translation>
+    </message>
+    <message>
+        <source>Average wait (min)</source>
+        <translation>متوسط الانتظار (دقيقة)</translation>
+    </message>
+    <message>
+        <source>Longest wait (min)</source>
+        <translation>أطول انتظار (دقيقة)</translation>
+    </message>
+    <message>
+        <source>Waiting {waiting} · in service {serving} · served {served}</source>
+        <translation>في الانتظار {waiting} · قيد الخدمة {serving} · تمت خدمتهم {served}</translation>
+    </message>
+    <message>
+        <source>Waiting and served, busiest clinics</source>
+        <translation>الانتظار والمخدومون في أكثر العيادات ازدحامًا</translation>
+    </message>
+    <message>
+        <source>Served per hour</source>
+        <translation>المخدومون في كل ساعة</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>فتح القفل</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Log in as another user</source>
+        <translation>الدخول بمستخدم آخر</translation>
+    </message>
+    <message>
+        <source>العربية</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Locked. {user}, enter your password to go on.</source>
+        <translation>الوحدة مقفلة. {user}، أدخل كلمة المرور للمتابعة.</translation>
+    </message>
+    <message>
+        <source>Staff console: log in</source>
+        <translation>وحدة الموظف: تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>e.g. 2</source>
+        <translation>مثال: 2</translation>
+    </message>
+    <message>
+        <source>Today&apos;s PIN</source>
+        <translation>رمز اليوم</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>رمز جديد</translation>
+    </message>
+    <message>
+        <source>Call next</source>
+        <translation>نداء التالي</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>إعادة النداء</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>بدء الخدمة</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>إنهاء</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>تحويل إلى</translation>
+    </message>
+    <message>
+        <source>Cancel ticket</source>
+        <translation>إلغاء التذكرة</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Waiting (min)</source>
+        <translation>الانتظار (دقيقة)</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>نادى عليه</translation>
+    </message>
+    <message>
+        <source>Called {number}.</source>
+        <translation>تم النداء على {number}.</translation>
+    </message>
+    <message>
+        <source>Choose a patient in the list first.</source>
+        <translation>اختر مراجعًا من القائمة أولًا.</translation>
+    </message>
+    <message>
+        <source>Recalled {number}.</source>
+        <translation>أُعيد النداء على {number}.</translation>
+    </message>
+    <message>
+        <source>Started serving {number}.</source>
+        <translation>بدأت خدمة {number}.</translation>
+    </message>
+    <message>
+        <source>Completed {number}.</source>
+        <translation>انتهت خدمة {number}.</translation>
+    </message>
+    <message>
+        <source>{number} marked as no-show.</source>
+        <translation>سُجّل {number} كغائب.</translation>
+    </message>
+    <message>
+        <source>Cancelled {number}.</source>
+        <translation>أُلغيت التذكرة {number}.</translation>
+    </message>
+    <message>
+        <source>Mark {number} as no-show? This cannot be undone.</source>
+        <translation>تسجيل {number} كغائب؟ لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>Cancel ticket {number}? This cannot be undone.</source>
+        <translation>إلغاء التذكرة {number}؟ لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>{number} moved to {clinic} as {new}.</source>
+        <translation>نُقل {number} إلى {clinic} بالرقم {new}.</translation>
+    </message>
+    <message>
+        <source>Move {number} to the end of the queue of {clinic}? This cannot be undone.</source>
+        <translation>نقل {number} إلى آخر طابور {clinic}؟ لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>The new PIN of this clinic is {pin}; every kiosk gets it at its next sync.</source>
+        <translation>الرمز الجديد لهذه العيادة هو {pin}؛ يصل إلى كل كشك عند المزامنة التالية.</translation>
+    </message>
+    <message>
+        <source>Give this clinic a new PIN for the rest of today?</source>
+        <translation>إعطاء هذه العيادة رمزًا جديدًا لبقية اليوم؟</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>حفظ التقرير</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>تصدير CSV</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>تصدير PDF</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {reason}</source>
+        <translation>تعذّر حفظ التقرير: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>تم الحفظ في {path}</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>بانتظار الإرسال</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>آخر إرسال</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>آخر استلام</translation>
+    </message>
+    <message>
+        <source>Actions the server refused</source>
+        <translation>إجراءات رفضها الخادم</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>Not connected to a server: this console is a one-machine site.</source>
+        <translation>غير متصل بخادم: هذه الوحدة موقع بجهاز واحد.</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <source>Offline since {time}: {problem}</source>
+        <translation>غير متصل منذ {time}: {problem}</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>التذاكر</translation>
+    </message>
+    <message>
+        <source>Average service (min)</source>
+        <translation>متوسط مدة الخدمة (دقيقة)</translation>
+    </message>
+    <message>
+        <source>Exam type</source>
+        <translation>نوع الفحص</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>الزيارات</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>المكتملة</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>يومي</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>أسبوعي</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>شهري</translation>
+    </message>
+    <message>
+        <source>Annual</source>
+        <translation>سنوي</translation>
+    </message>
+    <message>
+        <source>{period} report, {first} to {last}</source>
+        <translation>تقرير {period}، من {first} إلى {last}</translation>
+    </message>
+    <message>
+        <source>Tickets and served per clinic</source>
+        <translation>التذاكر والمخدومون لكل عيادة</translation>
+    </message>
+    <message>
+        <source>Visits per exam type</source>
+        <translation>الزيارات لكل نوع فحص</translation>
+    </message>
+    <message>
+        <source>Tickets: {tickets} · served: {served}</source>
+        <translation>التذاكر: {tickets} · المخدومون: {served}</translation>
+    </message>
+    <message>
+        <source>MMC-MMS staff console</source>
+        <translation>وحدة الموظف - نظام اللجنة الطبية</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>قفل (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>تبديل المستخدم</translation>
+    </message>
+    <message>
+        <source>{user} · {role}</source>
+        <translation>{user} · {role}</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>الطابور</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>لوحة المتابعة</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>الإدارة</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>المزامنة</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>سجل التدقيق</translation>
+    </message>
+</context>
+<context>
+    <name>Announcement</name>
+    <message>
+        <source>Number {number}, {clinic}, room {room}</source>
+        <translation>الرقم {number}، {clinic}، غرفة {room}</translation>
+    </message>
+    <message>
+        <source>Number {number}, {clinic}</source>
+        <translation>الرقم {number}، {clinic}</translation>
+    </message>
+</context>
+<context>
     <name>ExamScreen</name>
     <message>
         <source>Choose your examination</source>
@@ -136,14 +902,6 @@
         <translation>تتم طباعة تذكرتك. يرجى أخذها من الأسفل.</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>متصل</translation>
-    </message>
-    <message>
-        <source>Offline since {time} · {count} waiting to send</source>
-        <translation>غير متصل منذ {time} · {count} بانتظار الإرسال</translation>
-    </message>
-    <message>
         <source>No one there? Back to the start in {seconds} s. Touch the screen to stay.</source>
         <translation>هل ما زلت هنا؟ العودة إلى البداية خلال {seconds} ثانية. المس الشاشة للبقاء.</translation>
     </message>
@@ -242,6 +1000,17 @@
     <message>
         <source>Back</source>
         <translation>رجوع</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Online</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <source>Offline since {time} · {count} waiting to send</source>
+        <translation>غير متصل منذ {time} · {count} بانتظار الإرسال</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,772 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>MMC-MMS hall display</source>
+        <translation>MMC-MMS hall display</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>Last calls</translation>
+    </message>
+    <message>
+        <source>{number} · {clinic} · room {room}</source>
+        <translation>{number} · {clinic} · room {room}</translation>
+    </message>
+    <message>
+        <source>{number} · {clinic}</source>
+        <translation>{number} · {clinic}</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>In service</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Clinic staff</source>
+        <translation>Clinic staff</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Your role does not allow this.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting at this clinic.</source>
+        <translation>Nobody is waiting at this clinic.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} is already {status}; this cannot be done now.</source>
+        <translation>Ticket {ticket} is already {status}; this cannot be done now.</translation>
+    </message>
+    <message>
+        <source>It was called by {by}.</source>
+        <translation>It was called by {by}.</translation>
+    </message>
+    <message>
+        <source>This ticket is no longer in the queue; the list has been refreshed.</source>
+        <translation>This ticket is no longer in the queue; the list has been refreshed.</translation>
+    </message>
+    <message>
+        <source>The clinic {clinic} is unknown or closed.</source>
+        <translation>The clinic {clinic} is unknown or closed.</translation>
+    </message>
+    <message>
+        <source>The clinic {clinic} does not receive this patient's gender.</source>
+        <translation>The clinic {clinic} does not receive this patient's gender.</translation>
+    </message>
+    <message>
+        <source>The patient already waits in that clinic's queue.</source>
+        <translation>The patient already waits in that clinic's queue.</translation>
+    </message>
+    <message>
+        <source>This was not accepted: {detail}</source>
+        <translation>This was not accepted: {detail}</translation>
+    </message>
+    <message>
+        <source>This could not be done: {detail}</source>
+        <translation>This could not be done: {detail}</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>call</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>recall</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>completion</source>
+        <translation>completion</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>no-show</translation>
+    </message>
+    <message>
+        <source>cancellation</source>
+        <translation>cancellation</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>transfer</translation>
+    </message>
+    <message>
+        <source>The server refused an action of this console: {reason}</source>
+        <translation>The server refused an action of this console: {reason}</translation>
+    </message>
+    <message>
+        <source>The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. It is now: {status}.</source>
+        <translation>The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. It is now: {status}.</translation>
+    </message>
+    <message>
+        <source>{n} actions were refused in all; see Sync.</source>
+        <translation>{n} actions were refused in all; see Sync.</translation>
+    </message>
+    <message>
+        <source>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</source>
+        <translation>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</translation>
+    </message>
+    <message>
+        <source>Both the Arabic and the English name are needed.</source>
+        <translation>Both the Arabic and the English name are needed.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Arabic name</source>
+        <translation>Arabic name</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Call interval (s)</source>
+        <translation>Call interval (s)</translation>
+    </message>
+    <message>
+        <source>Receives</source>
+        <translation>Receives</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Men only</source>
+        <translation>Men only</translation>
+    </message>
+    <message>
+        <source>Women only</source>
+        <translation>Women only</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Clinic {code} saved.</source>
+        <translation>Clinic {code} saved.</translation>
+    </message>
+    <message>
+        <source>Route for men</source>
+        <translation>Route for men</translation>
+    </message>
+    <message>
+        <source>Route for women</source>
+        <translation>Route for women</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <source>clinic codes in order, separated by commas</source>
+        <translation>clinic codes in order, separated by commas</translation>
+    </message>
+    <message>
+        <source>An exam type needs a route for men, for women, or both.</source>
+        <translation>An exam type needs a route for men, for women, or both.</translation>
+    </message>
+    <message>
+        <source>Exam type {code} saved.</source>
+        <translation>Exam type {code} saved.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 80 English letters, digits, '.', '_' or '-'.</source>
+        <translation>A user name is 2 to 80 English letters, digits, '.', '_' or '-'.</translation>
+    </message>
+    <message>
+        <source>The password needs at least {n} characters.</source>
+        <translation>The password needs at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>User {name} saved.</source>
+        <translation>User {name} saved.</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Your password</translation>
+    </message>
+    <message>
+        <source>Valid for (hours)</source>
+        <translation>Valid for (hours)</translation>
+    </message>
+    <message>
+        <source>New enrollment code</source>
+        <translation>New enrollment code</translation>
+    </message>
+    <message>
+        <source>A new kiosk, console or display enrolls with a one-time code. Ask the server for one here, or IT makes one on the server with: mmc server enroll-code</source>
+        <translation>A new kiosk, console or display enrolls with a one-time code. Ask the server for one here, or IT makes one on the server with: mmc server enroll-code</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>Staff console</source>
+        <translation>Staff console</translation>
+    </message>
+    <message>
+        <source>Hall display</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>One-machine site</source>
+        <translation>One-machine site</translation>
+    </message>
+    <message>
+        <source>This console is not connected to a server, which makes the codes.</source>
+        <translation>This console is not connected to a server, which makes the codes.</translation>
+    </message>
+    <message>
+        <source>Type your password to ask for a code.</source>
+        <translation>Type your password to ask for a code.</translation>
+    </message>
+    <message>
+        <source>Asking the server for a code...</source>
+        <translation>Asking the server for a code...</translation>
+    </message>
+    <message>
+        <source>The server refused: {reason}</source>
+        <translation>The server refused: {reason}</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached now; try again when the console is online.</source>
+        <translation>The server cannot be reached now; try again when the console is online.</translation>
+    </message>
+    <message>
+        <source>Type this code on the new device before {time}; it works once.</source>
+        <translation>Type this code on the new device before {time}; it works once.</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Site name</translation>
+    </message>
+    <message>
+        <source>ID number format (regular expression)</source>
+        <translation>ID number format (regular expression)</translation>
+    </message>
+    <message>
+        <source>Kiosk returns to start after (s)</source>
+        <translation>Kiosk returns to start after (s)</translation>
+    </message>
+    <message>
+        <source>Console locks after (s)</source>
+        <translation>Console locks after (s)</translation>
+    </message>
+    <message>
+        <source>Numbers per lease block</source>
+        <translation>Numbers per lease block</translation>
+    </message>
+    <message>
+        <source>This setting is a whole number of seconds or numbers: {value}</source>
+        <translation>This setting is a whole number of seconds or numbers: {value}</translation>
+    </message>
+    <message>
+        <source>A setting cannot be left empty.</source>
+        <translation>A setting cannot be left empty.</translation>
+    </message>
+    <message>
+        <source>The ID number format is not a valid regular expression.</source>
+        <translation>The ID number format is not a valid regular expression.</translation>
+    </message>
+    <message>
+        <source>{n} setting(s) saved.</source>
+        <translation>{n} setting(s) saved.</translation>
+    </message>
+    <message>
+        <source>Clinics</source>
+        <translation>Clinics</translation>
+    </message>
+    <message>
+        <source>Exam types</source>
+        <translation>Exam types</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Action (e.g. call_next)</source>
+        <translation>Action (e.g. call_next)</translation>
+    </message>
+    <message>
+        <source>Text in target or detail</source>
+        <translation>Text in target or detail</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Any outcome</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>{n} entries (newest first)</source>
+        <translation>{n} entries (newest first)</translation>
+    </message>
+    <message>
+        <source>Yes, do it</source>
+        <translation>Yes, do it</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Today in all clinics</source>
+        <translation>Today in all clinics</translation>
+    </message>
+    <message>
+        <source>Average wait (min)</source>
+        <translation>Average wait (min)</translation>
+    </message>
+    <message>
+        <source>Longest wait (min)</source>
+        <translation>Longest wait (min)</translation>
+    </message>
+    <message>
+        <source>Waiting {waiting} · in service {serving} · served {served}</source>
+        <translation>Waiting {waiting} · in service {serving} · served {served}</translation>
+    </message>
+    <message>
+        <source>Waiting and served, busiest clinics</source>
+        <translation>Waiting and served, busiest clinics</translation>
+    </message>
+    <message>
+        <source>Served per hour</source>
+        <translation>Served per hour</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Log in as another user</source>
+        <translation>Log in as another user</translation>
+    </message>
+    <message>
+        <source>العربية</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Locked. {user}, enter your password to go on.</source>
+        <translation>Locked. {user}, enter your password to go on.</translation>
+    </message>
+    <message>
+        <source>Staff console: log in</source>
+        <translation>Staff console: log in</translation>
+    </message>
+    <message>
+        <source>e.g. 2</source>
+        <translation>e.g. 2</translation>
+    </message>
+    <message>
+        <source>Today's PIN</source>
+        <translation>Today's PIN</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>Call next</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transfer to</translation>
+    </message>
+    <message>
+        <source>Cancel ticket</source>
+        <translation>Cancel ticket</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Waiting (min)</source>
+        <translation>Waiting (min)</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>Called by</translation>
+    </message>
+    <message>
+        <source>Called {number}.</source>
+        <translation>Called {number}.</translation>
+    </message>
+    <message>
+        <source>Choose a patient in the list first.</source>
+        <translation>Choose a patient in the list first.</translation>
+    </message>
+    <message>
+        <source>Recalled {number}.</source>
+        <translation>Recalled {number}.</translation>
+    </message>
+    <message>
+        <source>Started serving {number}.</source>
+        <translation>Started serving {number}.</translation>
+    </message>
+    <message>
+        <source>Completed {number}.</source>
+        <translation>Completed {number}.</translation>
+    </message>
+    <message>
+        <source>{number} marked as no-show.</source>
+        <translation>{number} marked as no-show.</translation>
+    </message>
+    <message>
+        <source>Cancelled {number}.</source>
+        <translation>Cancelled {number}.</translation>
+    </message>
+    <message>
+        <source>Mark {number} as no-show? This cannot be undone.</source>
+        <translation>Mark {number} as no-show? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Cancel ticket {number}? This cannot be undone.</source>
+        <translation>Cancel ticket {number}? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>{number} moved to {clinic} as {new}.</source>
+        <translation>{number} moved to {clinic} as {new}.</translation>
+    </message>
+    <message>
+        <source>Move {number} to the end of the queue of {clinic}? This cannot be undone.</source>
+        <translation>Move {number} to the end of the queue of {clinic}? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>The new PIN of this clinic is {pin}; every kiosk gets it at its next sync.</source>
+        <translation>The new PIN of this clinic is {pin}; every kiosk gets it at its next sync.</translation>
+    </message>
+    <message>
+        <source>Give this clinic a new PIN for the rest of today?</source>
+        <translation>Give this clinic a new PIN for the rest of today?</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {reason}</source>
+        <translation>The report could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <source>Actions the server refused</source>
+        <translation>Actions the server refused</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Not connected to a server: this console is a one-machine site.</source>
+        <translation>Not connected to a server: this console is a one-machine site.</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline since {time}: {problem}</source>
+        <translation>Offline since {time}: {problem}</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Average service (min)</source>
+        <translation>Average service (min)</translation>
+    </message>
+    <message>
+        <source>Exam type</source>
+        <translation>Exam type</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>Annual</source>
+        <translation>Annual</translation>
+    </message>
+    <message>
+        <source>{period} report, {first} to {last}</source>
+        <translation>{period} report, {first} to {last}</translation>
+    </message>
+    <message>
+        <source>Tickets and served per clinic</source>
+        <translation>Tickets and served per clinic</translation>
+    </message>
+    <message>
+        <source>Visits per exam type</source>
+        <translation>Visits per exam type</translation>
+    </message>
+    <message>
+        <source>Tickets: {tickets} · served: {served}</source>
+        <translation>Tickets: {tickets} · served: {served}</translation>
+    </message>
+    <message>
+        <source>MMC-MMS staff console</source>
+        <translation>MMC-MMS staff console</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Lock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>{user} · {role}</source>
+        <translation>{user} · {role}</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>Announcement</name>
+    <message>
+        <source>Number {number}, {clinic}, room {room}</source>
+        <translation>Number {number}, {clinic}, room {room}</translation>
+    </message>
+    <message>
+        <source>Number {number}, {clinic}</source>
+        <translation>Number {number}, {clinic}</translation>
+    </message>
+</context>
+<context>
     <name>ExamScreen</name>
     <message>
         <source>Choose your examination</source>
@@ -135,14 +901,6 @@
         <translation>Your ticket is printing. Please take it below.</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <source>Offline since {time} · {count} waiting to send</source>
-        <translation>Offline since {time} · {count} waiting to send</translation>
-    </message>
-    <message>
         <source>No one there? Back to the start in {seconds} s. Touch the screen to stay.</source>
         <translation>No one there? Back to the start in {seconds} s. Touch the screen to stay.</translation>
     </message>
@@ -241,6 +999,17 @@
     <message>
         <source>Back</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline since {time} · {count} waiting to send</source>
+        <translation>Offline since {time} · {count} waiting to send</translation>
     </message>
 </context>
 <context>

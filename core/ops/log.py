@@ -165,14 +165,17 @@ def emit(session: Session, actor: str, kind: str, payload: Payload, at: dt.datet
     return op
 
 
-def _observe(ident: DeviceIdentity, op: Op, at: dt.datetime, *, clamp: bool = False) -> None:
-    """Advance this store's clock past a remote stamp, so its next ops sort after it."""
+def _stamp_of(op: Op) -> HlcStamp:
     try:
-        remote = HlcStamp.decode(op.hlc)
+        return HlcStamp.decode(op.hlc)
     except ValueError:
         raise MalformedOp(kind=op.kind, detail=f"bad clock stamp {op.hlc!r}") from None
+
+
+def _observe(ident: DeviceIdentity, op: Op, at: dt.datetime, *, clamp: bool = False) -> None:
+    """Advance this store's clock past a remote stamp, so its next ops sort after it."""
     clock = _clock(ident)
-    clock.observe(remote, at, clamp=clamp)
+    clock.observe(_stamp_of(op), at, clamp=clamp)
     ident.hlc = clock.last.encode()
 
 
@@ -312,18 +315,20 @@ def _accept_plain(
     known = _last_seq(session, device)
     last = known or 0
     ident = identity(session)
+    clock = _clock(ident)
     items: list[tuple[Op, Payload]] = []
     rows = []
     verdicts = []
     for op in ops:
         if op.device_id != device or op.device_seq != last + 1 or (check and check(op)):
             raise _NotPlain
-        _observe(ident, op, at, clamp=True)
+        clock.observe(_stamp_of(op), at, clamp=True)
         items.append((op, parse_payload(op.kind, op.payload)))
         ident.accepted_count += 1
         rows.append(_op_row(ident, op, "applied", None, ident.accepted_count))
         verdicts.append(Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count))
         last = op.device_seq
+    ident.hlc = clock.last.encode()
     apply_in_order(session, items)
     insert_rows(session, OPS, rows)
     _move_cursor(session, device, last, known)

@@ -4,6 +4,7 @@ cancel; and the clinic's queue as they see it."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -14,7 +15,7 @@ from core.database import Database
 from core.errors import QueueEmpty, UnknownClinic, UnknownTicket
 from core.ops.envelope import TicketAction, TicketTransferred
 from core.permissions import Actor
-from core.schema import Clinic, Patient, Ticket
+from core.schema import Clinic, OpRecord, Patient, Ticket
 from core.services.call import ServiceCall, service_call
 from core.services.checkin import open_clinic
 from core.services.numbers import take_number
@@ -30,6 +31,7 @@ class TicketView:
     room: str | None
     entered_at: str
     called_at: str | None
+    called_by: str | None
 
 
 def _view(ticket: Ticket) -> TicketView:
@@ -41,6 +43,7 @@ def _view(ticket: Ticket) -> TicketView:
         room=ticket.room,
         entered_at=ticket.entered_at,
         called_at=ticket.called_at,
+        called_by=ticket.called_by,
     )
 
 
@@ -126,6 +129,17 @@ def transfer(
         moved = session.get(Ticket, new.ticket_id)
         assert moved is not None
         return place_of(session, moved)
+
+
+def ticket_of_op(db: Database, op_id: str) -> TicketView | None:
+    """The ticket an op acted on as it stands now (to explain an op the server refused)."""
+    with db.read() as session:
+        record = session.get(OpRecord, op_id)
+        if record is None or not record.kind.startswith("ticket."):
+            return None
+        ticket_id = json.loads(record.payload).get("ticket_id")
+        ticket = session.get(Ticket, ticket_id) if isinstance(ticket_id, str) else None
+        return _view(ticket) if ticket is not None else None
 
 
 def clinic_queue(db: Database, *, clinic: str, now: dt.datetime | None = None) -> list[TicketView]:

@@ -10,14 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
-from core.clock import service_day, utc_now
+from core.clock import SITE_ZONE, from_iso, service_day, utc_now
 from core.database import Database
 from core.errors import InvalidInput
 from core.permissions import Actor
-from core.schema import Clinic, QueueCounter, Visit
+from core.schema import Clinic, QueueCounter, Ticket, Visit
 from core.services.call import service_call
 
 Period = Literal["daily", "weekly", "monthly", "annual"]
@@ -156,3 +156,51 @@ def report(db: Database, actor: Actor, *, period: str, day: str | None = None) -
             for code, n, done, gone in visit_rows
         ]
         return Report(chosen, first.isoformat(), last.isoformat(), clinics, exam_types)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    day: str
+    clinics: list[ClinicFigures]
+    longest_wait_s: dict[str, int]
+    """Per clinic, how long its longest-waiting patient has waited until now."""
+    served_per_hour: dict[int, int]
+    """Patients served (tickets completed) in each local hour of the day, 0 to 23."""
+
+
+def dashboard(db: Database, *, now: dt.datetime | None = None) -> Dashboard:
+    """The supervisors' live view of today: the counters, plus the two figures they do not
+    hold: how long each clinic's first waiting patient has waited (found through the queue
+    index, one row per clinic) and completions per local hour (grouped by UTC hour in the
+    database, a couple of dozen groups; the site's offsets are whole hours)."""
+    at = now or utc_now()
+    day = service_day(at)
+    with db.read() as session:
+        clinics = _figures(session, day, day)
+        first_waiting = (
+            select(Ticket.entered_at)
+            .where(Ticket.clinic == bindparam("clinic"), Ticket.day == day, Ticket.status == "WAITING")
+            .order_by(Ticket.order_key)
+            .limit(1)
+        )
+        longest = {}
+        for figures in clinics:
+            if figures.waiting:
+                entered = session.scalar(first_waiting, {"clinic": figures.clinic})
+                if entered is not None:
+                    longest[figures.clinic] = max(0, int((at - from_iso(entered)).total_seconds()))
+        utc_hour = func.substr(Ticket.completed_at, 1, 13)
+        hourly = session.execute(
+            select(utc_hour, func.count())
+            .where(
+                Ticket.clinic.in_([c.clinic for c in clinics if c.served]),
+                Ticket.day == day,
+                Ticket.status == "COMPLETED",
+            )
+            .group_by(utc_hour)
+        ).all()
+    per_hour: dict[int, int] = {}
+    for hour, count in hourly:
+        local = dt.datetime.fromisoformat(f"{hour}:00+00:00").astimezone(SITE_ZONE).hour
+        per_hour[local] = per_hour.get(local, 0) + count
+    return Dashboard(day, clinics, longest, per_hour)

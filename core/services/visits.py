@@ -12,7 +12,7 @@ from core.errors import MalformedPin, PinLocked, RouteComplete, UnknownClinic, U
 from core.ops.envelope import PinRotated, VisitCancelled, VisitClinicConfirmed, VisitPinFailed
 from core.ops.tickets import first_open_clinic
 from core.permissions import Actor, require
-from core.pins import clinic_pin, pin_generation
+from core.pins import clinic_pin, next_generation
 from core.schema import Clinic, Ticket, Visit
 from core.services.call import service_call
 from core.services.checkin import active_visit, validate_id_number
@@ -136,6 +136,6 @@ def rotate_pin(db: Database, actor: Actor, *, clinic: str, now: dt.datetime | No
         day = service_day(call.now)
         call.emit(
             "pin.rotated",
-            PinRotated(clinic=clinic, day=day, generation=pin_generation(session, clinic, day) + 1),
+            PinRotated(clinic=clinic, day=day, generation=next_generation(session, clinic, day)),
         )
         return clinic_pin(session, clinic, day)

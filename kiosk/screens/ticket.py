@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from core.services.catalog import Catalog
 from kiosk.flow import TicketCard
-from kiosk.screens.base import Screen, button, label
 from kiosk.ticket_view import TicketView
+from resources.widgets import Screen, button, label
 
 
 class TicketScreen(Screen):

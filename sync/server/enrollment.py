@@ -8,13 +8,15 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from core.clock import to_iso, utc_now
 from core.database import Database
 from core.errors import MmcError
 from core.permissions import SYSTEM
 from core.schema import Device, DeviceToken, EnrollmentCode
-from core.services.config import register_device
+from core.services.call import service_call
+from core.services.config import log_in, register_device
 from core.store import STATION_LETTER
 
 TOKEN_DAYS = 365
@@ -34,17 +36,28 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def add_code(session: Session, *, hours: float, at: dt.datetime) -> tuple[str, str]:
+    """Record a new one-time code (only its digest is kept); answers the code and when it
+    expires."""
+    code = "-".join(secrets.token_hex(3).upper() for _ in range(3))
+    expires = to_iso(at + dt.timedelta(hours=hours))
+    session.add(EnrollmentCode(code_hash=_digest(code), created_at=to_iso(at), expires_at=expires))
+    return code, expires
+
+
 def create_code(db: Database, *, hours: float = 24, now: dt.datetime | None = None) -> str:
     """A new one-time code for IT to type on a device being installed."""
-    at = now or utc_now()
-    code = "-".join(secrets.token_hex(3).upper() for _ in range(3))
     with db.write() as session:
-        session.add(
-            EnrollmentCode(
-                code_hash=_digest(code), created_at=to_iso(at), expires_at=to_iso(at + dt.timedelta(hours=hours))
-            )
-        )
+        code, _ = add_code(session, hours=hours, at=now or utc_now())
     return code
+
+
+def code_for_admin(db: Database, *, username: str, password: str, hours: float) -> tuple[str, str]:
+    """A code asked for from a staff console: the admin's password is checked against the
+    server's own accounts, and the request is in the server's audit log either way."""
+    actor = log_in(db, username=username, password=password)
+    with service_call(db, actor, "enrollment_code", "configure", target=f"{hours:g} h") as call:
+        return add_code(call.session, hours=hours, at=call.now)
 
 
 @dataclass(frozen=True)

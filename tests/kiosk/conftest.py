@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from core.permissions import Actor
@@ -17,25 +15,10 @@ from core.store import Store
 from kiosk.flow import KioskFlow
 from kiosk.printing import PdfPrinter, TicketPrinter
 from kiosk.window import KioskWindow
-from resources.qt import Languages, install_fonts
+from resources.qt import Languages
+from tests.qtsupport import languages, qapp, tap
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-@pytest.fixture(scope="session")
-def qapp(qapp_args: list[str]) -> QApplication:
-    app = QApplication.instance() or QApplication(qapp_args)
-    assert isinstance(app, QApplication)
-    install_fonts(app)
-    return app
-
-
-@pytest.fixture
-def languages(qapp: QApplication) -> Iterator[Languages]:
-    chosen = Languages(qapp, "ar")
-    yield chosen
-    chosen.use("ar")
-    chosen.deleteLater()
+__all__ = ["languages", "qapp", "tap"]
 
 
 KioskFactory = Callable[..., KioskWindow]
@@ -63,14 +46,6 @@ def make_kiosk(
         return window
 
     return make
-
-
-def tap(qtbot: QtBot, window: QWidget, name: str) -> None:
-    """Touch the button called `name` (its objectName), as a finger would."""
-    shown = [b for b in window.findChildren(QPushButton, name) if b.isVisible()]
-    assert len(shown) == 1, f"{len(shown)} buttons {name} on screen"
-    assert shown[0].isEnabled(), f"button {name} is disabled"
-    qtbot.mouseClick(shown[0], Qt.MouseButton.LeftButton)
 
 
 def type_digits(qtbot: QtBot, window: QWidget, digits: str) -> None:

@@ -188,7 +188,7 @@ async def test_fuzzed_requests_never_get_a_server_error(site: Site) -> None:
         body=st.one_of(
             json_values, st.fixed_dictionaries({"protocol": st.just(1), "ops": st.lists(op_like, max_size=4)})
         ),
-        path=st.sampled_from(["/v1/ops", "/v1/leases", "/v1/enroll"]),
+        path=st.sampled_from(["/v1/ops", "/v1/leases", "/v1/enroll", "/v1/enrollment-codes"]),
         query=st.dictionaries(st.sampled_from(["after", "limit", "wait"]), st.text(max_size=6), max_size=3),
     )
     def fuzz(body: object, path: str, query: dict[str, str]) -> None:

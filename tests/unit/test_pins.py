@@ -4,11 +4,13 @@ import datetime as dt
 
 import pytest
 
+from core.clock import service_day
 from core.errors import MalformedPin, PermissionDenied, PinLocked, RouteComplete, UnknownVisit, WrongPin
-from core.pins import daily_pin
+from core.pins import daily_pin, pin_generation
 from core.services import queue, visits
 from core.services.checkin import check_in, where_am_i
 from core.services.config import set_setting
+from core.settings import setting
 from core.store import Store
 from tests.conftest import ADMIN, KIOSK, STAFF, digest
 
@@ -108,13 +110,26 @@ def test_confirm_completes_a_ticket_that_staff_had_not_closed(store: Store, morn
 
 def test_admin_rotation_gives_a_new_pin_and_the_old_one_stops_working(store: Store, morning: dt.datetime) -> None:
     _visit_at_vitals(store, morning)
-    old = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
-    rotated = {visits.rotate_pin(store.db, ADMIN, clinic="vitals", now=morning) for _ in range(3)}
-    new = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
-    assert new in rotated and (len(rotated) > 1 or new != old)
-    if new != old:
-        with pytest.raises(WrongPin):
-            visits.confirm_clinic(store.db, KIOSK, id_number="28400000001", pin=old, now=morning)
+    pins = [visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)]
+    for _ in range(3):
+        pins.append(visits.rotate_pin(store.db, ADMIN, clinic="vitals", now=morning))
+        assert pins[-1] != pins[-2]
+        assert visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning) == pins[-1]
+    with pytest.raises(WrongPin):
+        visits.confirm_clinic(store.db, KIOSK, id_number="28400000001", pin=pins[-2], now=morning)
+
+
+def test_a_rotation_skips_a_generation_that_would_give_the_same_pin(store: Store, morning: dt.datetime) -> None:
+    with store.db.read() as session:
+        secret = bytes.fromhex(setting(session, "site_secret"))
+    day = morning
+    while daily_pin(secret, service_day(day), "vitals", 0) != daily_pin(secret, service_day(day), "vitals", 1):
+        day += dt.timedelta(days=1)
+    before = visits.todays_pin(store.db, STAFF, clinic="vitals", now=day)
+    after = visits.rotate_pin(store.db, ADMIN, clinic="vitals", now=day)
+    assert after != before
+    with store.db.read() as session:
+        assert pin_generation(session, "vitals", service_day(day)) == 2
 
 
 def test_only_admins_rotate_and_kiosks_cannot_read_pins(store: Store, morning: dt.datetime) -> None:

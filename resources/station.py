@@ -1,0 +1,150 @@
+"""How every window program of the product runs: its store, the Qt event loop shared
+with asyncio (qasync), and sync with the central server in the background.
+
+The window is shown first; the network code is imported and started after, so a station
+is usable at once and keeps working when the server cannot be reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from core.ops.log import identity
+from core.services.config import init_site
+from core.store import Store, data_dir, open_store
+
+if TYPE_CHECKING:
+    from sync.client import SyncClient, SyncStatus
+
+log = logging.getLogger(__name__)
+ENROLL_RETRY_S = 10.0
+
+
+def qt_app() -> QApplication:
+    """The process's QApplication (made on first use)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def open_station_store(args: argparse.Namespace, kind: str) -> Store:
+    """A networked station keeps its own store (one per program on a machine); without a
+    server, every program of the machine shares one one-machine site."""
+    if args.server:
+        root = Path(args.data_dir) if args.data_dir else data_dir() / kind
+        return open_store(root, kind=kind)
+    store = open_store(Path(args.data_dir) if args.data_dir else data_dir(), kind="standalone")
+    init_site(store.db)
+    return store
+
+
+def station_code(store: Store) -> str:
+    with store.db.read() as session:
+        return identity(session).station
+
+
+@dataclass
+class Station:
+    app: QApplication
+    store: Store
+    window: QWidget
+    name: str
+    on_status: Callable[[SyncStatus], None] = lambda status: None
+    client: SyncClient | None = None
+    stop: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def poke(self) -> None:
+        """A local change was made: push it now."""
+        if self.client is not None:
+            self.client.poke()
+
+
+async def attach_sync(station: Station, server: str, enroll_code: str | None) -> SyncClient:
+    """The network side, imported and started after the first window is shown."""
+    from sync.client import SyncClient, enroll_device
+    from sync.credentials import load_token
+    from sync.link import ServerLink
+
+    with station.store.db.read() as session:
+        device_id = identity(session).device_id
+    client = SyncClient(station.store, ServerLink(server, token=load_token(device_id)))
+    client.on_status = station.on_status
+    station.client = client
+    if enroll_code:
+        code = await enroll_device(station.store, client.link, code=enroll_code, name=station.name)
+        log.info("%s enrolled as station %s", station.name, code)
+    return client
+
+
+async def keep_syncing(station: Station, server: str, enroll_code: str | None) -> None:
+    """Sync until the station stops; an unreachable server at start is retried."""
+    from sync.link import Refused, Unreachable
+
+    while not station.stop.is_set():
+        try:
+            client = await attach_sync(station, server, enroll_code)
+        except ValueError as error:
+            log.error("the enrollment code is not valid, so this %s will not sync: %s", station.name, error)
+            return
+        except (Unreachable, Refused) as error:
+            log.warning("cannot reach the server to start syncing: %s", error)
+            if station.client is not None:
+                await station.client.link.aclose()
+            station.client = None
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(station.stop.wait(), ENROLL_RETRY_S)
+            continue
+        await client.run(station.stop)
+
+
+def run_station(station: Station, args: argparse.Namespace, *, size: tuple[int, int], started: float) -> int:
+    """Show the window, run the Qt loop with sync beside it, and close cleanly on
+    SIGINT/SIGTERM (a stop from the session manager, or Ctrl+C in development)."""
+    app = station.app
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    app.aboutToQuit.connect(station.stop.set)
+    for ending in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(ending, lambda *_: app.exit(0))
+    if args.windowed:
+        station.window.resize(*size)
+        station.window.show()
+    else:
+        station.window.showFullScreen()
+    if args.run_for:
+        QTimer.singleShot(int(args.run_for * 1000), lambda: app.exit(0))
+    if args.exit_after_shown:
+
+        def shown() -> None:
+            print(f"shown {1000 * (time.perf_counter() - started):.1f} ms", flush=True)
+            app.exit(0)
+
+        QTimer.singleShot(0, shown)
+    with loop:
+        task = None
+        if args.server and not args.exit_after_shown:
+            task = loop.create_task(keep_syncing(station, args.server, args.enroll))
+        loop.run_forever()
+        station.stop.set()
+        if task is not None:
+            (ended,) = loop.run_until_complete(asyncio.gather(asyncio.wait_for(task, 10), return_exceptions=True))
+            if isinstance(ended, BaseException):
+                log.error("sync did not stop cleanly: %r", ended)
+        if station.client is not None:
+            loop.run_until_complete(station.client.link.aclose())
+    station.store.close()
+    return 0

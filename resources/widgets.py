@@ -1,0 +1,74 @@
+"""What every screen of the product shares: styled labels and buttons, and live retranslation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+
+from core.clock import SITE_ZONE
+
+if TYPE_CHECKING:
+    from sync.client import SyncStatus
+
+
+def label(role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
+    widget = QLabel()
+    widget.setWordWrap(wrap)
+    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    if role:
+        widget.setProperty("role", role)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def button(name: str, role: str = "") -> QPushButton:
+    widget = QPushButton()
+    widget.setObjectName(name)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+class Screen(QWidget):
+    """A screen sets its texts in `retranslate`, called at build and on a language switch."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = "ar"
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def restyle(widget: QWidget, role: str) -> None:
+    """Give `widget` another style role and have the style sheet apply it now."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.updateGeometry()
+
+
+def show_sync_badge(badge: QLabel, status: SyncStatus) -> None:
+    """The small sync indicator every station shows: online, or offline since when with
+    how much waits to be sent."""
+    if status.online:
+        text, role = QCoreApplication.translate("Sync", "Online"), "badge-online"
+    else:
+        since = status.offline_since.astimezone(SITE_ZONE).strftime("%H:%M") if status.offline_since else ""
+        text = QCoreApplication.translate("Sync", "Offline since {time} \u00b7 {count} waiting to send").format(
+            time=since, count=status.ops_waiting
+        )
+        role = "badge-offline"
+    badge.setText(text)
+    badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    restyle(badge, role)
+    badge.show()

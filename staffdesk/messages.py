@@ -1,0 +1,99 @@
+"""What the console and the display say when the core refuses something, and the words
+for ticket statuses, in the user's language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from core.errors import MmcError
+from core.services.queue import TicketView
+
+if TYPE_CHECKING:
+    from sync.client import RefusedOp
+
+CONTEXT = ""
+"""pyside6-lupdate files a bare `tr("...")` call under the empty context, so the console's
+and the display's texts are looked up there."""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def status_name(status: str) -> str:
+    names = {
+        "WAITING": tr("Waiting"),
+        "CALLED": tr("Called"),
+        "IN_PROGRESS": tr("In service"),
+        "COMPLETED": tr("Served"),
+        "NO_SHOW": tr("No-show"),
+        "CANCELLED": tr("Cancelled"),
+    }
+    return names.get(status, status)
+
+
+def role_name(role: str) -> str:
+    names = {"admin": tr("Administrator"), "supervisor": tr("Supervisor"), "staff": tr("Clinic staff")}
+    return names.get(role, role)
+
+
+def explain(error: MmcError) -> str:
+    """A sentence for a member of staff: what was refused and why."""
+    p = error.params
+    code = error.code
+    if code == "bad_credentials":
+        return tr("Wrong user name or password.")
+    if code == "permission_denied":
+        return tr("Your role does not allow this.")
+    if code == "queue_empty":
+        return tr("Nobody is waiting at this clinic.")
+    if code == "transition_refused":
+        by = str(p.get("by", "")).strip(" ()")
+        text = tr("Ticket {ticket} is already {status}; this cannot be done now.").format(
+            ticket=p.get("ticket", ""), status=status_name(str(p.get("status", "")))
+        )
+        if by:
+            text += " " + tr("It was called by {by}.").format(by=by.removeprefix("called by "))
+        return text
+    if code in ("unknown_ticket", "unknown_visit"):
+        return tr("This ticket is no longer in the queue; the list has been refreshed.")
+    if code in ("unknown_clinic", "clinic_inactive"):
+        return tr("The clinic {clinic} is unknown or closed.").format(clinic=p.get("clinic", ""))
+    if code == "gender_not_allowed":
+        return tr("The clinic {clinic} does not receive this patient's gender.").format(clinic=p.get("clinic", ""))
+    if code == "already_in_queue":
+        return tr("The patient already waits in that clinic's queue.")
+    if code == "invalid_input":
+        return tr("This was not accepted: {detail}").format(detail=p.get("detail", ""))
+    return tr("This could not be done: {detail}").format(detail=str(error))
+
+
+def explain_refused(refused: RefusedOp, ticket: TicketView | None, clinic: str, count: int) -> str:
+    """What the server refused of this console's work done offline, said plainly: which
+    action, on which ticket, and where that ticket stands now."""
+    actions = {
+        "ticket.called": tr("call"),
+        "ticket.recalled": tr("recall"),
+        "ticket.started": tr("start"),
+        "ticket.completed": tr("completion"),
+        "ticket.no_show": tr("no-show"),
+        "ticket.cancelled": tr("cancellation"),
+        "ticket.transferred": tr("transfer"),
+    }
+    if ticket is None:
+        text = tr("The server refused an action of this console: {reason}").format(reason=refused.reason)
+    else:
+        text = tr(
+            "The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. "
+            "It is now: {status}."
+        ).format(
+            action=actions.get(refused.kind, refused.kind),
+            ticket=ticket.label,
+            clinic=clinic,
+            status=status_name(ticket.status),
+        )
+    if count > 1:
+        text += " " + tr("{n} actions were refused in all; see Sync.").format(n=count)
+    return text

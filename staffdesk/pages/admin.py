@@ -1,0 +1,490 @@
+"""Administration: clinics, exam types and their routes per gender, staff accounts,
+devices and enrollment codes, and the site's settings. Every change is an op, so it
+reaches every device; input is checked here first, in the admin's language."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.clock import SITE_ZONE, from_iso
+from core.services import directory
+from core.services.config import MIN_PASSWORD, save_user, set_setting, upsert_clinic, upsert_exam_type
+from core.settings import DEFAULTS
+from resources.widgets import button, label
+from staffdesk.desk import Desk
+from staffdesk.messages import role_name, tr
+from staffdesk.pages.common import MessageLine, Page, fill, headers, selected_key, table
+
+CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")
+USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,80}")
+
+
+CodeMaker = Callable[[str, str, int], Awaitable[tuple[str, str]]]
+"""(admin user name, password, hours) -> (code, expiry time): the server's answer."""
+
+
+class BadField(Exception):
+    """Input the form refuses before anything is sent to the core, with its message."""
+
+
+def _line(name: str, max_length: int = 120) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setMaxLength(max_length)
+    return edit
+
+
+def _spin(name: str, low: int, high: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setLocale(QLocale.c())
+    spin.setRange(low, high)
+    return spin
+
+
+def _code(edit: QLineEdit) -> str:
+    text = edit.text().strip()
+    if not CODE.fullmatch(text):
+        raise BadField(tr("A code is small English letters, digits and _, starting with a letter (e.g. lab_2)."))
+    return text
+
+
+def _names(ar: QLineEdit, en: QLineEdit) -> tuple[str, str]:
+    if not ar.text().strip() or not en.text().strip():
+        raise BadField(tr("Both the Arabic and the English name are needed."))
+    return ar.text().strip(), en.text().strip()
+
+
+class _Section(QWidget):
+    """One admin tab: a list of what exists, and a form that creates or changes one."""
+
+    def __init__(self, page: AdminPage, name: str, columns: int) -> None:
+        super().__init__()
+        self.page = page
+        self.desk = page.desk
+        self.list = table(f"admin_{name}_list", columns)
+        self.form = QFormLayout()
+        self.save = button(f"admin_{name}_save", "primary")
+        self.labels: list[tuple[Any, Callable[[], str]]] = []
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.list, 3)
+        side = QVBoxLayout()
+        side.addLayout(self.form)
+        side.addWidget(self.save)
+        side.addStretch(1)
+        layout.addLayout(side, 2)
+        self.list.itemSelectionChanged.connect(self._picked)
+        self.save.clicked.connect(lambda: self.page.submit(self.submit))
+
+    def row(self, text: Callable[[], str], widget: QWidget) -> None:
+        caption = label(wrap=False)
+        self.form.addRow(caption, widget)
+        self.labels.append((caption, text))
+
+    def retranslate(self) -> None:
+        for caption, text in self.labels:
+            caption.setText(text())
+        self.save.setText(tr("Save"))
+
+    def _picked(self) -> None:
+        key = selected_key(self.list)
+        if key is not None:
+            self.load(key)
+
+    def load(self, key: str) -> None:
+        """Fill the form from the picked row (by its key). Devices and settings have no
+        row to edit in a form, and keep this: a pick there changes nothing."""
+
+    def refresh(self) -> None:
+        """Read the section's rows again; every section overrides it."""
+        raise NotImplementedError
+
+    def submit(self) -> str:
+        """Check the form, make the change through the core, say what was done; every
+        section overrides it."""
+        raise NotImplementedError
+
+
+class ClinicsSection(_Section):
+    def __init__(self, page: AdminPage) -> None:
+        super().__init__(page, "clinics", 5)
+        self.code = _line("admin_clinic_code", 40)
+        self.name_ar = _line("admin_clinic_name_ar")
+        self.name_en = _line("admin_clinic_name_en")
+        self.room = _line("admin_clinic_room", 40)
+        self.interval = _spin("admin_clinic_interval", 10, 7200)
+        self.gender = QComboBox()
+        self.gender.setObjectName("admin_clinic_gender")
+        self.order = _spin("admin_clinic_order", 0, 999)
+        self.active = QCheckBox()
+        self.active.setObjectName("admin_clinic_active")
+        self.row(lambda: tr("Code"), self.code)
+        self.row(lambda: tr("Arabic name"), self.name_ar)
+        self.row(lambda: tr("English name"), self.name_en)
+        self.row(lambda: tr("Room"), self.room)
+        self.row(lambda: tr("Call interval (s)"), self.interval)
+        self.row(lambda: tr("Receives"), self.gender)
+        self.row(lambda: tr("Order"), self.order)
+        self.row(lambda: tr("Open"), self.active)
+        self.interval.setValue(300)
+        self.active.setChecked(True)
+        self.rows: dict[str, directory.ClinicRow] = {}
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        chosen = self.gender.currentIndex()
+        self.gender.clear()
+        for value, text in (("any", tr("Everyone")), ("male", tr("Men only")), ("female", tr("Women only"))):
+            self.gender.addItem(text, value)
+        self.gender.setCurrentIndex(max(chosen, 0))
+        headers(self.list, [tr("Code"), tr("Name"), tr("Room"), tr("Call interval (s)"), tr("Open")])
+
+    def refresh(self) -> None:
+        rows = directory.clinics(self.desk.db)
+        self.rows = {c.code: c for c in rows}
+        ar = self.page.language == "ar"
+        fill(
+            self.list,
+            [
+                (c.code, c.name_ar if ar else c.name_en, c.room, c.call_interval_s, "✓" if c.active else "—")
+                for c in rows
+            ],
+            [c.code for c in rows],
+        )
+
+    def load(self, key: str) -> None:
+        c = self.rows[key]
+        self.code.setText(c.code)
+        self.name_ar.setText(c.name_ar)
+        self.name_en.setText(c.name_en)
+        self.room.setText(c.room)
+        self.interval.setValue(c.call_interval_s)
+        self.gender.setCurrentIndex(self.gender.findData(c.gender))
+        self.order.setValue(c.sort_order)
+        self.active.setChecked(c.active)
+
+    def submit(self) -> str:
+        code = _code(self.code)
+        name_ar, name_en = _names(self.name_ar, self.name_en)
+        self.desk.act(
+            upsert_clinic,
+            code=code,
+            name_ar=name_ar,
+            name_en=name_en,
+            room=self.room.text().strip(),
+            call_interval_s=self.interval.value(),
+            gender=self.gender.currentData(),
+            sort_order=self.order.value(),
+            active=self.active.isChecked(),
+        )
+        return tr("Clinic {code} saved.").format(code=code)
+
+
+class ExamTypesSection(_Section):
+    def __init__(self, page: AdminPage) -> None:
+        super().__init__(page, "exams", 4)
+        self.code = _line("admin_exam_code", 40)
+        self.name_ar = _line("admin_exam_name_ar")
+        self.name_en = _line("admin_exam_name_en")
+        self.male = _line("admin_exam_route_male", 2000)
+        self.female = _line("admin_exam_route_female", 2000)
+        self.active = QCheckBox()
+        self.active.setObjectName("admin_exam_active")
+        self.active.setChecked(True)
+        self.row(lambda: tr("Code"), self.code)
+        self.row(lambda: tr("Arabic name"), self.name_ar)
+        self.row(lambda: tr("English name"), self.name_en)
+        self.row(lambda: tr("Route for men"), self.male)
+        self.row(lambda: tr("Route for women"), self.female)
+        self.row(lambda: tr("Offered"), self.active)
+        self.rows: dict[str, directory.ExamTypeRow] = {}
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for edit in (self.male, self.female):
+            edit.setPlaceholderText(tr("clinic codes in order, separated by commas"))
+        headers(self.list, [tr("Code"), tr("Name"), tr("Route for men"), tr("Route for women")])
+
+    def refresh(self) -> None:
+        rows = directory.exam_types(self.desk.db)
+        self.rows = {e.code: e for e in rows}
+        ar = self.page.language == "ar"
+        fill(
+            self.list,
+            [
+                (
+                    e.code,
+                    e.name_ar if ar else e.name_en,
+                    ", ".join(e.routes.get("male", [])),
+                    ", ".join(e.routes.get("female", [])),
+                )
+                for e in rows
+            ],
+            [e.code for e in rows],
+        )
+
+    def load(self, key: str) -> None:
+        e = self.rows[key]
+        self.code.setText(e.code)
+        self.name_ar.setText(e.name_ar)
+        self.name_en.setText(e.name_en)
+        self.male.setText(", ".join(e.routes.get("male", [])))
+        self.female.setText(", ".join(e.routes.get("female", [])))
+        self.active.setChecked(e.active)
+
+    def submit(self) -> str:
+        code = _code(self.code)
+        name_ar, name_en = _names(self.name_ar, self.name_en)
+        routes = {}
+        for gender, edit in (("male", self.male), ("female", self.female)):
+            steps = [part.strip() for part in edit.text().replace("،", ",").split(",") if part.strip()]
+            if steps:
+                routes[gender] = steps
+        if not routes:
+            raise BadField(tr("An exam type needs a route for men, for women, or both."))
+        self.desk.act(
+            upsert_exam_type, code=code, name_ar=name_ar, name_en=name_en, active=self.active.isChecked(), routes=routes
+        )
+        return tr("Exam type {code} saved.").format(code=code)
+
+
+class UsersSection(_Section):
+    def __init__(self, page: AdminPage) -> None:
+        super().__init__(page, "users", 4)
+        self.username = _line("admin_user_name", 80)
+        self.display_name = _line("admin_user_display")
+        self.role = QComboBox()
+        self.role.setObjectName("admin_user_role")
+        self.password = _line("admin_user_password", 200)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.active = QCheckBox()
+        self.active.setObjectName("admin_user_active")
+        self.active.setChecked(True)
+        self.row(lambda: tr("User name"), self.username)
+        self.row(lambda: tr("Full name"), self.display_name)
+        self.row(lambda: tr("Role"), self.role)
+        self.row(lambda: tr("Password"), self.password)
+        self.row(lambda: tr("Active"), self.active)
+        self.rows: dict[str, directory.UserRow] = {}
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        chosen = self.role.currentIndex()
+        self.role.clear()
+        for role in ("staff", "supervisor", "admin"):
+            self.role.addItem(role_name(role), role)
+        self.role.setCurrentIndex(max(chosen, 0))
+        self.password.setPlaceholderText(tr("at least {n} characters").format(n=MIN_PASSWORD))
+        headers(self.list, [tr("User name"), tr("Full name"), tr("Role"), tr("Active")])
+
+    def refresh(self) -> None:
+        rows = directory.users(self.desk.db)
+        self.rows = {u.username: u for u in rows}
+        fill(
+            self.list,
+            [(u.username, u.display_name, role_name(u.role), "✓" if u.active else "—") for u in rows],
+            [u.username for u in rows],
+        )
+
+    def load(self, key: str) -> None:
+        u = self.rows[key]
+        self.username.setText(u.username)
+        self.display_name.setText(u.display_name)
+        self.role.setCurrentIndex(self.role.findData(u.role))
+        self.active.setChecked(u.active)
+        self.password.clear()
+
+    def submit(self) -> str:
+        username = self.username.text().strip()
+        if not USERNAME.fullmatch(username):
+            raise BadField(tr("A user name is 2 to 80 English letters, digits, '.', '_' or '-'."))
+        if len(self.password.text()) < MIN_PASSWORD:
+            raise BadField(tr("The password needs at least {n} characters.").format(n=MIN_PASSWORD))
+        self.desk.act(
+            save_user,
+            username=username,
+            password=self.password.text(),
+            role=str(self.role.currentData()),
+            display_name=self.display_name.text().strip(),
+            active=self.active.isChecked(),
+        )
+        self.password.clear()
+        return tr("User {name} saved.").format(name=username)
+
+
+class DevicesSection(_Section):
+    """The enrolled devices, and one-time codes for new ones: the server makes a code for
+    an admin who types their password again (the console keeps no passwords)."""
+
+    def __init__(self, page: AdminPage) -> None:
+        super().__init__(page, "devices", 3)
+        self.hint = label(name="admin_devices_hint")
+        self.password = _line("admin_code_password", 200)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hours = _spin("admin_code_hours", 1, 336)
+        self.hours.setValue(24)
+        self.code = label("pin", wrap=False, name="admin_code")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form.addRow(self.hint)
+        self.row(lambda: tr("Your password"), self.password)
+        self.row(lambda: tr("Valid for (hours)"), self.hours)
+        self.form.addRow(self.code)
+        self.code.hide()
+        self.pending: asyncio.Future[None] | None = None
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.save.setText(tr("New enrollment code"))
+        self.hint.setText(
+            tr(
+                "A new kiosk, console or display enrolls with a one-time code. Ask the server for one "
+                "here, or IT makes one on the server with: mmc server enroll-code"
+            )
+        )
+        headers(self.list, [tr("Station"), tr("Kind"), tr("Name")])
+
+    def refresh(self) -> None:
+        kinds = {
+            "kiosk": tr("Kiosk"),
+            "staff": tr("Staff console"),
+            "display": tr("Hall display"),
+            "server": tr("Server"),
+            "standalone": tr("One-machine site"),
+        }
+        rows = directory.devices(self.desk.db)
+        fill(self.list, [(d.station, kinds.get(d.kind, d.kind), d.name) for d in rows], [d.device_id for d in rows])
+
+    def submit(self) -> str:
+        maker = self.page.code_maker
+        if maker is None:
+            raise BadField(tr("This console is not connected to a server, which makes the codes."))
+        if not self.password.text():
+            raise BadField(tr("Type your password to ask for a code."))
+        self.pending = asyncio.ensure_future(self._ask(maker, self.password.text(), self.hours.value()))
+        self.password.clear()
+        return tr("Asking the server for a code...")
+
+    async def _ask(self, maker: CodeMaker, password: str, hours: int) -> None:
+        from sync.link import Refused, Unreachable
+
+        try:
+            code, expires = await maker(self.desk.actor.name, password, hours)
+        except Refused as refusal:
+            if refusal.code == "bad_credentials":
+                self.page.message.error(tr("Wrong user name or password."))
+            else:
+                self.page.message.error(tr("The server refused: {reason}").format(reason=refusal.message))
+            return
+        except Unreachable:
+            self.page.message.error(tr("The server cannot be reached now; try again when the console is online."))
+            return
+        self.code.setText(code)
+        self.code.show()
+        until = from_iso(expires).astimezone(SITE_ZONE).strftime("%Y-%m-%d %H:%M")
+        self.page.message.info(tr("Type this code on the new device before {time}; it works once.").format(time=until))
+
+
+class SettingsSection(_Section):
+    def __init__(self, page: AdminPage) -> None:
+        super().__init__(page, "settings", 2)
+        self.edits: dict[str, QLineEdit] = {}
+        captions = {
+            "site_name": lambda: tr("Site name"),
+            "id_format": lambda: tr("ID number format (regular expression)"),
+            "kiosk_idle_s": lambda: tr("Kiosk returns to start after (s)"),
+            "staff_lock_idle_s": lambda: tr("Console locks after (s)"),
+            "lease_block": lambda: tr("Numbers per lease block"),
+        }
+        for key in directory.EDITABLE_SETTINGS:
+            self.edits[key] = _line(f"admin_setting_{key}", 200)
+            self.row(captions[key], self.edits[key])
+        self.list.hide()
+
+    def refresh(self) -> None:
+        for key, value in directory.editable_settings(self.desk.db).items():
+            self.edits[key].setText(str(value))
+
+    def submit(self) -> str:
+        current = directory.editable_settings(self.desk.db)
+        changes: dict[str, Any] = {}
+        for key, edit in self.edits.items():
+            text = edit.text().strip()
+            if isinstance(DEFAULTS[key], int):
+                if not text.isdigit() or not 1 <= int(text) <= 100_000:
+                    raise BadField(
+                        tr("This setting is a whole number of seconds or numbers: {value}").format(value=text)
+                    )
+                value: Any = int(text)
+            else:
+                if not text:
+                    raise BadField(tr("A setting cannot be left empty."))
+                value = text
+            if key == "id_format":
+                try:
+                    re.compile(value)
+                except re.error:
+                    raise BadField(tr("The ID number format is not a valid regular expression.")) from None
+            if value != current[key]:
+                changes[key] = value
+        for key, value in changes.items():
+            self.desk.act(set_setting, key=key, value=value)
+        return tr("{n} setting(s) saved.").format(n=len(changes))
+
+
+class AdminPage(Page):
+    permission = "configure"
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk)
+        self.code_maker: CodeMaker | None = None
+        """Asks the server for an enrollment code; set when the console syncs with one."""
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("admin_tabs")
+        self.clinics = ClinicsSection(self)
+        self.exams = ExamTypesSection(self)
+        self.users = UsersSection(self)
+        self.devices = DevicesSection(self)
+        self.settings = SettingsSection(self)
+        self.sections: list[_Section] = [self.clinics, self.exams, self.users, self.devices, self.settings]
+        for section in self.sections:
+            self.tabs.addTab(section, "")
+        self.message = MessageLine("admin_message")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for index, text in enumerate((tr("Clinics"), tr("Exam types"), tr("Users"), tr("Devices"), tr("Settings"))):
+            self.tabs.setTabText(index, text)
+        for section in self.sections:
+            section.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.desk.user is None:
+            return
+        for section in self.sections:
+            section.refresh()
+
+    def submit(self, action: Callable[[], str]) -> None:
+        try:
+            self.attempt(self.message, action)
+        except BadField as problem:
+            self.message.error(str(problem))

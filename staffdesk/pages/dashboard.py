@@ -1,0 +1,113 @@
+"""All clinics at a glance: waiting, in service, served, average and longest wait, and
+patients served per hour; refreshed whenever the store changes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from core.services.reports import Dashboard, dashboard
+from resources.widgets import label
+from staffdesk.charts import bar_chart, chart_view, show_chart
+from staffdesk.desk import Desk
+from staffdesk.messages import tr
+from staffdesk.pages.common import Page, fill, headers, table
+
+CHART_CLINICS = 8
+
+
+def minutes(seconds: int) -> str:
+    return f"{seconds / 60:.0f}"
+
+
+class DashboardPage(Page):
+    permission = "view_reports"
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk)
+        self.title = label("page-title")
+        self.totals = label(name="dashboard_totals")
+        self.grid = table("dashboard_clinics", 7)
+        self.by_clinic = chart_view("dashboard_by_clinic")
+        self.per_hour = chart_view("dashboard_per_hour")
+        charts = QHBoxLayout()
+        charts.addWidget(self.by_clinic, 3)
+        charts.addWidget(self.per_hour, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.grid, 2)
+        layout.addLayout(charts, 3)
+        self.figures: Dashboard | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("Today in all clinics"))
+        headers(
+            self.grid,
+            [
+                tr("Clinic"),
+                tr("Waiting"),
+                tr("In service"),
+                tr("Served"),
+                tr("No-show"),
+                tr("Average wait (min)"),
+                tr("Longest wait (min)"),
+            ],
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.desk.user is None:
+            return
+        figures = dashboard(self.desk.db, now=self.desk.now())
+        self.figures = figures
+        name = "name_ar" if self.language == "ar" else "name_en"
+        fill(
+            self.grid,
+            [
+                (
+                    getattr(c, name),
+                    c.waiting,
+                    c.in_service,
+                    c.served,
+                    c.no_show,
+                    minutes(c.avg_wait_s),
+                    minutes(figures.longest_wait_s.get(c.clinic, 0)),
+                )
+                for c in figures.clinics
+            ],
+            [c.clinic for c in figures.clinics],
+        )
+        self.totals.setText(
+            tr("Waiting {waiting} · in service {serving} · served {served}").format(
+                waiting=sum(c.waiting for c in figures.clinics),
+                serving=sum(c.in_service for c in figures.clinics),
+                served=sum(c.served for c in figures.clinics),
+            )
+        )
+        busiest = sorted(
+            (c for c in figures.clinics if c.waiting + c.in_service + c.served),
+            key=lambda c: (c.waiting, c.served),
+        )[-CHART_CLINICS:]
+        show_chart(
+            self.by_clinic,
+            bar_chart(
+                tr("Waiting and served, busiest clinics"),
+                [getattr(c, name) for c in busiest],
+                [
+                    (tr("Waiting"), [c.waiting for c in busiest]),
+                    (tr("Served"), [c.served for c in busiest]),
+                ],
+                horizontal=True,
+            ),
+        )
+        hours = sorted(figures.served_per_hour) or [7]
+        span = range(min(hours), max(hours) + 1)
+        show_chart(
+            self.per_hour,
+            bar_chart(
+                tr("Served per hour"),
+                [f"{h:02d}" for h in span],
+                [(tr("Served"), [figures.served_per_hour.get(h, 0) for h in span])],
+            ),
+        )

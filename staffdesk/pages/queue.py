@@ -1,0 +1,236 @@
+"""The clinic's queue: pick clinic and room, see who waits, call, recall, start,
+complete, mark no-show, transfer or cancel, each with a key; today's PIN, large."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
+
+from core.clock import from_iso, utc_now
+from core.services import queue as queue_service
+from core.services.catalog import load_catalog
+from core.services.queue import TicketView
+from core.services.visits import rotate_pin, todays_pin
+from resources.widgets import button, label
+from staffdesk.desk import Desk
+from staffdesk.messages import status_name, tr
+from staffdesk.pages.common import ConfirmBar, MessageLine, Page, chosen_row, fill, headers, table
+
+SHORTCUTS = {
+    "call_next": "F2",
+    "recall": "F3",
+    "start": "F4",
+    "complete": "F5",
+    "no_show": "F6",
+    "transfer": "F7",
+    "cancel": "F8",
+}
+
+
+class QueuePage(Page):
+    permission = "queue_action"
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk)
+        self.clinic = QComboBox()
+        self.clinic.setObjectName("queue_clinic")
+        self.room = QLineEdit()
+        self.room.setObjectName("queue_room")
+        self.room.setMaxLength(40)
+        self.clinic_label = label()
+        self.room_label = label()
+        self.pin_title = label("pin-title")
+        self.pin = label("pin", name="queue_pin")
+        self.rotate = button("queue_rotate_pin")
+        self.list = table("queue_list", 5)
+        self.transfer_to = QComboBox()
+        self.transfer_to.setObjectName("queue_transfer_to")
+        self.buttons = {name: button(f"queue_{name}", "primary" if name == "call_next" else "") for name in SHORTCUTS}
+        for name, key in SHORTCUTS.items():
+            QShortcut(QKeySequence(key), self, self.buttons[name].click)
+        self.confirm = ConfirmBar("queue_confirm")
+        self.message = MessageLine("queue_message")
+
+        top = QHBoxLayout()
+        top.addWidget(self.clinic_label)
+        top.addWidget(self.clinic, 2)
+        top.addWidget(self.room_label)
+        top.addWidget(self.room, 1)
+        pin_box = QVBoxLayout()
+        pin_box.addWidget(self.pin_title)
+        pin_box.addWidget(self.pin)
+        pin_box.addWidget(self.rotate)
+        top.addLayout(pin_box)
+        grid = QGridLayout()
+        for index, name in enumerate(SHORTCUTS):
+            grid.addWidget(self.buttons[name], index // 4, index % 4)
+        grid.addWidget(self.transfer_to, 1, 3)
+        grid.addWidget(self.buttons["cancel"], 2, 0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(grid)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.message)
+
+        self.clinic.currentIndexChanged.connect(self.refresh)
+        self.rotate.clicked.connect(self._rotate_pin)
+        self.buttons["call_next"].clicked.connect(self.call_next)
+        self.buttons["recall"].clicked.connect(lambda: self._on_ticket("recall", queue_service.recall))
+        self.buttons["start"].clicked.connect(lambda: self._on_ticket("start", queue_service.start))
+        self.buttons["complete"].clicked.connect(lambda: self._on_ticket("complete", queue_service.complete))
+        self.buttons["no_show"].clicked.connect(lambda: self._confirm_ticket("no_show", queue_service.no_show))
+        self.buttons["cancel"].clicked.connect(lambda: self._confirm_ticket("cancel", queue_service.cancel))
+        self.buttons["transfer"].clicked.connect(self._confirm_transfer)
+        self.tickets: list[TicketView] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.clinic_label.setText(tr("Clinic"))
+        self.room_label.setText(tr("Room"))
+        self.room.setPlaceholderText(tr("e.g. 2"))
+        self.pin_title.setText(tr("Today's PIN"))
+        self.rotate.setText(tr("New PIN"))
+        texts = {
+            "call_next": tr("Call next"),
+            "recall": tr("Recall"),
+            "start": tr("Start"),
+            "complete": tr("Complete"),
+            "no_show": tr("No-show"),
+            "transfer": tr("Transfer to"),
+            "cancel": tr("Cancel ticket"),
+        }
+        for name, text in texts.items():
+            self.buttons[name].setText(f"{text}  ({SHORTCUTS[name]})")
+        headers(self.list, [tr("Number"), tr("Status"), tr("Room"), tr("Waiting (min)"), tr("Called by")])
+        self.confirm.retranslate()
+        self.load_clinics()
+
+    def load_clinics(self) -> None:
+        """Fill both clinic lists in the current language, keeping the chosen clinic."""
+        catalog = load_catalog(self.desk.db)
+        for combo in (self.clinic, self.transfer_to):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for code in catalog.clinics:
+                combo.addItem(catalog.clinic_name(code, self.language), code)
+            if chosen is not None and combo.findData(chosen) >= 0:
+                combo.setCurrentIndex(combo.findData(chosen))
+            combo.blockSignals(False)
+        self.refresh()
+
+    def choose_clinic(self, code: str, room: str = "") -> None:
+        self.clinic.setCurrentIndex(self.clinic.findData(code))
+        self.room.setText(room)
+
+    @property
+    def clinic_code(self) -> str:
+        return str(self.clinic.currentData() or "")
+
+    def refresh(self) -> None:
+        if not self.clinic_code or self.desk.user is None:
+            return
+        now = self.desk.now() or utc_now()
+        row = chosen_row(self.list)
+        chosen = self.tickets[row] if 0 <= row < len(self.tickets) else None
+        self.tickets = queue_service.clinic_queue(self.desk.db, clinic=self.clinic_code, now=now)
+        fill(
+            self.list,
+            [
+                (t.label, status_name(t.status), t.room or "", _minutes_since(t.entered_at, now), t.called_by or "")
+                for t in self.tickets
+            ],
+            [t.ticket_id for t in self.tickets],
+        )
+        if chosen is not None:
+            for row, ticket in enumerate(self.tickets):
+                if ticket.ticket_id == chosen.ticket_id:
+                    self.list.setCurrentCell(row, 0)
+        self.pin.setText(str(todays_pin(self.desk.db, self.desk.actor, clinic=self.clinic_code, now=now)))
+        self.rotate.setVisible(self.desk.can("rotate_pin"))
+
+    def selected(self) -> TicketView | None:
+        """The chosen row, or else the patient being served (the list shows them first)."""
+        row = chosen_row(self.list)
+        if 0 <= row < len(self.tickets):
+            return self.tickets[row]
+        return self.tickets[0] if self.tickets else None
+
+    def call_next(self) -> None:
+        def run() -> str:
+            called = self.desk.act_now(queue_service.call_next, clinic=self.clinic_code, room=self.room.text() or None)
+            self.list.clearSelection()
+            self.list.setCurrentCell(-1, -1)
+            return tr("Called {number}.").format(number=called.label)
+
+        self.attempt(self.message, run)
+
+    def _on_ticket(self, action: str, service: queue_service.TicketService) -> None:
+        ticket = self.selected()
+        if ticket is None:
+            self.message.error(tr("Choose a patient in the list first."))
+            return
+        done = {
+            "recall": tr("Recalled {number}."),
+            "start": tr("Started serving {number}."),
+            "complete": tr("Completed {number}."),
+            "no_show": tr("{number} marked as no-show."),
+            "cancel": tr("Cancelled {number}."),
+        }[action]
+
+        def run() -> str:
+            service_kw: dict[str, str | None] = {"ticket_id": ticket.ticket_id}
+            if action == "recall":
+                service_kw["room"] = self.room.text() or None
+            self.desk.act_now(service, **service_kw)
+            return done.format(number=ticket.label)
+
+        self.attempt(self.message, run)
+
+    def _confirm_ticket(self, action: str, service: queue_service.TicketService) -> None:
+        ticket = self.selected()
+        if ticket is None:
+            self.message.error(tr("Choose a patient in the list first."))
+            return
+        question = {
+            "no_show": tr("Mark {number} as no-show? This cannot be undone."),
+            "cancel": tr("Cancel ticket {number}? This cannot be undone."),
+        }[action]
+        self.confirm.ask(question.format(number=ticket.label), lambda: self._on_ticket(action, service))
+
+    def _confirm_transfer(self) -> None:
+        ticket = self.selected()
+        if ticket is None:
+            self.message.error(tr("Choose a patient in the list first."))
+            return
+        target = str(self.transfer_to.currentData() or "")
+        name = self.transfer_to.currentText()
+
+        def run() -> str:
+            place = self.desk.act_now(queue_service.transfer, ticket_id=ticket.ticket_id, to_clinic=target)
+            return tr("{number} moved to {clinic} as {new}.").format(number=ticket.label, clinic=name, new=place.label)
+
+        self.confirm.ask(
+            tr("Move {number} to the end of the queue of {clinic}? This cannot be undone.").format(
+                number=ticket.label, clinic=name
+            ),
+            lambda: self._run(run),
+        )
+
+    def _run(self, action: Callable[[], str]) -> None:
+        self.attempt(self.message, action)
+
+    def _rotate_pin(self) -> None:
+        def run() -> str:
+            pin = self.desk.act_now(rotate_pin, clinic=self.clinic_code)
+            return tr("The new PIN of this clinic is {pin}; every kiosk gets it at its next sync.").format(pin=pin)
+
+        self.confirm.ask(tr("Give this clinic a new PIN for the rest of today?"), lambda: self._run(run))
+
+
+def _minutes_since(iso: str, now: dt.datetime) -> int:
+    return max(0, int((now - from_iso(iso)).total_seconds() // 60))

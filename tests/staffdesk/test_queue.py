@@ -1,0 +1,159 @@
+"""Every queue action from the console, by click and by key; confirmations before what
+cannot be undone; today's PIN and its rotation; each action in the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from core.permissions import Actor
+from core.schema import AuditEntry, Ticket
+from core.services.checkin import check_in
+from core.services.queue import call_next, complete, start
+from core.services.visits import todays_pin
+from core.store import Store
+from tests.qtsupport import tap
+from tests.staffdesk.conftest import ConsoleFactory, press
+
+NURSE = Actor("nurse", "staff")
+
+
+def statuses(store: Store, clinic: str = "vitals") -> dict[int, str]:
+    with store.db.read() as session:
+        return {t.number: t.status for t in session.scalars(select(Ticket).where(Ticket.clinic == clinic))}
+
+
+def audited(store: Store) -> list[tuple[str, str, str]]:
+    with store.db.read() as session:
+        rows = session.execute(
+            select(AuditEntry.actor, AuditEntry.action, AuditEntry.outcome)
+            .where(AuditEntry.action != "log_in", AuditEntry.actor != "system")
+            .order_by(AuditEntry.id)
+        ).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def test_call_start_and_complete_by_click_then_recall_by_key(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store
+) -> None:
+    window = make_console("nurse")
+    queue = window.page("queue")
+    assert window.queue.clinic_code == "vitals"
+    assert [window.queue.list.item(r, 0).text() for r in range(3)] == ["1", "2", "3"]
+    window.queue.room.setText("4")
+    tap(qtbot, window, "queue_call_next")
+    assert statuses(clinic_store)[1] == "CALLED"
+    assert window.queue.message.text() == "Called 1."
+    assert window.queue.list.item(0, 1).text() == "Called" and window.queue.list.item(0, 2).text() == "4"
+    assert window.queue.list.item(0, 4).text() == "nurse"
+    press(qtbot, window, Qt.Key.Key_F3)
+    assert window.queue.message.text() == "Recalled 1."
+    tap(qtbot, window, "queue_start")
+    assert statuses(clinic_store)[1] == "IN_PROGRESS"
+    press(qtbot, window, Qt.Key.Key_F5)
+    assert statuses(clinic_store)[1] == "COMPLETED"
+    press(qtbot, window, Qt.Key.Key_F2)
+    assert statuses(clinic_store)[2] == "CALLED"
+    assert queue is window.queue
+    assert audited(clinic_store) == [
+        ("nurse", action, "ok") for action in ("call_next", "recall", "start", "complete", "call_next")
+    ]
+
+
+def test_no_show_and_cancel_ask_first_and_do_nothing_on_no(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store
+) -> None:
+    window = make_console("nurse")
+    window.queue.list.setCurrentCell(1, 0)
+    tap(qtbot, window, "queue_no_show")
+    assert window.queue.confirm.isVisible()
+    assert window.queue.confirm.question.text() == "Mark 2 as no-show? This cannot be undone."
+    tap(qtbot, window, "queue_confirm_no")
+    assert not window.queue.confirm.isVisible()
+    assert statuses(clinic_store)[2] == "WAITING"
+    press(qtbot, window, Qt.Key.Key_F2)
+    window.queue.list.setCurrentCell(0, 0)
+    press(qtbot, window, Qt.Key.Key_F6)
+    tap(qtbot, window, "queue_confirm_yes")
+    assert statuses(clinic_store)[1] == "NO_SHOW"
+    assert window.queue.message.text() == "1 marked as no-show."
+    window.queue.list.setCurrentCell(1, 0)
+    tap(qtbot, window, "queue_cancel")
+    assert window.queue.confirm.question.text() == "Cancel ticket 3? This cannot be undone."
+    tap(qtbot, window, "queue_confirm_yes")
+    assert statuses(clinic_store) == {1: "NO_SHOW", 2: "WAITING", 3: "CANCELLED"}
+
+
+def test_transfer_moves_the_patient_to_the_end_of_another_clinics_queue(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store
+) -> None:
+    window = make_console("nurse")
+    window.queue.list.setCurrentCell(0, 0)
+    window.queue.transfer_to.setCurrentIndex(window.queue.transfer_to.findData("xray"))
+    press(qtbot, window, Qt.Key.Key_F7)
+    assert window.queue.confirm.question.text() == ("Move 1 to the end of the queue of X-Ray? This cannot be undone.")
+    tap(qtbot, window, "queue_confirm_yes")
+    assert statuses(clinic_store)[1] == "CANCELLED"
+    assert statuses(clinic_store, "xray") == {1: "WAITING"}
+    assert window.queue.message.text() == "1 moved to X-Ray as 1."
+    assert [window.queue.list.item(r, 0).text() for r in range(window.queue.list.rowCount())] == ["2", "3"]
+
+
+def test_an_action_someone_else_already_did_is_explained_and_the_list_refreshed(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store, morning: dt.datetime
+) -> None:
+    window = make_console("nurse", language="ar")
+    window.watch.blockSignals(True)
+    other = Actor("other", "staff")
+    at = morning + dt.timedelta(minutes=31)
+    first = call_next(clinic_store.db, other, clinic="vitals", room="9", now=at)
+    start(clinic_store.db, other, ticket_id=first.ticket_id, now=at)
+    complete(clinic_store.db, other, ticket_id=first.ticket_id, now=at)
+    window.queue.list.setCurrentCell(0, 0)
+    assert window.queue.list.item(0, 0).text() == "1"
+    tap(qtbot, window, "queue_complete")
+    assert window.queue.message.property("role") == "error"
+    assert window.queue.message.text().startswith("التذكرة 1 حالتها الآن: تمت خدمته")
+    assert [window.queue.list.item(r, 0).text() for r in range(window.queue.list.rowCount())] == ["2", "3"]
+    assert audited(clinic_store)[-1] == ("nurse", "complete", "refused")
+
+
+def test_todays_pin_is_shown_large_and_an_admin_rotates_it(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store, morning: dt.datetime
+) -> None:
+    nurse = make_console("nurse")
+    at = morning + dt.timedelta(minutes=30)
+    pin = todays_pin(clinic_store.db, NURSE, clinic="vitals", now=at)
+    assert nurse.queue.pin.text() == str(pin)
+    assert not nurse.queue.rotate.isVisible()
+    boss = make_console("boss")
+    tap(qtbot, boss, "queue_rotate_pin")
+    tap(qtbot, boss, "queue_confirm_yes")
+    rotated = todays_pin(clinic_store.db, NURSE, clinic="vitals", now=at)
+    assert rotated != pin  # a rotation always changes the PIN
+    assert boss.queue.pin.text() == str(rotated)
+    assert f"{rotated}" in boss.queue.message.text()
+
+
+def test_the_queue_follows_what_others_do_without_a_click(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store, morning: dt.datetime
+) -> None:
+    window = make_console("nurse")
+    assert window.queue.list.rowCount() == 3
+    check_in(
+        clinic_store.db,
+        Actor("K2", "kiosk"),
+        id_number="28799999999",
+        gender="female",
+        exam_type="travel",
+        now=morning + dt.timedelta(minutes=5),
+    )
+    qtbot.waitUntil(lambda: window.queue.list.rowCount() == 4, timeout=3000)
+    call_next(
+        clinic_store.db, Actor("other", "staff"), clinic="vitals", room="8", now=morning + dt.timedelta(minutes=31)
+    )
+    qtbot.waitUntil(lambda: window.queue.list.item(0, 1).text() == "Called", timeout=3000)
+    assert window.queue.list.item(0, 2).text() == "8" and window.queue.list.item(0, 4).text() == "other"
