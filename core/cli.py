@@ -22,6 +22,7 @@ from core.permissions import SYSTEM
 from core.services.config import init_site, save_user
 from core.services.reports import PERIODS, clinic_stats, report
 from core.store import data_dir, open_store, restore_store
+from core.version import add_version_option
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mmc", description="MMC-MMS desktop")
+    add_version_option(parser, "mmc")
     parser.add_argument("--data-dir", help="store folder (default: this machine's data folder)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("init", help="create (or check) the store").set_defaults(run=cmd_init)
@@ -122,6 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("mmc %s refused: %s", args.command, error.code)
         print(f"error: {error}", file=sys.stderr)
         return 1
+
+
+def run_program(command: str) -> int:
+    """A program of the installed build (`mmc-kiosk`, `mmc-server`…): `mmc <command>`
+    with the program's own arguments."""
+    return main([command, *sys.argv[1:]])
 
 
 if __name__ == "__main__":

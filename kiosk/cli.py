@@ -10,7 +10,7 @@ def add_commands(sub: Any) -> None:
     from resources.options import add_station_arguments
 
     kiosk = sub.add_parser("kiosk", help="the touchscreen check-in kiosk")
-    add_station_arguments(kiosk)
+    add_station_arguments(kiosk, "mmc-kiosk")
     kiosk.add_argument(
         "--printer",
         default="system",

@@ -19,6 +19,7 @@ QPushButton[role="quiet"] {{ border: 2px solid #9aa5b1; color: #3d4752; min-heig
 QPushButton[role="key"] {{ font-size: 34pt; min-width: 120px; min-height: 96px; }}
 QLabel[role="title"] {{ font-size: 34pt; font-weight: bold; color: {BLUE}; }}
 QLabel[role="hint"] {{ font-size: 20pt; color: #3d4752; }}
+QLabel[role="about"] {{ font-size: 11pt; color: #6b7785; }}
 QLabel[role="error"] {{ font-size: 22pt; color: {RED}; font-weight: bold; }}
 QLabel[role="number"] {{ font-size: 96pt; font-weight: bold; color: {BLUE}; }}
 QLabel[role="big"] {{ font-size: 30pt; font-weight: bold; }}

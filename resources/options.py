@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 
+from core.version import add_version_option
 
-def add_station_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options every window program takes."""
+
+def add_station_arguments(parser: argparse.ArgumentParser, program: str) -> None:
+    """The options every window program takes; `program` is its name in `--version`."""
+    add_version_option(parser, program)
     parser.add_argument("--windowed", action="store_true", help="a window, not full screen (development)")
     parser.add_argument("--server", help="central server URL; without it the program is a one-machine site")
     parser.add_argument("--enroll", metavar="CODE", help="one-time enrollment code from `mmc server enroll-code`")

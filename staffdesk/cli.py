@@ -10,11 +10,11 @@ def add_commands(sub: Any) -> None:
     from resources.options import add_station_arguments
 
     desk = sub.add_parser("staffdesk", help="the staff console: queues, PINs, dashboard, reports, administration")
-    add_station_arguments(desk)
+    add_station_arguments(desk, "mmc-staffdesk")
     desk.set_defaults(run=_run_staffdesk)
 
     display = sub.add_parser("display", help="the hall display: now-serving numbers and announced calls")
-    add_station_arguments(display)
+    add_station_arguments(display, "mmc-display")
     display.add_argument("--clinics", default="", help="clinic codes to show, separated by commas (default: all)")
     display.add_argument("--screen", type=int, default=None, help="which screen to fill (0, 1, ...)")
     display.add_argument(

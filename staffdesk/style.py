@@ -41,6 +41,7 @@ QLabel[role="board-room"] {{ font-size: {clinic}px; }}
 QLabel[role="board-flash"] {{ font-family: "Noto Sans"; font-size: {number}px; font-weight: bold;
     color: #000000; background: #ffd54f; border-radius: 12px; }}
 QLabel[role="board-recent"] {{ font-size: {recent}px; color: #e0e0e0; }}
+QLabel[role="board-about"] {{ font-size: {about}px; color: #546e7a; }}
 QLabel[role="badge-online"] {{ background: #1b5e20; color: #ffffff; border-radius: 8px; padding: 4px 12px;
     min-width: 4em; font-size: {badge}px; }}
 QLabel[role="badge-offline"] {{ background: #e65100; color: #ffffff; border-radius: 8px; padding: 4px 12px;
@@ -64,4 +65,5 @@ def board_style(height: int, rows: int) -> str:
         number=row * 66 // 100,
         recent=row * 20 // 100,
         badge=max(12, row * 14 // 100),
+        about=max(10, row * 8 // 100),
     )

@@ -17,6 +17,7 @@ from resources.qt import Languages
 from resources.widgets import button, label, restyle, show_sync_badge
 from staffdesk.desk import Desk
 from staffdesk.messages import explain_refused, role_name, tr
+from staffdesk.pages.about import AboutPage
 from staffdesk.pages.admin import AdminPage
 from staffdesk.pages.audit import AuditPage
 from staffdesk.pages.common import MessageLine, Page
@@ -76,7 +77,16 @@ class StaffWindow(QMainWindow):
         self.admin = AdminPage(desk)
         self.sync = SyncPage(desk)
         self.audit = AuditPage(desk)
-        self.pages: list[Page] = [self.queue, self.dashboard, self.reports, self.admin, self.sync, self.audit]
+        self.about = AboutPage(desk)
+        self.pages: list[Page] = [
+            self.queue,
+            self.dashboard,
+            self.reports,
+            self.admin,
+            self.sync,
+            self.audit,
+            self.about,
+        ]
         for page in self.pages:
             self.tabs.addTab(page, "")
 
@@ -142,6 +152,7 @@ class StaffWindow(QMainWindow):
             id(self.admin): tr("Administration"),
             id(self.sync): tr("Sync"),
             id(self.audit): tr("Audit log"),
+            id(self.about): tr("About"),
         }
         return titles[id(page)]
 
@@ -188,7 +199,7 @@ class StaffWindow(QMainWindow):
         self.stack.setCurrentWidget(self.login)
 
     def page(self, name: str) -> Page:
-        """Open a page by its name (queue, dashboard, reports, admin, sync, audit)."""
+        """Open a page by its name (queue, dashboard, reports, admin, sync, audit, about)."""
         chosen: Page = getattr(self, name)
         self.tabs.setCurrentWidget(chosen)
         return chosen

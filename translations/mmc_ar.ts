@@ -755,6 +755,33 @@
         <source>Audit log</source>
         <translation>سجل التدقيق</translation>
     </message>
+    <message>
+        <source>About</source>
+        <translation>حول البرنامج</translation>
+    </message>
+</context>
+<context>
+    <name>About</name>
+    <message>
+        <source>Built {date}</source>
+        <translation>تاريخ البناء {date}</translation>
+    </message>
+    <message>
+        <source>Run from source, not a build</source>
+        <translation>يعمل من الشيفرة المصدرية، ليس نسخة مبنية</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>الإصدار {version}</translation>
+    </message>
+    <message>
+        <source>Commit {commit}</source>
+        <translation>المراجعة {commit}</translation>
+    </message>
+    <message>
+        <source>MMC-MMS · {details}</source>
+        <translation>نظام MMC-MMS · {details}</translation>
+    </message>
 </context>
 <context>
     <name>Announcement</name>

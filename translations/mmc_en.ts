@@ -754,6 +754,33 @@
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>About</name>
+    <message>
+        <source>Built {date}</source>
+        <translation>Built {date}</translation>
+    </message>
+    <message>
+        <source>Run from source, not a build</source>
+        <translation>Run from source, not a build</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <source>Commit {commit}</source>
+        <translation>Commit {commit}</translation>
+    </message>
+    <message>
+        <source>MMC-MMS · {details}</source>
+        <translation>MMC-MMS · {details}</translation>
+    </message>
 </context>
 <context>
     <name>Announcement</name>

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.screens.keypad_screen import KeypadScreen
+from resources.about import about_text
+from resources.widgets import label
 
 
 class StaffExitScreen(KeypadScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("exit", max_length=8, secret=True, parent=parent)
+        self.about = label("about", name="exit-about")
+        self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout().addWidget(self.about)
         self.retranslate()
 
     def refuse(self) -> None:
@@ -19,3 +25,4 @@ class StaffExitScreen(KeypadScreen):
         self.title.setText(self.tr("Staff: enter the exit code"))
         self.hint.setText(self.tr("Only for the committee's staff"))
         self.back_button.setText(self.tr("Back"))
+        self.about.setText(about_text())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVB
 from core.database import Database
 from core.services.board import Board, BoardCall, board
 from core.services.catalog import load_catalog
+from resources.about import about_text
 from resources.qt import rtl_safe
 from resources.widgets import label, restyle, show_sync_badge
 from staffdesk.display.announcer import Announcement, Announcer
@@ -89,9 +90,11 @@ class DisplayWindow(QWidget):
         body = QHBoxLayout()
         body.addLayout(grid, 5)
         body.addLayout(side, 2)
+        self.about = label("board-about", wrap=False, name="display_about")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
+        layout.addWidget(self.about)
 
         self.shown: Board = Board([], [])
         self._seen: set[tuple[str, int]] | None = None
@@ -110,6 +113,7 @@ class DisplayWindow(QWidget):
         for head, text in zip(self.heads, (tr("Clinic"), tr("Number"), tr("Room")), strict=True):
             head.setText(text)
         self.recent_title.setText(tr("Last calls"))
+        self.about.setText(about_text())
         self._paint(self.shown)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

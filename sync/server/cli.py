@@ -13,12 +13,18 @@ from typing import Any
 
 from core.permissions import SYSTEM
 from core.services.config import save_user
+from core.version import add_version_option
 from sync.protocol import DEFAULT_PORT
 
 
 def add_commands(sub: Any) -> None:
     server = sub.add_parser("server", help="the central server")
-    server.add_argument("--db", help="database URL (default: an SQLite file in the data folder)")
+    add_version_option(server, "mmc-server")
+    server.add_argument(
+        "--db",
+        default=os.environ.get("MMC_DB_URL") or None,
+        help="database URL (default: $MMC_DB_URL, else an SQLite file in the data folder)",
+    )
     commands = server.add_subparsers(dest="server_command", required=True)
     run = commands.add_parser("run", help="serve the API")
     run.add_argument("--host", default="127.0.0.1")

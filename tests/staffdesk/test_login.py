@@ -21,12 +21,12 @@ def tab_titles(window: StaffWindow) -> list[str]:
 
 def test_a_right_password_opens_the_pages_of_the_role(qtbot: QtBot, make_console: ConsoleFactory) -> None:
     nurse = make_console("nurse")
-    assert tab_titles(nurse) == ["Queue", "Sync"]
+    assert tab_titles(nurse) == ["Queue", "Sync", "About"]
     assert "nurse" in nurse.who.text() and "Clinic staff" in nurse.who.text()
     chief = make_console("chief")
-    assert tab_titles(chief) == ["Queue", "Dashboard", "Reports", "Sync", "Audit log"]
+    assert tab_titles(chief) == ["Queue", "Dashboard", "Reports", "Sync", "Audit log", "About"]
     boss = make_console("boss")
-    assert tab_titles(boss) == ["Queue", "Dashboard", "Reports", "Administration", "Sync", "Audit log"]
+    assert tab_titles(boss) == ["Queue", "Dashboard", "Reports", "Administration", "Sync", "Audit log", "About"]
 
 
 def test_a_wrong_password_is_refused_in_the_users_language(

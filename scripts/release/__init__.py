@@ -1,0 +1,1 @@
+"""Building, signing and checking the installers (see docs/PACKAGING.md)."""
