@@ -60,7 +60,7 @@ def linked_system_libraries(folder: Path) -> tuple[set[str], set[str]]:
     paths: set[str] = set()
     missing: set[str] = set()
     for elf in _elf_files(folder):
-        listing = subprocess.run(["ldd", str(elf)], capture_output=True, text=True, env=env).stdout
+        listing = subprocess.run(["ldd", str(elf)], capture_output=True, text=True, env=env, check=False).stdout
         for line in listing.splitlines():
             name, arrow, rest = line.partition("=> ")
             target = rest.split(" (")[0].strip() if arrow else ""

@@ -38,7 +38,7 @@ def debian_owners(paths: Iterable[str]) -> dict[str, str]:
     every = sorted({alias for aliases in candidates.values() for alias in aliases})
     if not every:
         return {}
-    found = subprocess.run(["dpkg-query", "-S", *every], capture_output=True, text=True).stdout
+    found = subprocess.run(["dpkg-query", "-S", *every], capture_output=True, text=True, check=False).stdout
     owner_of: dict[str, str] = {}
     for line in found.splitlines():
         package, _, owned = line.partition(": ")

@@ -45,6 +45,7 @@ def verify(file: Path, signature: Path, key: Path) -> tuple[bool, str]:
             [gpgv, "--homedir", home, "--status-fd", "1", "--keyring", str(key.resolve()), str(signature), str(file)],
             capture_output=True,
             text=True,
+            check=False,
         )
     status = _status(run.stdout)
     if run.returncode == 0 and "VALIDSIG" in status and "GOODSIG" in status:
