@@ -53,3 +53,16 @@ fi
 if ! QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -c 'from PySide6 import QtCharts, QtGui, QtMultimedia, QtTextToSpeech, QtWidgets' 2>/dev/null; then
   apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libpulse0 || true
 fi
+
+# The release tools the packaging tests use (tests/packaging): dpkg-deb and gpgv are on
+# every Debian system; gpg signs, osslsigncode signs Windows programs, libpq5 is the
+# PostgreSQL client library a frozen server loads.
+if [ "$EXTRAS" = "dev" ]; then
+  missing=()
+  command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
+  command -v gpgv >/dev/null 2>&1 || missing+=(gpgv)
+  command -v osslsigncode >/dev/null 2>&1 || missing+=(osslsigncode)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  ldconfig -p 2>/dev/null | grep -q 'libpq\.so\.5' || missing+=(libpq5)
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}" || true; fi
+fi

@@ -10,8 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from core.services.config import set_kiosk_exit_code
 from core.store import Store
+from core.version import build_info
 from kiosk.printing import EscposPrinter, PdfPrinter, make_printer
 from kiosk.window import KioskWindow
+from resources.about import about_text
 from tests.conftest import ADMIN
 from tests.kiosk.conftest import KioskFactory, tap, type_digits
 from tests.kiosk.test_check_in import walk_to_exam
@@ -102,6 +104,7 @@ def test_the_locked_kiosk_closes_only_with_the_staff_exit_code(
     assert not window.close() and window.isVisible()
     qtbot.mousePress(window.site, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_screen() is window.staff_exit)
+    assert window.staff_exit.about.text() == about_text() and build_info().version in about_text()
     type_digits(qtbot, window, "2468")
     tap(qtbot, window, "keypad-ok")
     assert window.staff_exit.error.text() == "Wrong code." and window.isVisible()
