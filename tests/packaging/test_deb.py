@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from core.version import build_info
+from scripts.release.icu_data import can_shrink
 from scripts.release.system_libs import debian_owners
 from sync.server.run import free_port
 
@@ -85,6 +86,9 @@ def test_the_bundle_holds_one_set_of_libraries_without_unused_qt(installed: Path
     for unused in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Pdf.so.6", "libavcodec.so.61", "QtTest.abi3.so"):
         assert unused not in names
     assert {"libQt6Charts.so.6", "libQt6Multimedia.so.6", "libQt6TextToSpeech.so.6"} <= names
+    icu = internal / "PySide6/Qt/lib/libicudata.so.73"
+    if can_shrink():
+        assert icu.stat().st_size < 10_000_000, "ICU's data should hold Arabic and English only"
     assert debian_owners(str(p) for p in files if "/lib" in str(p)) == {}
     assert (internal / "translations" / "mmc_ar.qm").is_file()
     assert (internal / "resources" / "sounds" / "chime.wav").is_file()
