@@ -289,6 +289,8 @@ def staff_screens(out: Path) -> list[str]:
             admin.clinics.code.setText("Bad Code")
             admin.clinics.save.click()
             shot("admin-refused", language)
+            window.page("about")
+            shot("about", language)
             window.lock()
             shot("locked", language)
         window.close()
