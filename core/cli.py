@@ -126,11 +126,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def run_program(command: str) -> int:
-    """A program of the installed build (`mmc-kiosk`, `mmc-server`…): `mmc <command>`
-    with the program's own arguments."""
-    return main([command, *sys.argv[1:]])
-
-
 if __name__ == "__main__":
     sys.exit(main())

@@ -83,6 +83,8 @@ def test_the_bundle_holds_one_set_of_libraries_without_unused_qt(installed: Path
     files = [p for p in internal.rglob("*") if p.is_file()]
     names = {p.name for p in files}
     assert sum(name.startswith("libQt6Core") for name in names) == 1
+    for program in PROGRAMS[1:]:
+        assert (installed / "opt/mmc-mms" / program).stat().st_size < 3_000_000, "the Python code is in mmc only"
     for unused in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Pdf.so.6", "libavcodec.so.61", "QtTest.abi3.so"):
         assert unused not in names
     assert {"libQt6Charts.so.6", "libQt6Multimedia.so.6", "libQt6TextToSpeech.so.6"} <= names
