@@ -56,7 +56,8 @@ fi
 
 # The release tools the packaging tests use (tests/packaging): dpkg-deb and gpgv are on
 # every Debian system; gpg signs, osslsigncode signs Windows programs, libpq5 is the
-# PostgreSQL client library a frozen server loads.
+# PostgreSQL client library a frozen server loads, icupkg and gcc rebuild ICU's data with
+# Arabic and English only (scripts/release/icu_data.py).
 if [ "$EXTRAS" = "dev" ]; then
   missing=()
   command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
@@ -64,5 +65,7 @@ if [ "$EXTRAS" = "dev" ]; then
   command -v osslsigncode >/dev/null 2>&1 || missing+=(osslsigncode)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   ldconfig -p 2>/dev/null | grep -q 'libpq\.so\.5' || missing+=(libpq5)
+  command -v icupkg >/dev/null 2>&1 || missing+=(icu-devtools)
+  command -v gcc >/dev/null 2>&1 || missing+=(gcc)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}" || true; fi
 fi
