@@ -8,6 +8,8 @@ would, plus the two the programs load without linking (libpq5 through ctypes, tz
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import os
 import shutil
 import subprocess
@@ -30,8 +32,8 @@ NOT_ON_BUILD_MACHINE = {
 Debian packages by name, since dpkg cannot say who owns a file that is not there."""
 DESKTOP = {
     "mmc-staffdesk": ("MMC-MMS staff console", "وحدة تحكم الموظفين", "Office;MedicalSoftware;"),
-    "mmc-kiosk": ("MMC-MMS check-in kiosk", "كشك التسجيل", "MedicalSoftware;"),
-    "mmc-display": ("MMC-MMS hall display", "شاشة القاعة", "MedicalSoftware;"),
+    "mmc-kiosk": ("MMC-MMS check-in kiosk", "كشك التسجيل", "Office;MedicalSoftware;"),
+    "mmc-display": ("MMC-MMS hall display", "شاشة القاعة", "Office;MedicalSoftware;"),
 }
 
 
@@ -99,11 +101,26 @@ def _desktop_entry(program: str) -> str:
     )
 
 
+def _changelog(version: str) -> str:
+    when = dt.datetime.now(dt.UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    return (
+        f"mmc-mms ({version}) stable; urgency=medium\n\n"
+        "  * Release of the kiosk, staff console, hall display and central server.\n\n"
+        f" -- MMC-MMS committee IT <it@mmc-mms.invalid>  {when}\n"
+    )
+
+
 def stage(bundle: Path, root: Path, version: str) -> Path:
     """Lay out the package's files under `root` (a fresh folder)."""
     if not (bundle / "mmc").is_file():
         raise PackagingError(f"{bundle} is not a built bundle (no mmc program in it); run the build first")
     shutil.copytree(bundle, root / PREFIX, symlinks=True)
+    for library in (root / PREFIX).rglob("*.so*"):
+        if library.is_file() and not library.is_symlink():
+            library.chmod(0o644)
+    docs = root / "usr/share/doc/mmc-mms"
+    _write(docs / "copyright", (HERE / "copyright").read_text(encoding="utf-8"))
+    docs.joinpath("changelog.gz").write_bytes(gzip.compress(_changelog(version).encode(), mtime=0))
     for program in PROGRAMS:
         _write(root / "usr/bin" / program, f'#!/bin/sh\nexec /{PREFIX}/{program} "$@"\n', 0o755)
     for program in DESKTOP:
