@@ -106,7 +106,7 @@ def queue_check_ins(store: Store, count: int, device: int = 0) -> None:
 async def replay(root: Path, ops: int, url: str | None) -> float:
     server = Server(root, url)
     try:
-        kiosk = await device(server, root, "replayer", "kiosk", batch=500)
+        kiosk = await device(server, root, "replayer", "kiosk")
         queue_check_ins(kiosk.store, ops)
         started = time.perf_counter()
         await kiosk.push_pending()

@@ -36,7 +36,7 @@ from core.store import Store, adopt_station
 from sync.breaker import CircuitBreaker, backoff_s
 from sync.credentials import save_token
 from sync.link import Refused, ServerLink, Unreachable
-from sync.protocol import EnrollRequest, LeaseRequest, PushRequest, WireOp
+from sync.protocol import MAX_BATCH, EnrollRequest, LeaseRequest, PushRequest, WireOp
 
 log = logging.getLogger(__name__)
 CLOCK_WARNING_S = 60.0
@@ -72,7 +72,9 @@ class SyncStatus:
 class SyncClient:
     store: Store
     link: ServerLink
-    batch: int = 200
+    batch: int = MAX_BATCH
+    """Ops per push: a backlog after a long cut goes out in the largest batches the server
+    takes (each costs one round trip and one commit, whatever its size)."""
     lease_size: int = 50
     long_poll_s: float = 5.0
     now: Callable[[], dt.datetime] = utc_now
@@ -162,7 +164,16 @@ class SyncClient:
         try:
             while ops:
                 following = asyncio.ensure_future(asyncio.to_thread(self._pending, ops[-1].device_seq))
-                response = await self.link.push(PushRequest(ops=[WireOp.of(op) for op in ops]))
+                try:
+                    response = await self.link.push(PushRequest(ops=[WireOp.of(op) for op in ops]))
+                except Refused as refused:
+                    if refused.code != "body_too_large" or len(ops) == 1:
+                        raise
+                    await asyncio.gather(following, return_exceptions=True)
+                    self.batch = len(ops) // 2
+                    log.warning("a push of %d ops was too large; sending %d at a time", len(ops), self.batch)
+                    ops = ops[: self.batch]
+                    continue
                 self._observe_clock(response.server_time)
                 answers = [
                     Answer(a.op_id, a.outcome, a.accepted_seq, a.code, a.reason)

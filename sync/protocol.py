@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from core.ops.envelope import Op
 
 VERSION: Literal[1] = 1
-MAX_BATCH = 500
+MAX_BATCH = 1000
 DEFAULT_PORT = 8470
 MAX_BODY_BYTES = 2_000_000
 

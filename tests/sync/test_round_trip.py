@@ -216,3 +216,20 @@ async def test_leases_are_refilled_before_they_run_out(site: Site) -> None:
         )
         await kiosk.sync_once()
     assert labels == [str(n) for n in range(1, 11)]
+
+
+@pytest.mark.anyio
+async def test_a_batch_too_large_for_the_server_is_sent_in_smaller_ones(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sync.server.app.MAX_BODY_BYTES", 3_000)
+    kiosk = await site.device("k", "kiosk")
+    for n in range(12):
+        check_in(kiosk.store.db, KIOSK, id_number=f"2850000000{n:02d}", gender="male", exam_type="travel")
+    assert kiosk.batch == 1000
+    answered = await kiosk.push_pending()
+    assert answered == 12 and kiosk.status.ops_waiting == 0 and not kiosk.status.refused
+    assert kiosk.batch < 12
+    with site.db.read() as session:
+        count = session.scalar(select(func.count()).select_from(OpRecord).where(OpRecord.kind == "visit.checked_in"))
+    assert count == 12
