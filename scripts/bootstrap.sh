@@ -1,11 +1,15 @@
 # Sourced by scripts/demo and scripts/test: make .venv with the project installed, on a
-# fresh Debian machine with nothing but Python 3.11+. Installs python3-venv with apt-get
-# when the interpreter has no venv module (Debian ships it apart), as root only.
+# fresh Debian machine with nothing but Python 3.11+. As root it installs with apt-get
+# what is missing: python3-venv (Debian ships it apart), the system libraries Qt's
+# windows, sound, speech and printing load (found as Qt's plugin loader would, by
+# scripts/qt_libraries.py), and for the test tools the release tools and libpython.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 EXTRAS="${1:-}"
+
+say() { echo "== $*"; }
 
 find_python() {
   for candidate in python3.13 python3.12 python3.11 python3; do
@@ -24,40 +28,55 @@ apt_install() {
     return 1
   fi
   if [ -z "${MMC_APT_UPDATED:-}" ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    say "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -q
     export MMC_APT_UPDATED=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  say "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
 }
 
 PYTHON="$(find_python)"
 if [ ! -x "$VENV/bin/python" ]; then
   if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
     version="$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
+    say "$PYTHON has no venv module: installing python${version}-venv"
     apt_install "python${version}-venv" || apt_install python3-venv
   fi
+  say "making $VENV with $PYTHON"
   "$PYTHON" -m venv "$VENV"
 fi
 
 stamp="$VENV/.installed-$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)${EXTRAS:+-$EXTRAS}"
 if [ ! -f "$stamp" ]; then
-  "$VENV/bin/python" -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+  say "installing MMC-MMS${EXTRAS:+ with its $EXTRAS tools} and the Python packages it needs into $VENV (first run: a few minutes)"
+  "$VENV/bin/python" -m pip install --upgrade pip
   target="$ROOT"
   [ -n "$EXTRAS" ] && target="$ROOT[$EXTRAS]"
-  "$VENV/bin/python" -m pip install -q -e "$target" 2>&1 | grep -v "^WARNING: Location" || true
+  # editable_mode=compat: the project folder on sys.path (a .pth file), no import hook.
+  "$VENV/bin/python" -m pip install --config-settings editable_mode=compat -e "$target"
   "$VENV/bin/python" -c 'import core, sqlalchemy, alembic' || { echo "The install failed." >&2; exit 1; }
   touch "$stamp"
 fi
 
-# Qt's system libraries, for the windows and the offscreen tests.
-if ! QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -c 'from PySide6 import QtCharts, QtGui, QtMultimedia, QtTextToSpeech, QtWidgets' 2>/dev/null; then
-  apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libpulse0 || true
+# Qt's system libraries: what its plugins for windows, sound, speech and printing load.
+needed="$("$VENV/bin/python" "$ROOT/scripts/qt_libraries.py" missing)"
+if [ -n "$needed" ]; then
+  say "Qt's plugins need system libraries this machine lacks"
+  # shellcheck disable=SC2086
+  apt_install $needed || true
+fi
+if [ "$EXTRAS" = "dev" ]; then
+  "$VENV/bin/python" "$ROOT/scripts/qt_libraries.py" check
+else
+  "$VENV/bin/python" "$ROOT/scripts/qt_libraries.py" check || echo "(the windows need them; the headless demo does not)" >&2
 fi
 
 # The release tools the packaging tests use (tests/packaging): dpkg-deb and gpgv are on
 # every Debian system; gpg signs, osslsigncode signs Windows programs, libpq5 is the
 # PostgreSQL client library a frozen server loads, icupkg and gcc rebuild ICU's data with
-# Arabic and English only (scripts/release/icu_data.py).
+# Arabic and English only (scripts/release/icu_data.py); PyInstaller needs the
+# interpreter's shared library, which Debian ships apart (libpython3.X).
 if [ "$EXTRAS" = "dev" ]; then
   missing=()
   command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
@@ -67,5 +86,13 @@ if [ "$EXTRAS" = "dev" ]; then
   ldconfig -p 2>/dev/null | grep -q 'libpq\.so\.5' || missing+=(libpq5)
   command -v icupkg >/dev/null 2>&1 || missing+=(icu-devtools)
   command -v gcc >/dev/null 2>&1 || missing+=(gcc)
-  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}" || true; fi
+  libpython="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_config_var("INSTSONAME") or "")')"
+  libdir="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_config_var("LIBDIR") or "")')"
+  if [ -n "$libpython" ] && [ ! -e "$libdir/$libpython" ] && ! ldconfig -p 2>/dev/null | grep -qF "$libpython"; then
+    missing+=("$("$VENV/bin/python" -c 'import sys; print(f"libpython{sys.version_info[0]}.{sys.version_info[1]}")')")
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "the packaging tests need release tools this machine lacks"
+    apt_install "${missing[@]}" || true
+  fi
 fi

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts.release.deb import build_deb  # noqa: E402
-from scripts.release.signing import export_public_key, make_development_key, sign  # noqa: E402
+from scripts.release.signing import export_public_key, make_development_key, sign, stop_agent  # noqa: E402
 from scripts.release.verify import KEY_FILE  # noqa: E402
 
 BUNDLE = "mmc-mms"
@@ -61,14 +61,19 @@ def build(dist: Path, work: Path) -> Path:
 def release(bundle: Path, out: Path, work: Path, gnupghome: Path | None, key: str | None) -> Path:
     """The signed .deb and what IT needs to check it, in `out`."""
     deb = build_deb(bundle, out, project_version(), work)
+    development = gnupghome is None or key is None
     if gnupghome is None or key is None:
         gnupghome = work / "development-gnupg"
         if gnupghome.exists():
             shutil.rmtree(gnupghome)
         key = make_development_key(gnupghome)
         print(f"signed with a new DEVELOPMENT key {key} (not the committee's)")
-    sign(gnupghome, key, deb)
-    export_public_key(gnupghome, key, out / KEY_FILE)
+    try:
+        sign(gnupghome, key, deb)
+        export_public_key(gnupghome, key, out / KEY_FILE)
+    finally:
+        if development:
+            stop_agent(gnupghome)
     verify = out / "verify"
     shutil.copy2(ROOT / "scripts" / "release" / "verify.py", verify)
     verify.chmod(0o755)

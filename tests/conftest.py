@@ -22,6 +22,7 @@ from core.permissions import Actor
 from core.schema import AuditEntry, OpRecord
 from core.services.config import init_site
 from core.store import Store, open_store
+from tests.postgres_server import describe, server_url
 
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
@@ -105,7 +106,11 @@ def replay(store: Store, ops: list[Op], at: dt.datetime) -> list[str]:
         return [apply_remote(session, op, at) for op in ops]
 
 
-PG_URL = os.environ.get("MMC_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_URL = server_url()
+
+
+def pytest_report_header() -> str:
+    return describe()
 
 
 @contextlib.contextmanager

@@ -15,21 +15,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from scripts.qt_libraries import packages_for
 from scripts.release.system_libs import SYSTEM_DIRS, debian_owners
 
 HERE = Path(__file__).resolve().parent / "debian"
 PREFIX = "opt/mmc-mms"
 PROGRAMS = ("mmc", "mmc-kiosk", "mmc-staffdesk", "mmc-display", "mmc-server")
 LOADED_NOT_LINKED = ("libpq5", "tzdata", "adduser")
-NOT_ON_BUILD_MACHINE = {
-    "libspeechd.so.2": "libspeechd2",
-    "libwayland-cursor.so.0": "libwayland-cursor0",
-    "libwayland-egl.so.1": "libwayland-egl1",
-    "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
-}
-"""Libraries Qt's plugins link to that a build machine without a desktop may lack: their
-Debian packages by name, since dpkg cannot say who owns a file that is not there."""
 DESKTOP = {
     "mmc-staffdesk": ("MMC-MMS staff console", "وحدة تحكم الموظفين", "Office;MedicalSoftware;"),
     "mmc-kiosk": ("MMC-MMS check-in kiosk", "كشك التسجيل", "Office;MedicalSoftware;"),
@@ -74,12 +66,17 @@ def linked_system_libraries(folder: Path) -> tuple[set[str], set[str]]:
 
 
 def depends(folder: Path) -> list[str]:
+    """The packages of the system libraries the bundle links to: by dpkg for those on this
+    machine, by `LIBRARY_PACKAGES` for those a build machine without a desktop lacks
+    (dpkg cannot say who owns a file that is not there)."""
     found, missing = linked_system_libraries(folder)
-    unknown = missing - NOT_ON_BUILD_MACHINE.keys()
+    by_name, unknown = packages_for(missing)
     if unknown:
-        raise PackagingError(f"the bundle links to libraries this machine lacks: {', '.join(sorted(unknown))}")
-    packages = set(debian_owners(found).values()) | {NOT_ON_BUILD_MACHINE[name] for name in missing}
-    return sorted(packages | set(LOADED_NOT_LINKED))
+        raise PackagingError(
+            f"the bundle links to libraries this machine lacks and no known package provides: {', '.join(unknown)} "
+            "(add them to LIBRARY_PACKAGES in scripts/qt_libraries.py)"
+        )
+    return sorted(set(debian_owners(found).values()) | set(by_name) | set(LOADED_NOT_LINKED))
 
 
 def _write(path: Path, text: str, mode: int = 0o644) -> None:

@@ -44,3 +44,8 @@ def sign(home: Path, key: str, file: Path) -> Path:
     signature = file.with_name(file.name + ".sig")
     _gpg(home, "--local-user", key, "--detach-sign", "--output", str(signature), str(file))
     return signature
+
+
+def stop_agent(home: Path) -> None:
+    """End the gpg-agent that signing started for `home` (gpg leaves it running)."""
+    subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "all"], capture_output=True, check=False)

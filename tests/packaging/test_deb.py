@@ -28,14 +28,19 @@ pytestmark = [
 ]
 
 
+def run_step(*command: str | Path) -> None:
+    """Run one step of the release; when it fails, the failure shows what it printed."""
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        printed = "\n".join((result.stdout + result.stderr).splitlines()[-80:])
+        pytest.fail(f"{' '.join(map(str, command))} exited with {result.returncode}:\n{printed}", pytrace=False)
+
+
 @pytest.fixture(scope="module")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("package")
-    subprocess.run(
-        [sys.executable, ROOT / "scripts" / "package.py", "all", "--dist", folder / "dist", "--work", folder / "work"],
-        check=True,
-        capture_output=True,
-    )
+    package = ROOT / "scripts" / "package.py"
+    run_step(sys.executable, package, "all", "--dist", folder / "dist", "--work", folder / "work")
     return folder / "dist" / "release"
 
 
@@ -44,7 +49,7 @@ def installed(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The .deb unpacked into a scratch root, as dpkg would lay it out."""
     root = tmp_path_factory.mktemp("root")
     (deb,) = release.glob("*.deb")
-    subprocess.run(["dpkg-deb", "-x", deb, root], check=True)
+    run_step("dpkg-deb", "-x", deb, root)
     return root
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from scripts.release.authenticode import make_test_certificate, sign_pe, verify_pe
-from scripts.release.signing import export_public_key, make_development_key, sign
+from scripts.release.signing import export_public_key, make_development_key, sign, stop_agent
 from scripts.release.verify import KEY_FILE
 
 VERIFY = Path(__file__).resolve().parents[2] / "scripts" / "release" / "verify.py"
@@ -29,12 +30,26 @@ def run_verify(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def signed_release(tmp_path: Path) -> Path:
+def gnupg_homes(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """GnuPG homes in tmp_path whose agents are stopped after the test."""
+    made: list[Path] = []
+
+    def make(name: str) -> Path:
+        made.append(tmp_path / name)
+        return made[-1]
+
+    yield make
+    for home in made:
+        stop_agent(home)
+
+
+@pytest.fixture
+def signed_release(tmp_path: Path, gnupg_homes: Callable[[str], Path]) -> Path:
     release = tmp_path / "release"
     release.mkdir()
     installer = release / "mmc-mms_0.1.0_amd64.deb"
     installer.write_bytes(b"!<arch>\n" + bytes(range(256)) * 64)
-    home = tmp_path / "gnupg"
+    home = gnupg_homes("gnupg")
     key = make_development_key(home)
     sign(home, key, installer)
     export_public_key(home, key, release / KEY_FILE)
@@ -56,8 +71,8 @@ def test_verify_refuses_a_file_changed_by_one_byte(signed_release: Path) -> None
     assert "Do not install it" in result.stderr
 
 
-def test_verify_refuses_a_signature_by_another_key(signed_release: Path, tmp_path: Path) -> None:
-    other_home = tmp_path / "someone-else"
+def test_verify_refuses_a_signature_by_another_key(signed_release: Path, gnupg_homes: Callable[[str], Path]) -> None:
+    other_home = gnupg_homes("someone-else")
     other = make_development_key(other_home)
     sign(other_home, other, signed_release)
     result = run_verify(signed_release)
