@@ -6,7 +6,9 @@ queue numbers restart and the clinic PINs change at local midnight there.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -14,8 +16,45 @@ SITE_ZONE = ZoneInfo("Asia/Qatar")
 MAX_DRIFT_MS = 60_000
 
 
-def utc_now() -> dt.datetime:
+def _system_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+_source: Callable[[], dt.datetime] = _system_time
+
+
+def utc_now() -> dt.datetime:
+    """The time every service, device and the server go by (the system's, except inside
+    `time_source`)."""
+    return _source()
+
+
+@contextlib.contextmanager
+def time_source(source: Callable[[], dt.datetime]) -> Iterator[None]:
+    """Make `utc_now` answer from `source` for this whole process while the block runs: the
+    headless demo runs its devices and its server on one simulated clinic day this way."""
+    global _source
+    previous, _source = _source, source
+    try:
+        yield
+    finally:
+        _source = previous
+
+
+class SimulatedClock:
+    """A clock that stands still until it is set or advanced."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.at = start.astimezone(dt.UTC)
+
+    def now(self) -> dt.datetime:
+        return self.at
+
+    def set(self, at: dt.datetime) -> None:
+        self.at = max(self.at, at.astimezone(dt.UTC))
+
+    def advance(self, seconds: float) -> None:
+        self.at += dt.timedelta(seconds=seconds)
 
 
 def service_day(at: dt.datetime) -> str:

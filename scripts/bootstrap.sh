@@ -53,8 +53,7 @@ if [ ! -f "$stamp" ]; then
   "$VENV/bin/python" -m pip install --upgrade pip
   target="$ROOT"
   [ -n "$EXTRAS" ] && target="$ROOT[$EXTRAS]"
-  # editable_mode=compat: the project folder on sys.path (a .pth file), no import hook.
-  "$VENV/bin/python" -m pip install --config-settings editable_mode=compat -e "$target"
+  "$VENV/bin/python" -m pip install -e "$target"
   "$VENV/bin/python" -c 'import core, sqlalchemy, alembic' || { echo "The install failed." >&2; exit 1; }
   touch "$stamp"
 fi

@@ -332,20 +332,28 @@ mount -t tmpfs -o mode=1777 tmpfs "$R/dev/shm"
 mount -t tmpfs tmpfs "$R/run"
 mount --rbind -o ro /sys "$R/sys" 2>/dev/null || true
 "$HOST_PYTHON" "$SCRIPT" forward --port "$PORT" --socket "$SOCK" &
+forwarder=$!
 for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.1; done
 set +e
-chroot "$R" /usr/bin/env -i $CHROOT_ENV /bin/bash -c "cd $SOURCE && $COMMAND" </dev/null
+chroot "$R" /usr/bin/env -i /bin/bash -c ". /etc/mmc-clean-env && cd $SOURCE && $COMMAND" </dev/null
 code=$?
+sleep 2  # what ends with the command (a forkserver reading its parent's end) has ended by then
 echo "== left running in the namespace:"
-chroot "$R" /bin/sh -c 'for d in /proc/[0-9]*; do
-  p=${d#/proc/}; [ "$p" = 1 ] && continue
-  c=$(tr "\0" " " < $d/cmdline 2>/dev/null); [ -n "$c" ] && echo "$p $c"; done' |
-  grep -a -v -e "$SCRIPT forward" -e "/bin/sh -c for d" -e "grep -a -v" || echo "(nothing)"
+init=$(tr "\0\n" "  " < /proc/1/cmdline)
+left=0
+for d in /proc/[0-9]*; do
+  p=${d#/proc/}
+  { [ "$p" = 1 ] || [ "$p" = "$forwarder" ]; } && continue
+  c=$(tr "\0\n" "  " < "$d/cmdline" 2>/dev/null) || continue
+  { [ -z "$c" ] || [ "$c" = "$init" ]; } && continue
+  echo "$p $c"; left=1
+done
+[ $left = 1 ] || echo "(nothing)"
 exit $code
 """
 
 
-def chroot_env(ci: bool) -> list[str]:
+def chroot_env(ci: bool) -> dict[str, str]:
     proxy = f"http://127.0.0.1:{PROXY_PORT}"
     env = {
         "HOME": "/root",
@@ -365,7 +373,7 @@ def chroot_env(ci: bool) -> list[str]:
             env[name] = os.environ[name]
     if ci:
         env["CI"] = "true"
-    return [f"{k}={v}" for k, v in env.items()]
+    return env
 
 
 def run_step(root: Path, step: Step, log: Path, socket_path: Path) -> tuple[int, float, list[str]]:
@@ -378,8 +386,9 @@ def run_step(root: Path, step: Step, log: Path, socket_path: Path) -> tuple[int,
         SOCK=str(socket_path),
         SOURCE=SOURCE,
         COMMAND=step.command,
-        CHROOT_ENV=" ".join(shlex.quote(item) for item in chroot_env(step.ci)),
     )
+    settings = "".join(f"export {name}={shlex.quote(value)}\n" for name, value in chroot_env(step.ci).items())
+    (root / "etc/mmc-clean-env").write_text(settings, encoding="utf-8")
     started = time.monotonic()
     with log.open("w", encoding="utf-8") as out:
         out.write(f"$ {step.title}\n")

@@ -27,6 +27,7 @@ def add_commands(sub: Any) -> None:
     demo.add_argument("--patients", type=int, default=300)
     demo.add_argument("--rounds", type=int, default=24)
     demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--day", help="the simulated clinic day, YYYY-MM-DD (default: today)")
     demo.add_argument("--report", default="demo-report.json")
     demo.add_argument("--run-for", type=float, default=0.0, help=argparse.SUPPRESS)
     demo.set_defaults(run=_run)

@@ -10,6 +10,7 @@ store. At the end the network comes back and every device syncs until all agree.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import func, select
 
+from core.clock import SimulatedClock
 from core.database import Database
 from core.digest import state_digest
 from core.errors import MmcError
@@ -34,6 +36,10 @@ from sync.server.enrollment import create_code
 
 SERVED = ("vitals", "lab", "xray")
 STRAY_CALL = 0.05
+ROUND = dt.timedelta(minutes=15)
+"""What a round is on a simulated clock: check-ins through its first ten minutes, then the
+consoles call and complete, patients confirm, and every device syncs."""
+CHECK_INS_FOR = ROUND * 2 / 3
 
 
 class CuttableTransport(httpx.AsyncHTTPTransport):
@@ -67,7 +73,8 @@ class Outcome:
     devices: int
     patients: int
     rounds: int
-    cuts: int
+    outages: int
+    """Single devices that lost the network for a round or more (the whole-site blackout apart)."""
     refused_ops: int
     server_ops: int
     digests_equal: bool
@@ -98,15 +105,27 @@ class SimulatedSite:
         seed: int = 1,
         cut_chance: float = 0.25,
         store_factory: Callable[[Path, str], Store] | None = None,
+        clock: SimulatedClock | None = None,
     ) -> None:
         self.server_db, self.url, self.root = server_db, url, root
         self.counts = {"kiosk": kiosks, "staff": consoles, "display": displays}
         self.rng = random.Random(seed)
         self.cut_chance = cut_chance
         self.devices: list[Device] = []
-        self.cuts = 0
+        self.outages = 0
         self.next_patient = 0
         self.store_factory = store_factory or (lambda folder, kind: open_store(folder, kind=kind))
+        self.clock = clock
+        self.round_start = clock.now() if clock else dt.datetime.now(dt.UTC)
+
+    def _at(self, offset: dt.timedelta) -> None:
+        """On a simulated clock, move to `offset` into the current round."""
+        if self.clock is not None:
+            self.clock.set(self.round_start + offset)
+
+    def _later(self, seconds: float) -> None:
+        if self.clock is not None:
+            self.clock.advance(seconds)
 
     async def enroll_all(self) -> None:
         for kind, count in self.counts.items():
@@ -139,11 +158,12 @@ class SimulatedSite:
         for device in self.devices:
             was = device.network.cut
             device.network.cut = blackout or self.rng.random() < self.cut_chance
-            self.cuts += int(device.network.cut and not was)
+            self.outages += int(device.network.cut and not was and not blackout)
 
     def _check_ins(self, count: int) -> None:
         kiosks = self.of_kind("kiosk")
-        for _ in range(count):
+        for n in range(count):
+            self._at(CHECK_INS_FOR * n / max(1, count))
             kiosk = self.rng.choice(kiosks)
             self.next_patient += 1
             with contextlib.suppress(MmcError):
@@ -166,8 +186,10 @@ class SimulatedSite:
                 with contextlib.suppress(MmcError):
                     for ticket in queue.clinic_queue(console.store.db, clinic=clinic):
                         if ticket.status == "CALLED" and self.rng.random() < 0.8:
+                            self._later(20)
                             queue.complete(console.store.db, console.actor, ticket_id=ticket.ticket_id)
                 for _ in range(calls):
+                    self._later(20)
                     try:
                         queue.call_next(console.store.db, console.actor, clinic=clinic, room=console.name)
                     except MmcError:
@@ -181,16 +203,18 @@ class SimulatedSite:
         for n, kiosk in enumerate(kiosks):
             with kiosk.store.db.read() as session:
                 done = session.execute(
-                    select(Visit.id, Ticket.clinic)
+                    select(Visit.id, Visit.patient_id, Ticket.clinic)
                     .join(Visit, Visit.id == Ticket.visit_id)
                     .where(
                         Ticket.status == "COMPLETED", Visit.current_clinic == Ticket.clinic, Visit.status == "active"
                     )
+                    .order_by(Visit.patient_id)
                     .limit(count * len(kiosks))
                 ).all()
-            for visit_id, clinic in done:
-                if int(visit_id[-4:], 16) % len(kiosks) != n:
+            for visit_id, patient, clinic in done:
+                if int(patient) % len(kiosks) != n:
                     continue  # a patient stands at one kiosk at a time
+                self._later(30)
                 with contextlib.suppress(MmcError):
                     visits.confirm_clinic(kiosk.store.db, kiosk.actor, visit_id=visit_id, pin=pins[clinic])
 
@@ -209,16 +233,24 @@ class SimulatedSite:
         blackout: range = range(0),
     ) -> Outcome:
         """`rounds` rounds of work and sync; during the `blackout` rounds every device is cut."""
+        opening = self.round_start
         for number in range(rounds):
+            self.round_start = opening + ROUND * number
+            self._at(dt.timedelta(0))
             self._shake_network(number in blackout)
             due = patients * (number + 1) // rounds
             per_round = max(1, patients // rounds)
             self._check_ins(due - self.next_patient)
+            self._at(dt.timedelta(minutes=11))
             self._serve(calls=max(2, per_round))
+            self._at(dt.timedelta(minutes=13))
             self._confirm(count=max(1, per_round // 6))
+            self._at(dt.timedelta(minutes=14))
             await self._sync_all()
             if on_round:
                 on_round(number, number in blackout)
+        self.round_start = opening + ROUND * rounds
+        self._at(dt.timedelta(0))
         for device in self.devices:
             device.network.cut = False
         for _ in range(3):
@@ -253,7 +285,7 @@ class SimulatedSite:
             devices=len(self.devices),
             patients=patients,
             rounds=rounds,
-            cuts=self.cuts,
+            outages=self.outages,
             refused_ops=refused,
             server_ops=server_ops,
             digests_equal=digests == {server_digest},

@@ -87,18 +87,19 @@ def test_the_list_names_the_package_that_ships_each_library_here() -> None:
 @pytest.mark.skipif(shutil.which("gcc") is None, reason="builds a small library with gcc")
 def test_a_library_the_loader_cannot_find_is_reported_with_its_package(tmp_path: Path) -> None:
     """The check bootstrap makes, on a plugin-like library linked to two libraries that
-    are then taken away: one the list knows, one it does not."""
+    are then taken away: one the list knows, one it does not. (-nostdlib: a bare gcc
+    without the C library's development files can build these.)"""
     for soname in ("libxcb-icccm.so.4", "libmmc-nowhere.so.1"):
         stub = tmp_path / soname
         subprocess.run(
-            ["gcc", "-shared", "-fPIC", f"-Wl,-soname,{soname}", "-o", stub, "-x", "c", "/dev/null"], check=True
+            ["gcc", "-shared", "-nostdlib", f"-Wl,-soname,{soname}", "-o", stub, "-x", "c", "/dev/null"], check=True
         )
     plugin = tmp_path / "libqfake.so"
     subprocess.run(
         [
             "gcc",
             "-shared",
-            "-fPIC",
+            "-nostdlib",
             "-o",
             plugin,
             "-x",

@@ -35,7 +35,7 @@ async def test_seven_devices_with_network_cuts_converge(site: Site, migrated_tem
         outcome = await simulated.run(PATIENTS, rounds=40)
     finally:
         await simulated.close()
-    assert outcome.devices == 7 and outcome.cuts >= 10
+    assert outcome.devices == 7 and outcome.outages >= 10
     assert outcome.visits == PATIENTS
     assert outcome.outboxes_empty, "an op was never answered"
     assert outcome.ops_applied_twice == 0
