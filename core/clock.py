@@ -20,25 +20,29 @@ def _system_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-_source: Callable[[], dt.datetime] = _system_time
+@dataclass
+class _TimeSource:
+    now: Callable[[], dt.datetime] = _system_time
+
+
+_CURRENT = _TimeSource()
 
 
 def utc_now() -> dt.datetime:
     """The time every service, device and the server go by (the system's, except inside
     `time_source`)."""
-    return _source()
+    return _CURRENT.now()
 
 
 @contextlib.contextmanager
 def time_source(source: Callable[[], dt.datetime]) -> Iterator[None]:
     """Make `utc_now` answer from `source` for this whole process while the block runs: the
     headless demo runs its devices and its server on one simulated clinic day this way."""
-    global _source
-    previous, _source = _source, source
+    previous, _CURRENT.now = _CURRENT.now, source
     try:
         yield
     finally:
-        _source = previous
+        _CURRENT.now = previous
 
 
 class SimulatedClock:
