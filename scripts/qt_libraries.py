@@ -6,7 +6,7 @@ can succeed while the platform plugin that opens a window, the multimedia backen
 plays the chime or the text-to-speech plugin cannot load: Qt then only warns. So the test
 here is the one Qt's plugin loader makes: do the plugin's libraries resolve (ldd)?
 
-    python scripts/qt_libraries.py missing     the packages to install (empty: none)
+    python scripts/qt_libraries.py missing     the packages to install (exit 3: and some no package is known for)
     python scripts/qt_libraries.py check       exit 1 and name what does not resolve
 
 `LIBRARY_PACKAGES` is the one table from a library to its Debian package: bootstrap
@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 MODULES = (
@@ -140,9 +141,15 @@ def qt_files(root: Path | None = None) -> list[Path]:
 def unresolved(files: Iterable[Path]) -> dict[str, list[Path]]:
     """{library name: the files that need it} for every library the loader cannot find."""
     missing: dict[str, list[Path]] = {}
-    for path in files:
-        listing = subprocess.run(["ldd", str(path)], capture_output=True, text=True, check=False).stdout
-        for line in listing.splitlines():
+
+    def listing(path: Path) -> str:
+        return subprocess.run(["ldd", str(path)], capture_output=True, text=True, check=False).stdout
+
+    paths = list(files)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        listings = list(pool.map(listing, paths))
+    for path, text in zip(paths, listings, strict=True):
+        for line in text.splitlines():
             name, _, target = line.partition("=>")
             if target.strip() == "not found":
                 missing.setdefault(name.strip(), []).append(path)
@@ -190,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             described = _describe({name: missing[name] for name in unknown}, root)
             print(f"Qt needs libraries no known package provides:\n{described}", file=sys.stderr)
         print(" ".join(packages))
-        return 0
+        return 3 if unknown else 0
     if missing:
         print(f"Qt's plugins cannot load; these libraries are missing:\n{_describe(missing, root)}", file=sys.stderr)
         if packages:
