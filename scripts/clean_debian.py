@@ -203,6 +203,7 @@ def fresh_root(base: Path, target: Path, worktree: bool) -> Path:
     ).stdout.strip()
     run(["git", "-C", str(source), "fetch", "--quiet", str(ROOT), sha])
     run(["git", "-C", str(source), "checkout", "--quiet", "--detach", sha])
+    print(f"fresh root {target.name}: commit {sha[:12]}{' (with the uncommitted changes)' if commit != 'HEAD' else ''}")
     return target
 
 
@@ -413,9 +414,12 @@ def run_step(root: Path, step: Step, log: Path, socket_path: Path) -> tuple[int,
 
 
 def summary_line(text: str) -> str:
+    """pytest's last line, or the demo's verdict."""
     for line in reversed(text.splitlines()):
-        if any(word in line for word in (" passed", " failed", " error", "converged", "DISAGREE")):
+        if any(word in line for word in (" passed", " failed", " error")):
             return line.strip("= ").strip()
+        if "converged" in line or "DISAGREE" in line:
+            return line.split(":")[0]
     return ""
 
 
