@@ -343,7 +343,7 @@ left_running() {
   for d in /proc/[0-9]*; do
     p=${d#/proc/}
     { [ "$p" = 1 ] || [ "$p" = "$forwarder" ] || [ "$p" = "$BASHPID" ]; } && continue
-    c=$(tr "\0\n" "  " < "$d/cmdline" 2>/dev/null) || continue
+    c=$({ tr "\0\n" "  " < "$d/cmdline"; } 2>/dev/null) || continue
     { [ -z "$c" ] || [ "$c" = "$init" ]; } && continue
     case "$c" in "grep "* | "tr "* | "sleep "*) continue ;; esac
     echo "$p $c"
