@@ -155,9 +155,15 @@ def build_base(suite: str, base: Path, rebuild: bool) -> Path:
     if base.exists():
         shutil.rmtree(base)
     mirror, security = host_mirrors()
-    print(f"debootstrap {suite} from {mirror} into {base}", flush=True)
+    log = base.with_name(f"{base.name}.log")
+    print(f"debootstrap {suite} from {mirror} into {base} (log: {log})", flush=True)
     started = time.monotonic()
-    run(["debootstrap", "--variant=minbase", f"--include={INCLUDE}", suite, str(base), mirror])
+    with log.open("w", encoding="utf-8") as output:
+        run(
+            ["debootstrap", "--variant=minbase", f"--include={INCLUDE}", suite, str(base), mirror],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     sources = base / "etc/apt/sources.list.d/debian.sources"
     sources.parent.mkdir(parents=True, exist_ok=True)
     sources.write_text(
@@ -176,7 +182,7 @@ def build_base(suite: str, base: Path, rebuild: bool) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(authority, target)
     if authorities:
-        run(["chroot", str(base), "update-ca-certificates"], stdout=subprocess.DEVNULL)
+        run(["chroot", str(base), "update-ca-certificates"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     (base / "etc/hosts").write_text("127.0.0.1 localhost\n::1 localhost ip6-localhost\n", encoding="utf-8")
     (base / "etc/resolv.conf").write_text("", encoding="utf-8")
     run(["chroot", str(base), "apt-get", "clean"])
