@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from core.errors import PermissionDenied
 
@@ -31,6 +32,8 @@ class Actor:
 
     name: str
     role: str
+    key: Any = field(default=None, compare=False, repr=False)
+    """A logged-in user's signing key (core.proofs), which signs each op they make here."""
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:

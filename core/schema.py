@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -198,6 +199,10 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    signing_salt: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    signing_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    """The public key that checks the user's ops (core.proofs); the private key is derived
+    from the password at each login and never stored."""
 
 
 class Device(Base):
@@ -207,6 +212,17 @@ class Device(Base):
     kind: Mapped[str] = mapped_column(String(20))
     station: Mapped[str] = mapped_column(String(12), unique=True)
     name: Mapped[str] = mapped_column(String(120), default="")
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class DayKey(Base):
+    """A day's PIN key (HMAC of the site secret and the day): what a kiosk or console needs
+    to check and show that day's clinic PINs offline, without the long-lived secret."""
+
+    __tablename__ = "day_keys"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
 
 
 class Setting(Base):
@@ -229,6 +245,7 @@ class OpRecord(Base):
     actor: Mapped[str] = mapped_column(String(80))
     kind: Mapped[str] = mapped_column(String(40))
     payload: Mapped[str] = mapped_column(Text)
+    proof: Mapped[str] = mapped_column(Text, default="", server_default="")
     outcome: Mapped[str] = mapped_column(String(10), default="applied")
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     accepted_seq: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True)
@@ -324,6 +341,7 @@ REPLICATED_TABLES = (
     PinRotation,
     User,
     Device,
+    DayKey,
     Setting,
 )
 

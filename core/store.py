@@ -25,9 +25,10 @@ from core.backups import (
     restore_file,
 )
 from core.database import Database, make_engine
-from core.errors import NoBackup
+from core.errors import NoBackup, StoreError
 from core.ids import new_id
 from core.migrate import current_revision, head_revision, upgrade
+from core.permissions import Actor
 from core.schema import LocalIdentity
 
 log = logging.getLogger(__name__)
@@ -178,3 +179,13 @@ def adopt_station(db: Database, station: str) -> None:
         ident = session.get(LocalIdentity, 1)
         if ident is not None:
             ident.station = station
+
+
+def device_actor(db: Database) -> Actor:
+    """The actor of a kiosk's or display's own ops: the device itself, by its station code
+    (the server takes a kiosk's op only as that kiosk's)."""
+    with db.read() as session:
+        row = session.get(LocalIdentity, 1)
+    if row is None:
+        raise StoreError(detail="this store has no device identity; run `mmc init`")
+    return Actor(row.station, row.kind if row.kind in ("kiosk", "display") else "system")

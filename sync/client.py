@@ -36,7 +36,7 @@ from core.store import Store, adopt_station
 from sync.breaker import CircuitBreaker, backoff_s
 from sync.credentials import save_token
 from sync.link import Refused, ServerLink, Unreachable
-from sync.protocol import MAX_BATCH, EnrollRequest, LeaseRequest, PushRequest, WireOp
+from sync.protocol import MAX_BATCH, EnrollRequest, LeaseRequest, PushRequest
 
 log = logging.getLogger(__name__)
 CLOCK_WARNING_S = 60.0
@@ -165,7 +165,7 @@ class SyncClient:
             while ops:
                 following = asyncio.ensure_future(asyncio.to_thread(self._pending, ops[-1].device_seq))
                 try:
-                    response = await self.link.push(PushRequest(ops=[WireOp.of(op) for op in ops]))
+                    response = await self.link.push(PushRequest(ops=[op.as_dict() for op in ops]))
                 except Refused as refused:
                     if refused.code != "body_too_large" or len(ops) == 1:
                         raise

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.ops.envelope import Op
+from core.ops.envelope import MAX_INT, Code, Day, Op
 
 VERSION: Literal[1] = 1
 MAX_BATCH = 1000
@@ -22,26 +22,42 @@ class Message(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+DEVICE_ID = r"^[0-9A-Za-z-]{1,36}$"
+
+
 class WireOp(Message):
-    op_id: str = Field(min_length=36, max_length=36)
-    device_id: str = Field(min_length=1, max_length=36)
-    device_seq: int = Field(ge=1)
-    hlc: str = Field(min_length=1, max_length=80)
-    actor: str = Field(min_length=1, max_length=80)
-    kind: str = Field(min_length=1, max_length=40)
+    op_id: str = Field(pattern=r"^[0-9A-Fa-f-]{36}$")
+    device_id: str = Field(pattern=DEVICE_ID)
+    device_seq: int = Field(ge=1, le=MAX_INT)
+    hlc: str = Field(pattern=r"^\d{13}\.\d{5}\.[0-9A-Za-z-]{1,36}$")
+    actor: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,80}$")
+    kind: str = Field(pattern=r"^[a-z_]{1,20}\.[a-z_]{1,20}$")
     payload: dict[str, Any]
+    proof: str = Field(default="", max_length=200, pattern=r"^[A-Za-z0-9_=-]*$")
 
     @classmethod
     def of(cls, op: Op) -> WireOp:
         return cls(**op.as_dict())
 
     def to_op(self) -> Op:
-        return Op(self.op_id, self.device_id, self.device_seq, self.hlc, self.actor, self.kind, self.payload)
+        return Op(
+            self.op_id, self.device_id, self.device_seq, self.hlc, self.actor, self.kind, self.payload, self.proof
+        )
+
+
+class OpHeader(BaseModel):
+    """What identifies a pushed op, read even when the rest of it is malformed, so that
+    op can be refused in its place and the ops behind it go on."""
+
+    op_id: str = Field(pattern=r"^[0-9A-Fa-f-]{36}$")
+    device_id: str = Field(pattern=DEVICE_ID)
+    device_seq: int = Field(ge=1, le=MAX_INT)
 
 
 class PushRequest(Message):
     protocol: Literal[1] = VERSION
-    ops: list[WireOp] = Field(min_length=1, max_length=MAX_BATCH)
+    ops: list[dict[str, Any]] = Field(min_length=1, max_length=MAX_BATCH)
+    """Each a WireOp; read one by one, so a malformed op is refused alone."""
 
 
 Outcome = Literal["accepted", "duplicate", "rejected", "not_processed"]
@@ -76,11 +92,23 @@ class PullResponse(Message):
     more: bool
 
 
+MAX_LEASE = 500
+
+
 class LeaseRequest(Message):
+    """Blocks of numbers for the named clinics (each once) of today or tomorrow."""
+
     protocol: Literal[1] = VERSION
-    day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
-    clinics: list[str] = Field(min_length=1, max_length=64)
-    size: int = Field(ge=1, le=1000)
+    day: Day
+    clinics: list[Code] = Field(min_length=1, max_length=64)
+    size: int = Field(ge=1, le=MAX_LEASE)
+
+    @field_validator("clinics")
+    @classmethod
+    def _each_once(cls, clinics: list[str]) -> list[str]:
+        if len(set(clinics)) != len(clinics):
+            raise ValueError("each clinic may be named once")
+        return clinics
 
 
 class LeaseResponse(Message):
@@ -95,9 +123,9 @@ DeviceKind = Literal["kiosk", "staff", "display"]
 class EnrollRequest(Message):
     protocol: Literal[1] = VERSION
     code: str = Field(min_length=8, max_length=64)
-    device_id: str = Field(min_length=36, max_length=36)
+    device_id: str = Field(pattern=r"^[0-9A-Fa-f-]{36}$")
     kind: DeviceKind
-    name: str = Field(default="", max_length=120)
+    name: str = Field(default="", max_length=120, pattern=r"^[^\x00-\x1f\x7f]*$")
 
 
 class EnrollResponse(Message):
@@ -112,7 +140,7 @@ class CodeRequest(Message):
     """An admin at a staff console asks for a one-time enrollment code for a new device."""
 
     protocol: Literal[1] = VERSION
-    username: str = Field(min_length=1, max_length=80)
+    username: str = Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.-]+$")
     password: str = Field(min_length=1, max_length=200)
     hours: float = Field(default=24, gt=0, le=24 * 14)
 

@@ -28,14 +28,15 @@ from core.permissions import SYSTEM, Actor
 from core.schema import OpRecord, Ticket, Visit
 from core.services import queue, visits
 from core.services.checkin import check_in
-from core.services.config import save_user
-from core.store import Store, open_store
+from core.services.config import log_in, save_user
+from core.store import Store, device_actor, open_store
 from sync.client import SyncClient, enroll_device
 from sync.link import Refused, ServerLink, Unreachable
 from sync.server.enrollment import create_code
 
 SERVED = ("vitals", "lab", "xray")
 STRAY_CALL = 0.05
+NURSE_PASSWORD = "nurse-pass-1"
 ROUND = dt.timedelta(minutes=15)
 """What a round is on a simulated clock: check-ins through its first ten minutes, then the
 consoles call and complete, patients confirm, and every device syncs."""
@@ -132,20 +133,17 @@ class SimulatedSite:
             for n in range(count):
                 name = f"{kind}{n + 1}"
                 if kind == "staff":
-                    save_user(self.server_db, SYSTEM, username=f"nurse{n + 1}", password="nurse-pass-1", role="staff")
+                    save_user(self.server_db, SYSTEM, username=f"nurse{n + 1}", password=NURSE_PASSWORD, role="staff")
                 network = CuttableTransport()
                 store = self.store_factory(self.root / name, kind)
                 link = ServerLink(self.url, transport=network)
                 await enroll_device(store, link, code=create_code(self.server_db), name=name)
                 client = SyncClient(store, link, batch=200, lease_size=100)
-                actor = (
-                    Actor(f"nurse{n + 1}", "staff")
-                    if kind == "staff"
-                    else Actor(name, kind if kind != "staff" else "staff")
-                )
-                self.devices.append(Device(name, kind, client, network, actor))
+                self.devices.append(Device(name, kind, client, network, device_actor(store.db)))
         for device in self.devices:
             await device.client.sync_once()
+        for n, console in enumerate(self.of_kind("staff")):
+            console.actor = log_in(console.store.db, username=f"nurse{n + 1}", password=NURSE_PASSWORD)
 
     def of_kind(self, kind: str) -> list[Device]:
         return [d for d in self.devices if d.kind == kind]

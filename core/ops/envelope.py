@@ -2,19 +2,70 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 Gender = Literal["male", "female"]
 ClinicGender = Literal["any", "male", "female"]
 Role = Literal["admin", "supervisor", "staff"]
 DeviceKind = Literal["kiosk", "staff", "display", "server", "standalone"]
-Code = Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9_]*$")
-Day = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
-Stamp = Field(min_length=10, max_length=32)
+MAX_INT = 2**53
+"""The largest integer any op or message may hold: what JSON carries exactly, far below
+what a 64-bit database column overflows at."""
+
+
+def _real_date(text: str) -> str:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("not a real date") from None
+    if not 2000 <= day.year <= 2100:
+        raise ValueError("a date between the years 2000 and 2100")
+    return text
+
+
+def _aware_time(text: str) -> str:
+    try:
+        at = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError("not an ISO 8601 time") from None
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError("a time must say its UTC offset")
+    if not 2000 <= at.year <= 2100:
+        raise ValueError("a time between the years 2000 and 2100")
+    return text
+
+
+def _no_control_characters(value: Any) -> Any:
+    """Refuse control characters in any text and integers beyond MAX_INT, at any depth."""
+    if isinstance(value, str):
+        if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
+            raise ValueError("control characters are not allowed in text")
+    elif isinstance(value, bool):
+        return value
+    elif isinstance(value, int):
+        if abs(value) > MAX_INT:
+            raise ValueError(f"integers are at most {MAX_INT} in size")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _no_control_characters(key)
+            _no_control_characters(item)
+    elif isinstance(value, list):
+        for item in value:
+            _no_control_characters(item)
+    return value
+
+
+Code = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9_]*$")]
+Day = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_real_date)]
+Stamp = Annotated[str, Field(min_length=10, max_length=40), AfterValidator(_aware_time)]
+Id = Annotated[str, Field(min_length=36, max_length=36, pattern=r"^[0-9A-Fa-f-]{36}$")]
+Station = Annotated[str, Field(max_length=12, pattern=r"^([A-Z][A-Z0-9]*)?$")]
+Text = Annotated[str, Field(max_length=120)]
 
 
 @dataclass(frozen=True)
@@ -26,6 +77,9 @@ class Op:
     actor: str
     kind: str
     payload: dict[str, Any]
+    proof: str = ""
+    """For a staff user's op: the signature that proves the user logged in on the device
+    (core.proofs); empty for device and system ops."""
 
     def payload_json(self) -> str:
         """The payload as canonical JSON (sorted keys, no spaces, UTF-8), as stored."""
@@ -40,6 +94,7 @@ class Op:
             "actor": self.actor,
             "kind": self.kind,
             "payload": self.payload,
+            "proof": self.proof,
         }
 
     @classmethod
@@ -52,107 +107,118 @@ class Op:
             actor=str(data["actor"]),
             kind=str(data["kind"]),
             payload=dict(data["payload"]),
+            proof=str(data.get("proof") or ""),
         )
 
 
 class Payload(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _bounded(cls, data: Any) -> Any:
+        return _no_control_characters(data)
+
 
 class NewTicket(Payload):
     """A ticket as issued: its number was allocated by the issuing device (lease or station)."""
 
-    ticket_id: str = Field(min_length=36, max_length=36)
-    clinic: str = Code
-    number: int = Field(ge=1)
-    station: str = Field(default="", max_length=12)
+    ticket_id: Id
+    clinic: Code
+    number: int = Field(ge=1, le=99_999)
+    station: Station = ""
 
 
 class VisitCheckedIn(Payload):
-    visit_id: str = Field(min_length=36, max_length=36)
-    id_number: str = Field(min_length=1, max_length=40)
+    visit_id: Id
+    id_number: str = Field(min_length=1, max_length=40, pattern=r"^[0-9A-Za-z-]+$")
     gender: Gender
-    exam_type: str = Code
-    route: list[str] = Field(min_length=1)
-    day: str = Day
-    at: str = Stamp
+    exam_type: Code
+    route: list[Code] = Field(min_length=1, max_length=40)
+    day: Day
+    at: Stamp
     ticket: NewTicket
 
 
 class TicketIssued(Payload):
     """A patient entered a clinic's queue outside a route step (re-entry after a no-show)."""
 
-    id_number: str = Field(min_length=1, max_length=40)
-    visit_id: str | None = None
-    day: str = Day
-    at: str = Stamp
+    id_number: str = Field(min_length=1, max_length=40, pattern=r"^[0-9A-Za-z-]+$")
+    visit_id: Id | None = None
+    day: Day
+    at: Stamp
     ticket: NewTicket
 
 
 class TicketAction(Payload):
-    ticket_id: str = Field(min_length=36, max_length=36)
-    at: str = Stamp
+    ticket_id: Id
+    at: Stamp
     room: str | None = Field(default=None, max_length=40)
 
 
 class TicketTransferred(Payload):
-    ticket_id: str = Field(min_length=36, max_length=36)
-    at: str = Stamp
+    ticket_id: Id
+    at: Stamp
     new_ticket: NewTicket
 
 
 class VisitClinicConfirmed(Payload):
-    visit_id: str = Field(min_length=36, max_length=36)
-    clinic: str = Code
-    at: str = Stamp
+    visit_id: Id
+    clinic: Code
+    at: Stamp
     next_ticket: NewTicket | None
+    pin: int | None = Field(default=None, ge=10, le=99)
+    """The PIN the patient entered; the server checks it against the clinic's PIN of the
+    visit's day, and sends the op on without it."""
 
 
 class VisitPinFailed(Payload):
-    visit_id: str = Field(min_length=36, max_length=36)
-    clinic: str = Code
-    at: str = Stamp
-    max_failures: int = Field(ge=1)
-    lockout_s: int = Field(ge=0)
+    visit_id: Id
+    clinic: Code
+    at: Stamp
+    max_failures: int | None = Field(default=None, ge=1, le=100)
+    lockout_s: int | None = Field(default=None, ge=0, le=86_400)
+    """What the device's settings said; ignored: the lockout follows the settings in the
+    store applying the op, the same on every store in the server's order."""
 
 
 class VisitCancelled(Payload):
-    visit_id: str = Field(min_length=36, max_length=36)
-    at: str = Stamp
+    visit_id: Id
+    at: Stamp
 
 
 class PinRotated(Payload):
-    clinic: str = Code
-    day: str = Day
-    generation: int = Field(ge=1)
+    clinic: Code
+    day: Day
+    generation: int = Field(ge=1, le=1_000_000)
 
 
 class LeaseGranted(Payload):
-    lease_id: str = Field(min_length=36, max_length=36)
-    clinic: str = Code
-    day: str = Day
-    device_id: str = Field(min_length=1, max_length=36)
-    first: int = Field(ge=1)
-    last: int = Field(ge=1)
+    lease_id: Id
+    clinic: Code
+    day: Day
+    device_id: str = Field(min_length=1, max_length=36, pattern=r"^[0-9A-Za-z-]+$")
+    first: int = Field(ge=1, le=99_999)
+    last: int = Field(ge=1, le=99_999)
 
 
 class ClinicUpserted(Payload):
-    code: str = Code
+    code: Code
     name_ar: str = Field(min_length=1, max_length=120)
     name_en: str = Field(min_length=1, max_length=120)
     room: str = Field(default="", max_length=40)
     active: bool = True
     call_interval_s: int = Field(default=300, ge=10, le=7200)
     gender: ClinicGender = "any"
-    sort_order: int = 0
+    sort_order: int = Field(default=0, ge=-10_000, le=10_000)
 
 
 class ExamTypeUpserted(Payload):
-    code: str = Code
+    code: Code
     name_ar: str = Field(min_length=1, max_length=120)
     name_en: str = Field(min_length=1, max_length=120)
     active: bool = True
-    routes: dict[Gender, list[str]]
+    routes: dict[Gender, list[Code]]
 
 
 class UserUpserted(Payload):
@@ -161,10 +227,12 @@ class UserUpserted(Payload):
     password_hash: str = Field(min_length=20, max_length=200)
     role: Role
     active: bool = True
+    signing_salt: str = Field(default="", pattern=r"^([0-9a-f]{32})?$")
+    signing_key: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
 
 
 class DeviceRegistered(Payload):
-    device_id: str = Field(min_length=1, max_length=36)
+    device_id: str = Field(min_length=1, max_length=36, pattern=r"^[0-9A-Za-z-]+$")
     kind: DeviceKind
     station: str = Field(min_length=1, max_length=12, pattern=r"^[A-Z][A-Z0-9]*$")
     name: str = Field(default="", max_length=120)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
 import orjson
 from sqlalchemy import bindparam, exc, func, insert, select, update
@@ -25,6 +25,7 @@ from core.errors import MalformedOp, MmcError, OutOfOrderOp, StoreError
 from core.ids import new_id
 from core.ops.envelope import Op, Payload
 from core.ops.kinds import KINDS, apply_in_order, apply_op, parse_payload, run_apply
+from core.proofs import sign
 from core.schema import DeviceCursor, LocalIdentity, OpRecord, OutboxEntry, table_of
 
 OPS = table_of(OpRecord)
@@ -105,6 +106,7 @@ def _op_row(
         "actor": op.actor,
         "kind": op.kind,
         "payload": op.payload_json(),
+        "proof": op.proof,
         "outcome": outcome,
         "reason": reason,
         "accepted_seq": accepted_seq,
@@ -137,8 +139,11 @@ def _save_identity(session: Session, ident: DeviceIdentity) -> None:
     )
 
 
-def emit(session: Session, actor: str, kind: str, payload: Payload, at: dt.datetime) -> Op:
-    """Apply a new local op and log it; raises the op's MmcError if it is refused."""
+def emit(
+    session: Session, actor: str, kind: str, payload: Payload, at: dt.datetime, *, signer: Any = None
+) -> Op:
+    """Apply a new local op and log it; raises the op's MmcError if it is refused. A staff
+    user's op is signed with `signer`, their session's key (core.proofs)."""
     if KINDS[kind].payload is not type(payload):
         raise TypeError(f"{kind} takes {KINDS[kind].payload.__name__}")
     ident = identity(session)
@@ -153,6 +158,8 @@ def emit(session: Session, actor: str, kind: str, payload: Payload, at: dt.datet
         kind=kind,
         payload=payload.model_dump(mode="json"),
     )
+    if signer is not None:
+        op = replace(op, proof=sign(signer, op))
     run_apply(session, op, payload)
     ident.next_seq += 1
     ident.hlc = stamp
@@ -372,6 +379,7 @@ def op_from_record(record: OpRecord) -> Op:
         actor=record.actor,
         kind=record.kind,
         payload=orjson.loads(record.payload),
+        proof=record.proof or "",
     )
 
 
@@ -384,7 +392,7 @@ def pending_ops(session: Session, limit: int | None = None, device_id: str | Non
     """
     ops, outbox = table_of(OpRecord).c, table_of(OutboxEntry).c
     query = (
-        select(ops.op_id, ops.device_id, ops.device_seq, ops.hlc, ops.actor, ops.kind, ops.payload)
+        select(ops.op_id, ops.device_id, ops.device_seq, ops.hlc, ops.actor, ops.kind, ops.payload, ops.proof)
         .join_from(table_of(OpRecord), table_of(OutboxEntry))
         .limit(limit)
     )
@@ -396,8 +404,8 @@ def pending_ops(session: Session, limit: int | None = None, device_id: str | Non
             ops.device_seq
         )
     return [
-        Op(op_id, device, seq, hlc, actor, kind, orjson.loads(payload))
-        for op_id, device, seq, hlc, actor, kind, payload in session.execute(query)
+        Op(op_id, device, seq, hlc, actor, kind, orjson.loads(payload), proof or "")
+        for op_id, device, seq, hlc, actor, kind, payload, proof in session.execute(query)
     ]
 
 

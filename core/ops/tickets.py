@@ -39,6 +39,7 @@ from core.ops.envelope import (
     VisitPinFailed,
 )
 from core.schema import Clinic, NumberLease, Patient, QueueCounter, Ticket, Visit, table_of
+from core.settings import setting
 
 ACTIVE = ("WAITING", "CALLED", "IN_PROGRESS")
 COUNTER_OF = {
@@ -415,8 +416,8 @@ def apply_clinic_confirmed(session: Session, op: Op, p: VisitClinicConfirmed) ->
 def apply_pin_failed(session: Session, op: Op, p: VisitPinFailed) -> None:
     visit = _visit(session, p.visit_id)
     visit.pin_failures += 1
-    if visit.pin_failures >= p.max_failures:
-        until = dt.datetime.fromisoformat(p.at) + dt.timedelta(seconds=p.lockout_s)
+    if visit.pin_failures >= int(setting(session, "pin_max_failures")):
+        until = dt.datetime.fromisoformat(p.at) + dt.timedelta(seconds=int(setting(session, "pin_lockout_s")))
         visit.pin_locked_until = until.isoformat(timespec="milliseconds")
         visit.pin_failures = 0
     visit.updated_at = p.at

@@ -30,7 +30,7 @@ class ServiceCall:
     refusal: MmcError | None = None
 
     def emit(self, kind: str, payload: Payload) -> Op:
-        op = emit(self.session, self.actor.name, kind, payload, self.now)
+        op = emit(self.session, self.actor.name, kind, payload, self.now, signer=self.actor.key)
         self.ops.append(op)
         return op
 

@@ -26,6 +26,7 @@ from core.ops.envelope import (
 from core.ops.log import identity
 from core.passwords import hash_secret, secret_matches
 from core.permissions import SYSTEM, Actor
+from core.proofs import derive_signing_key, new_signing_salt, public_key_hex
 from core.schema import Clinic, Setting, User
 from core.services.call import service_call, write_audit
 from core.services.numbers import grant_lease
@@ -87,6 +88,7 @@ def save_user(
     """Create or update a staff account; only the argon2 hash is stored and synced."""
     if len(password) < MIN_PASSWORD:
         raise InvalidInput(detail=f"a password has at least {MIN_PASSWORD} characters")
+    salt = new_signing_salt()
     user = _payload(
         UserUpserted,
         username=username,
@@ -94,6 +96,8 @@ def save_user(
         password_hash=hash_secret(password),
         role=role,
         active=active,
+        signing_salt=salt,
+        signing_key=public_key_hex(derive_signing_key(password, salt)),
     )
     with service_call(db, actor, "save_user", "configure", target=username) as call:
         call.emit("user.upserted", user)
@@ -111,7 +115,9 @@ def log_in(db: Database, *, username: str, password: str, now: dt.datetime | Non
         write_audit(session, who, at, "log_in", username[:120], "ok" if ok else "refused", why)
     if not ok:
         raise BadCredentials()
-    return who
+    assert user is not None
+    key = derive_signing_key(password, user.signing_salt) if user.signing_salt else None
+    return Actor(who.name, who.role, key)
 
 
 def register_device(db: Database, actor: Actor, *, device_id: str, kind: str, station: str, name: str = "") -> None:

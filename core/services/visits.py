@@ -77,13 +77,7 @@ def confirm_clinic(
             max_failures = int(setting(session, "pin_max_failures"))
             call.emit(
                 "visit.pin_failed",
-                VisitPinFailed(
-                    visit_id=visit.id,
-                    clinic=clinic,
-                    at=to_iso(call.now),
-                    max_failures=max_failures,
-                    lockout_s=int(setting(session, "pin_lockout_s")),
-                ),
+                VisitPinFailed(visit_id=visit.id, clinic=clinic, at=to_iso(call.now)),
             )
             if visit.pin_locked_until:
                 call.refuse_after_commit(PinLocked(until=visit.pin_locked_until))
@@ -94,7 +88,9 @@ def confirm_clinic(
         ticket = take_number(call, following, visit.day) if following else None
         call.emit(
             "visit.clinic_confirmed",
-            VisitClinicConfirmed(visit_id=visit.id, clinic=clinic, at=to_iso(call.now), next_ticket=ticket),
+            VisitClinicConfirmed(
+                visit_id=visit.id, clinic=clinic, at=to_iso(call.now), next_ticket=ticket, pin=given
+            ),
         )
         session.refresh(visit)
         issued = session.get(Ticket, ticket.ticket_id) if ticket else None

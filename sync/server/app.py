@@ -6,28 +6,31 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
+import hmac
 import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from core.clock import to_iso, utc_now
+from core.clock import service_day, to_iso, utc_now
 from core.database import Database
-from core.errors import MmcError, first_problem
-from core.ops.envelope import Op
+from core.errors import MalformedOp, MmcError, first_problem
+from core.ops.envelope import MAX_INT, Op
 from core.ops.log import accept_batch, accepted_after, accepted_seq_of
 from core.permissions import SYSTEM
+from core.schema import Clinic
 from core.services.config import lease_numbers
 from core.services.numbers import spare_numbers
 from sync.protocol import (
@@ -40,6 +43,7 @@ from sync.protocol import (
     LeaseRequest,
     LeaseResponse,
     OpAnswer,
+    OpHeader,
     Outcome,
     PulledOp,
     PullResponse,
@@ -47,7 +51,8 @@ from sync.protocol import (
     PushResponse,
     WireOp,
 )
-from sync.server.authorization import refusal
+from sync.server.audit import audit_refusals
+from sync.server.authorization import OpChecks
 from sync.server.enrollment import DeviceAuth, authenticate, code_for_admin, enroll
 from sync.server.ratelimit import RateLimiter
 from sync.server.signal import CHANNEL, NewOps, PostgresListener
@@ -164,9 +169,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         if listener is not None:
             await asyncio.to_thread(listener.stop)
 
-    app = FastAPI(
-        title="MMC-MMS central server", docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan
-    )
+    app = FastAPI(title="MMC-MMS central server", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
 
     @app.exception_handler(Problem)
     async def on_problem(request: Request, problem: Problem) -> JSONResponse:
@@ -223,9 +226,19 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
             return JSONResponse({"status": "failing", "checks": {"database": "failing"}}, 503)
         return JSONResponse({"status": "ok", "checks": {"database": "ok"}, "server_time": to_iso(utc_now())})
 
+    def has_metrics_token(request: Request) -> bool:
+        given = request.headers.get("authorization", "")
+        return metrics_token is not None and hmac.compare_digest(given.encode(), f"Bearer {metrics_token}".encode())
+
+    @app.get("/openapi.json", include_in_schema=False)
+    async def api_description(request: Request) -> JSONResponse:
+        if not has_metrics_token(request):
+            raise Problem(401, "not_authenticated", "The API description is for the server's administrators.")
+        return JSONResponse(app.openapi())
+
     @app.get("/metrics")
     async def prometheus(request: Request) -> Response:
-        if metrics_token is None or request.headers.get("authorization") != f"Bearer {metrics_token}":
+        if not has_metrics_token(request):
             await device_of(request)
         return PlainTextResponse(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
@@ -268,8 +281,10 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
     @app.get("/v1/ops", response_model=PullResponse)
     async def pull(request: Request, after: int = 0, limit: int = 500, wait: float = 0) -> Response:
         await device_of(request)
-        if after < 0 or not 1 <= limit <= MAX_BATCH or not 0 <= wait <= 60:
-            raise Problem(422, "invalid_request", f"after >= 0, 1 <= limit <= {MAX_BATCH}, 0 <= wait <= 60")
+        if not 0 <= after <= MAX_INT or not 1 <= limit <= MAX_BATCH or not 0 <= wait <= 60:
+            raise Problem(
+                422, "invalid_request", f"0 <= after <= {MAX_INT}, 1 <= limit <= {MAX_BATCH}, 0 <= wait <= 60"
+            )
         deadline = time.monotonic() + min(wait, MAX_WAIT_S)
         while True:
             rows = await run_in_threadpool(_pull, db, after, limit + 1)
@@ -304,30 +319,72 @@ def _serialize_pushes(session: Session, db: Database) -> None:
         session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
 
 
-def _push(db: Database, device: DeviceAuth, wire_ops: list[WireOp]) -> tuple[list[OpAnswer], int | None]:
-    answers: dict[str, OpAnswer] = {}
-    mine: list[Op] = []
-    for wire in wire_ops:
-        op = wire.to_op()
+MALFORMED_KIND = "op.malformed"
+"""The kind a refused op is logged under when its own fields could not be read."""
+
+
+Read = tuple[Op | None, OpAnswer | None, MmcError | None]
+
+
+def _safe_kind(raw: dict[str, Any]) -> str:
+    kind = str(raw.get("kind", "?"))
+    return "".join(c for c in kind if c.isascii() and (c.isalnum() or c in "._"))[:40] or "?"
+
+
+def _read_ops(device: DeviceAuth, raw_ops: list[dict[str, Any]]) -> list[Read]:
+    """Each pushed op read on its own: (the op, or None; an answer already given; why it
+    is malformed). An op whose id, device or sequence cannot be read fails the request."""
+    read: list[Read] = []
+    ids: set[str] = set()
+    for place, raw in enumerate(raw_ops):
+        problem: MmcError | None = None
+        try:
+            op = WireOp.model_validate(raw).to_op()
+        except ValidationError as error:
+            try:
+                header = OpHeader.model_validate(raw)
+            except ValidationError:
+                raise Problem(422, "invalid_request", f"ops.{place}: {first_problem(error)}") from None
+            problem = MalformedOp(kind=_safe_kind(raw), detail=first_problem(error))
+            op = Op(header.op_id, header.device_id, header.device_seq, "", "?", MALFORMED_KIND, {})
         if op.device_id != device.device_id:
-            answers[op.op_id] = _answer("rejected", op.op_id, None, "forbidden", "a device may push only its own ops")
+            refused = _answer("rejected", op.op_id, None, "forbidden", "a device may push only its own ops")
+            read.append((None, refused, None))
+        elif op.op_id in ids:
+            refused = _answer(
+                "rejected", op.op_id, None, "op_id_reused", "this op id was given earlier in the same batch"
+            )
+            read.append((None, refused, None))
         else:
-            mine.append(op)
+            ids.add(op.op_id)
+            read.append((op, None, problem))
+    return read
+
+
+def _push(db: Database, device: DeviceAuth, raw_ops: list[dict[str, Any]]) -> tuple[list[OpAnswer], int | None]:
+    """Each op of the batch answered in its place (an op id given twice gets two answers)."""
+    read = _read_ops(device, raw_ops)
+    answers = [answer for _, answer, _ in read]
+    mine = [(place, op) for place, (op, _, _) in enumerate(read) if op is not None]
     expected = None
+    now = utc_now()
     with db.write() as session:
         _serialize_pushes(session, db)
-        verdicts, gap = accept_batch(session, mine, utc_now(), check=lambda op: refusal(session, device, op))
-    for verdict in verdicts:
-        answers[verdict.op_id] = _answer(
-            verdict.outcome, verdict.op_id, verdict.accepted_seq, verdict.code, verdict.reason
-        )
+        checks = OpChecks(session, device, now)
+        for op, _, problem in read:
+            if op is not None and problem is not None:
+                checks.malformed[op.op_id] = problem
+        verdicts, gap = accept_batch(session, [op for _, op in mine], now, check=checks)
+        audit_refusals(session, device, [op for _, op in mine], verdicts, now)
+    for (place, _), verdict in zip(mine, verdicts, strict=False):
+        answers[place] = _answer(verdict.outcome, verdict.op_id, verdict.accepted_seq, verdict.code, verdict.reason)
     if gap is not None:
         expected = int(gap.params["expected"])
-        for op in mine[len(verdicts) :]:
-            answers[op.op_id] = OpAnswer(
+        for place, op in mine[len(verdicts) :]:
+            answers[place] = OpAnswer(
                 op_id=op.op_id, outcome="not_processed", status=409, code="out_of_order_op", reason=str(gap)
             )
-    return [answers[w.op_id] for w in wire_ops if w.op_id in answers], expected
+    return [answer for answer in answers if answer is not None], expected
 
 
 def _pull(db: Database, after: int, limit: int) -> list[PulledOp]:
@@ -339,8 +396,16 @@ LEASE_LOW_WATER = 0.5
 
 
 def _lease(db: Database, device: DeviceAuth, asked: LeaseRequest) -> list[PulledOp]:
-    """Grant the device a block for each clinic where it holds less than half a block."""
+    """Grant the device a block for each clinic where it holds less than half a block:
+    known, open clinics only, for the server's today or tomorrow."""
+    today = dt.date.fromisoformat(service_day(utc_now()))
+    if asked.day not in (today.isoformat(), (today + dt.timedelta(days=1)).isoformat()):
+        raise Problem(422, "invalid_request", f"numbers are leased for today ({today}) or tomorrow only")
     with db.read() as session:
+        open_clinics = set(session.scalars(select(Clinic.code).where(Clinic.active.is_(True))))
+        unknown = [c for c in asked.clinics if c not in open_clinics]
+        if unknown:
+            raise Problem(422, "unknown_clinic", f"no open clinic {unknown[0]!r}")
         wanted = [
             c
             for c in asked.clinics

@@ -1,14 +1,39 @@
-"""What an enrolled device may push: its own ops only, of kinds its role allows, and a
-staff action only with a user who may do it."""
+"""What an enrolled device may push, re-checked against the server's own state.
+
+A device's word is never enough. For each op the server asks: may this kind of device
+push this kind of op; is the actor this kiosk, or a staff user who may do it and who
+proved they logged in on this device (core.proofs); is the time sane (a UTC offset, not
+far ahead of the server's clock, not before the device's last op, at most
+`MAX_BEHIND` old); does each new ticket's number come from a block leased to this very
+device or carry this device's own station prefix; was the PIN the patient entered the
+clinic's PIN of that visit's day; does a setting name one devices may set. Any "no" is a
+refusal of that op alone, with its reason; the ops behind it go on.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.errors import MmcError, PermissionDenied
-from core.ops.envelope import Op
+from core.clock import HlcStamp, service_day
+from core.errors import MalformedOp, MmcError, PermissionDenied
+from core.ops.envelope import (
+    NewTicket,
+    Op,
+    Payload,
+    SettingSet,
+    TicketIssued,
+    TicketTransferred,
+    VisitCheckedIn,
+    VisitClinicConfirmed,
+)
+from core.ops.kinds import parse_payload
 from core.permissions import ALLOWED, KIND_PERMISSION
-from core.schema import User
+from core.pins import clinic_pin
+from core.proofs import proof_holds
+from core.schema import NumberLease, OpRecord, Ticket, User, Visit
 from sync.server.enrollment import DeviceAuth
 
 DEVICE_MAY = {
@@ -18,19 +43,211 @@ DEVICE_MAY = {
     ),
     "display": frozenset(),
 }
+MAX_AHEAD = dt.timedelta(minutes=5)
+"""How far ahead of the server's clock an op's time may be; beyond it the op is refused
+(a device whose clock runs fast is told so by every sync answer's server time)."""
+MAX_BEHIND = dt.timedelta(days=3)
+"""How old an op may be: a kiosk offline over a long weekend still gets its work in."""
+SERVER_SETTINGS = frozenset({"site_secret"})
+"""Settings only the server sets, never a device."""
 
 
-def refusal(session: Session, device: DeviceAuth, op: Op) -> MmcError | None:
-    """Why `device` may not push `op`, or None when it may."""
-    permission = KIND_PERMISSION.get(op.kind)
-    if permission is None:
-        return None
-    if permission not in DEVICE_MAY.get(device.kind, frozenset()):
-        return PermissionDenied(role=f"a {device.kind} device", action=permission.replace("_", " "))
-    if device.kind == "staff":
-        user = session.get(User, op.actor)
+class Refused(MmcError):
+    """An op the server will not take on a device's word."""
+
+    code = "refused"
+    template = "{detail}"
+
+
+class WrongActor(Refused):
+    code = "wrong_actor"
+
+
+class UnprovenUser(Refused):
+    code = "unproven_user"
+
+
+class TimeRefused(Refused):
+    code = "time_refused"
+
+
+class NumberNotLeased(Refused):
+    code = "number_not_leased"
+
+
+class PinRefused(Refused):
+    code = "wrong_pin"
+
+
+class SettingRefused(Refused):
+    code = "setting_refused"
+
+
+AUTHORITY = frozenset({"permission_denied", "wrong_actor", "unproven_user", "setting_refused", "forbidden"})
+"""Refusals about who may do what: each goes into the server's audit log."""
+
+
+def _new_tickets(payload: Payload) -> list[NewTicket]:
+    found = []
+    for name in ("ticket", "new_ticket", "next_ticket"):
+        ticket = getattr(payload, name, None)
+        if isinstance(ticket, NewTicket):
+            found.append(ticket)
+    return found
+
+
+class OpChecks:
+    """The re-check of one device's pushed ops in one transaction. Calling it twice for
+    the same op (the batch's fast path, then its op-by-op path) answers the same."""
+
+    def __init__(self, session: Session, device: DeviceAuth, now: dt.datetime) -> None:
+        self.session, self.device, self.now = session, device, now
+        self.malformed: dict[str, MmcError] = {}
+        self._answers: dict[str, MmcError | None] = {}
+        self._last_loaded = False
+        self._last_stamp: HlcStamp | None = None
+        self._leases: dict[tuple[str, str], list[tuple[int, int]]] = {}
+
+    def __call__(self, op: Op) -> MmcError | None:
+        if op.op_id not in self._answers:
+            self._answers[op.op_id] = self._refusal(op)
+        return self._answers[op.op_id]
+
+    def _refusal(self, op: Op) -> MmcError | None:
+        if op.op_id in self.malformed:
+            return self.malformed[op.op_id]
+        permission = KIND_PERMISSION.get(op.kind)
+        if permission is None:
+            return None
+        if permission not in DEVICE_MAY.get(self.device.kind, frozenset()):
+            return PermissionDenied(role=f"a {self.device.kind} device", action=permission.replace("_", " "))
+        try:
+            payload = parse_payload(op.kind, op.payload)
+        except MmcError as error:
+            return error
+        return (
+            self._actor(op, permission)
+            or self._time(op, payload)
+            or self._numbers(op, payload)
+            or self._pin(payload)
+            or self._setting(payload)
+        )
+
+    def _actor(self, op: Op, permission: str) -> MmcError | None:
+        if self.device.kind == "kiosk":
+            if op.actor != self.device.station:
+                return WrongActor(detail=f"a kiosk acts as itself ({self.device.station}), not as {op.actor!r}")
+            return None
+        user = self.session.get(User, op.actor)
         if user is None or not user.active:
-            return PermissionDenied(role=f"unknown user {op.actor!r}", action=permission.replace("_", " "))
+            state = "is deactivated" if user is not None else "is not a user here"
+            return PermissionDenied(role=f"{op.actor!r}, who {state},", action=permission.replace("_", " "))
         if user.role not in ALLOWED[permission]:
             return PermissionDenied(role=user.role, action=permission.replace("_", " "))
-    return None
+        if not proof_holds(user.signing_key, op):
+            return UnprovenUser(
+                detail=f"nothing proves that {op.actor} logged in on this console (or the password changed since)"
+            )
+        return None
+
+    def _previous_stamp(self) -> HlcStamp | None:
+        if not self._last_loaded:
+            self._last_loaded = True
+            last = self.session.scalar(
+                select(OpRecord.hlc)
+                .where(OpRecord.device_id == self.device.device_id)
+                .order_by(OpRecord.device_seq.desc())
+                .limit(1)
+            )
+            try:
+                self._last_stamp = HlcStamp.decode(last) if last else None
+            except ValueError:
+                self._last_stamp = None
+        return self._last_stamp
+
+    def _time(self, op: Op, payload: Payload) -> MmcError | None:
+        try:
+            stamp = HlcStamp.decode(op.hlc)
+        except ValueError:
+            return MalformedOp(kind=op.kind, detail=f"bad clock stamp {op.hlc!r}")
+        if stamp.device != op.device_id:
+            return TimeRefused(detail="the clock stamp names another device")
+        previous = self._previous_stamp()
+        wall = dt.datetime.fromtimestamp(stamp.wall_ms / 1000, dt.UTC)
+        problem = self._window(wall)
+        if problem is None and previous is not None and stamp <= previous:
+            problem = "earlier than this device's previous op"
+        at_text = getattr(payload, "at", None)
+        if problem is None and isinstance(at_text, str):
+            at = dt.datetime.fromisoformat(at_text)
+            problem = self._window(at)
+            day = getattr(payload, "day", None)
+            if problem is None and isinstance(payload, VisitCheckedIn | TicketIssued) and day != service_day(at):
+                problem = f"the day {day} is not the day of its time {at_text}"
+        self._last_stamp = stamp
+        return TimeRefused(detail=f"the op's time is {problem}") if problem else None
+
+    def _window(self, at: dt.datetime) -> str | None:
+        if at > self.now + MAX_AHEAD:
+            return f"{(at - self.now).total_seconds():.0f} s ahead of the server's clock"
+        if at < self.now - MAX_BEHIND:
+            return f"more than {MAX_BEHIND.days} days old"
+        return None
+
+    def _ticket_day(self, payload: Payload) -> str | None:
+        if isinstance(payload, VisitCheckedIn | TicketIssued):
+            return payload.day
+        if isinstance(payload, VisitClinicConfirmed):
+            visit = self.session.get(Visit, payload.visit_id)
+            return visit.day if visit else None
+        if isinstance(payload, TicketTransferred):
+            ticket = self.session.get(Ticket, payload.ticket_id)
+            return ticket.day if ticket else None
+        return None
+
+    def _blocks(self, clinic: str, day: str) -> list[tuple[int, int]]:
+        key = (clinic, day)
+        if key not in self._leases:
+            rows = self.session.execute(
+                select(NumberLease.first, NumberLease.last).where(
+                    NumberLease.clinic == clinic,
+                    NumberLease.day == day,
+                    NumberLease.device_id == self.device.device_id,
+                )
+            )
+            self._leases[key] = [(first, last) for first, last in rows]
+        return self._leases[key]
+
+    def _numbers(self, op: Op, payload: Payload) -> MmcError | None:
+        tickets = _new_tickets(payload)
+        if not tickets:
+            return None
+        day = self._ticket_day(payload)
+        if day is None:
+            return None  # the apply function refuses the unknown visit or ticket
+        for ticket in tickets:
+            if ticket.station:
+                if ticket.station != self.device.station:
+                    return NumberNotLeased(
+                        detail=f"station {ticket.station} is not this device's ({self.device.station})"
+                    )
+            elif not any(first <= ticket.number <= last for first, last in self._blocks(ticket.clinic, day)):
+                return NumberNotLeased(
+                    detail=f"number {ticket.number} of {ticket.clinic} on {day} was not leased to this device"
+                )
+        return None
+
+    def _pin(self, payload: Payload) -> MmcError | None:
+        if not isinstance(payload, VisitClinicConfirmed):
+            return None
+        visit = self.session.get(Visit, payload.visit_id)
+        if visit is None:
+            return None
+        if payload.pin is None or payload.pin != clinic_pin(self.session, payload.clinic, visit.day):
+            return PinRefused(detail=f"the PIN given is not the PIN of {payload.clinic} on {visit.day}")
+        return None
+
+    def _setting(self, payload: Payload) -> MmcError | None:
+        if isinstance(payload, SettingSet) and payload.key in SERVER_SETTINGS:
+            return SettingRefused(detail=f"{payload.key} is the server's own; no device sets it")
+        return None

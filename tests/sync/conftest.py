@@ -12,9 +12,9 @@ import keyring
 import pytest
 
 from core.database import Database
-from core.permissions import SYSTEM
-from core.services.config import save_user
-from core.store import Store, open_store
+from core.permissions import SYSTEM, Actor
+from core.services.config import log_in, save_user
+from core.store import Store, device_actor, open_store
 from sync.client import SyncClient, enroll_device
 from sync.credentials import MemoryKeyring
 from sync.link import ServerLink
@@ -22,6 +22,19 @@ from sync.server.app import create_app
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer, open_server_db, serve_in_thread
 from tests.conftest import postgres_schema
+
+PASSWORDS = {"nurse": "nurse-pass-1", "boss": "boss-pass-1"}
+
+
+def kiosk_actor(client: SyncClient) -> Actor:
+    """The kiosk as itself, by its station code, as the kiosk program acts."""
+    return device_actor(client.store.db)
+
+
+def user_actor(client: SyncClient, username: str = "nurse") -> Actor:
+    """A site user logged in on this console (offline, against the synced hash): the
+    actor that signs their ops."""
+    return log_in(client.store.db, username=username, password=PASSWORDS[username])
 
 
 @pytest.fixture(autouse=True)
@@ -77,8 +90,8 @@ async def site(tmp_path: Path, migrated_template: Path, backend: str) -> AsyncIt
     with contextlib.ExitStack() as stack:
         url = stack.enter_context(postgres_schema()) if backend == "postgres" else None
         db = open_server_db(url, root=tmp_path / "server")
-        save_user(db, SYSTEM, username="nurse", password="nurse-pass-1", role="staff")
-        save_user(db, SYSTEM, username="boss", password="boss-pass-1", role="admin")
+        save_user(db, SYSTEM, username="nurse", password=PASSWORDS["nurse"], role="staff")
+        save_user(db, SYSTEM, username="boss", password=PASSWORDS["boss"], role="admin")
         running = serve_in_thread(create_app(db, rate=1000, burst=2000))
         place = Site(running, db, tmp_path, migrated_template)
         try:

@@ -8,14 +8,13 @@ import time
 
 import pytest
 
-from core.permissions import Actor
 from core.schema import Ticket
 from core.services import queue
 from core.services.checkin import check_in
 from sync.link import ServerLink
 from sync.server.app import create_app
 from sync.server.run import serve_in_thread
-from tests.sync.conftest import Site
+from tests.sync.conftest import Site, kiosk_actor, user_actor
 
 pytestmark = [pytest.mark.postgres, pytest.mark.parametrize("backend", ["postgres"])]
 
@@ -29,14 +28,14 @@ async def test_a_push_to_one_server_wakes_a_pull_waiting_on_another(site: Site) 
         display = await site.device("d", "display")
         await display.link.aclose()
         display.link = ServerLink(other.url, token=display.link.token)
-        check_in(kiosk.store.db, Actor("K1", "kiosk"), id_number="28400000001", gender="male", exam_type="travel")
+        check_in(kiosk.store.db, kiosk_actor(kiosk), id_number="28400000001", gender="male", exam_type="travel")
         await kiosk.sync_once()
         await console.pull_new()
         await display.pull_new()
         waiting = asyncio.ensure_future(display.pull_new(8.0))
         await asyncio.sleep(0.3)
         started = time.monotonic()
-        called = queue.call_next(console.store.db, Actor("nurse", "staff"), clinic="vitals", room="1")
+        called = queue.call_next(console.store.db, user_actor(console), clinic="vitals", room="1")
         await console.push_pending()
         await waiting
         elapsed = time.monotonic() - started

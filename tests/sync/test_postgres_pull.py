@@ -10,10 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from core.ops.log import pending_ops
-from core.permissions import Actor
 from core.schema import OpRecord
 from core.services.checkin import check_in
-from tests.sync.conftest import Site
+from tests.sync.conftest import Site, kiosk_actor
 
 pytestmark = [pytest.mark.postgres, pytest.mark.parametrize("backend", ["postgres"])]
 PUSHERS, EACH = 4, 150
@@ -27,7 +26,7 @@ async def test_concurrent_pushers_never_make_a_puller_miss_an_op(site: Site) -> 
         kiosk.batch = 10
         for p in range(EACH):
             check_in(
-                kiosk.store.db, Actor(f"K{n}", "kiosk"), id_number=f"2{n}{p:09d}", gender="male", exam_type="travel"
+                kiosk.store.db, kiosk_actor(kiosk), id_number=f"2{n}{p:09d}", gender="male", exam_type="travel"
             )
     with site.db.read() as session:
         start = max(session.scalars(select(OpRecord.accepted_seq)).all(), key=lambda s: s or 0) or 0

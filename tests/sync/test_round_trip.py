@@ -17,12 +17,11 @@ from sync.client import SyncClient
 from sync.link import ServerLink
 from sync.server.run import free_port
 from tests.conftest import digest
-from tests.sync.conftest import MemoryKeyring, Site
+from tests.sync.conftest import MemoryKeyring, Site, user_actor
 
 KIOSK = Actor("K1", "kiosk")
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-NURSE = Actor("nurse", "staff")
 
 
 async def _sync(*clients: SyncClient) -> None:
@@ -70,7 +69,7 @@ async def test_a_check_in_reaches_the_console_and_a_call_reaches_the_display(sit
     await _sync(kiosk, console, display)
     done = check_in(kiosk.store.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel")
     await _sync(kiosk, console, display)
-    called = queue.call_next(console.store.db, NURSE, clinic="vitals", room="101-1")
+    called = queue.call_next(console.store.db, user_actor(console), clinic="vitals", room="101-1")
     assert called.ticket_id == done.place.ticket_id
     await _sync(console, display, kiosk)
     with display.store.db.read() as session:
@@ -98,8 +97,8 @@ async def test_first_call_wins_and_the_other_console_is_told(site: Site) -> None
     kiosk, one, two = [await site.device(n, k) for n, k in (("k", "kiosk"), ("c1", "staff"), ("c2", "staff"))]
     check_in(kiosk.store.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel")
     await _sync(kiosk, one, two)
-    first = queue.call_next(one.store.db, NURSE, clinic="vitals", room="101-1")
-    second = queue.call_next(two.store.db, NURSE, clinic="vitals", room="101-2")
+    first = queue.call_next(one.store.db, user_actor(one), clinic="vitals", room="101-1")
+    second = queue.call_next(two.store.db, user_actor(two), clinic="vitals", room="101-2")
     assert first.ticket_id == second.ticket_id
     await one.sync_once()
     await two.sync_once()
@@ -109,7 +108,7 @@ async def test_first_call_wins_and_the_other_console_is_told(site: Site) -> None
         ticket = session.get(Ticket, first.ticket_id)
         assert ticket is not None and ticket.room == "101-1"
     with pytest.raises(TransitionRefused):
-        queue.call_ticket(two.store.db, NURSE, ticket_id=first.ticket_id, room="101-2")
+        queue.call_ticket(two.store.db, user_actor(two), ticket_id=first.ticket_id, room="101-2")
     await _sync(one, two, kiosk)
     assert digest(one.store) == digest(two.store) == digest(kiosk.store) == digest(site.db)
 
