@@ -31,13 +31,13 @@ from core.clock import service_day, to_iso, utc_now
 from core.database import scratch_schema, unreachable
 from core.ids import new_id
 from core.ops.envelope import NewTicket, VisitCheckedIn
-from core.ops.log import emit
-from core.permissions import SYSTEM, Actor
+from core.ops.log import emit, identity
+from core.permissions import SYSTEM
 from core.schema import Ticket
 from core.services import queue
 from core.services.checkin import check_in
-from core.services.config import save_user
-from core.store import Store, open_store
+from core.services.config import log_in, save_user
+from core.store import Store, device_actor, open_store
 from sync.client import SyncClient, enroll_device
 from sync.credentials import MemoryKeyring
 from sync.link import ServerLink
@@ -83,11 +83,12 @@ def queue_check_ins(store: Store, count: int, device: int = 0) -> None:
     accepted: the figures measure acceptance, not refusals."""
     day = service_day(utc_now())
     with store.db.write() as session:
+        station = identity(session).station
         for n in range(count):
             at = utc_now()
             emit(
                 session,
-                "K-bench",
+                station,
                 "visit.checked_in",
                 VisitCheckedIn(
                     visit_id=new_id(),
@@ -97,7 +98,7 @@ def queue_check_ins(store: Store, count: int, device: int = 0) -> None:
                     route=["vitals", "lab", "xray", "internal"],
                     day=day,
                     at=to_iso(at),
-                    ticket=NewTicket(ticket_id=new_id(), clinic="vitals", number=n + 1, station=f"Z{device}"),
+                    ticket=NewTicket(ticket_id=new_id(), clinic="vitals", number=n + 1, station=station),
                 ),
                 at,
             )
@@ -144,7 +145,11 @@ async def latencies(root: Path, calls: int) -> tuple[float, float]:
         display = await device(server, root, "display", "display", long_poll_s=5.0)
         for n in range(calls):
             check_in(
-                kiosk.store.db, Actor("K1", "kiosk"), id_number=f"{31000000000 + n}", gender="male", exam_type="travel"
+                kiosk.store.db,
+                device_actor(kiosk.store.db),
+                id_number=f"{31000000000 + n}",
+                gender="male",
+                exam_type="travel",
             )
         await kiosk.push_pending()
         await console.pull_new()
@@ -157,12 +162,13 @@ async def latencies(root: Path, calls: int) -> tuple[float, float]:
             response.raise_for_status()
             pulls.append((time.perf_counter() - started) * 1000)
         await http.aclose()
+        nurse = log_in(console.store.db, username="nurse", password="nurse-pass-1")
         delays = []
         for _ in range(calls):
             listening = asyncio.ensure_future(display.pull_new(5.0))
             await asyncio.sleep(0.02)
             started = time.perf_counter()
-            called = queue.call_next(console.store.db, Actor("nurse", "staff"), clinic="vitals", room="1")
+            called = queue.call_next(console.store.db, nurse, clinic="vitals", room="1")
             await console.push_pending()
             await listening
             with display.store.db.read() as session:

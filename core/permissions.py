@@ -63,10 +63,12 @@ KIND_PERMISSION: dict[str, str] = {
     "ticket.transferred": "queue_action",
     "pin.rotated": "rotate_pin",
     "lease.granted": "grant_lease",
+    "pin.day_key": "grant_lease",
     "clinic.upserted": "configure",
     "exam_type.upserted": "configure",
     "user.upserted": "configure",
     "device.registered": "configure",
+    "device.revoked": "configure",
     "setting.set": "configure",
 }
 """The permission an op of each kind needs: the server checks every pushed op against it."""

@@ -37,6 +37,12 @@ class Desk:
     def log_out(self) -> None:
         self.user = None
 
+    def forget_key(self) -> None:
+        """While the console is locked it holds no signing key: whoever unlocks it types
+        their password again, which derives the key anew."""
+        if self.user is not None:
+            self.user = Actor(self.user.name, self.user.role)
+
     def can(self, permission: str) -> bool:
         return self.user is not None and self.user.role in ALLOWED[permission]
 

@@ -82,7 +82,13 @@ def explain_refused(refused: RefusedOp, ticket: TicketView | None, clinic: str, 
         "ticket.cancelled": tr("cancellation"),
         "ticket.transferred": tr("transfer"),
     }
-    if ticket is None:
+    code = refused.reason.partition(":")[0]
+    if code in ("permission_denied", "unproven_user"):
+        text = tr(
+            "The server refused an action made on this console: the user may no longer do it (deactivated, "
+            "a new role or a new password). Log in again. The server said: {reason}"
+        ).format(reason=refused.reason.partition(": ")[2])
+    elif ticket is None or code != "transition_refused":
         text = tr("The server refused an action of this console: {reason}").format(reason=refused.reason)
     else:
         text = tr(

@@ -187,6 +187,7 @@ class StaffWindow(QMainWindow):
     def lock(self) -> None:
         if self.desk.user is not None:
             self.login.lock(self.desk.user.name)
+            self.desk.forget_key()
             self._show_login()
 
     def switch_user(self) -> None:

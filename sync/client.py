@@ -305,6 +305,12 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
         await asyncio.wait_for(stop.wait(), seconds)
 
 
+async def rotate_device_token(link: ServerLink) -> None:
+    """A new token for this device, kept in the keyring in place of the old one."""
+    answer = await link.rotate_token()
+    save_token(answer.device_id, answer.token)
+
+
 async def enroll_device(store: Store, link: ServerLink, *, code: str, name: str = "") -> str:
     """Exchange a one-time code for this device's token (kept in the keyring) and station."""
 

@@ -100,5 +100,11 @@ class ServerLink:
     async def leases(self, request: LeaseRequest) -> LeaseResponse:
         return await self._call("POST", "/v1/leases", LeaseResponse, body=request)
 
+    async def rotate_token(self) -> EnrollResponse:
+        """Trade this device's token for a new one (the old one stops working)."""
+        answer = await self._call("POST", "/v1/token", EnrollResponse)
+        self.token = answer.token
+        return answer
+
     async def enrollment_code(self, request: CodeRequest) -> CodeResponse:
         return await self._call("POST", "/v1/enrollment-codes", CodeResponse, body=request)

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.ops.envelope import MAX_INT, Code, Day, Op
+from core.ops.envelope import MAX_INT, Code, Day, Op, bounded_json
 
 VERSION: Literal[1] = 1
 MAX_BATCH = 1000
@@ -35,9 +35,15 @@ class WireOp(Message):
     payload: dict[str, Any]
     proof: str = Field(default="", max_length=200, pattern=r"^[A-Za-z0-9_=-]*$")
 
+    @field_validator("payload")
+    @classmethod
+    def _bounded(cls, payload: dict[str, Any]) -> dict[str, Any]:
+        return dict(bounded_json(payload))
+
     @classmethod
     def of(cls, op: Op) -> WireOp:
-        return cls(**op.as_dict())
+        """An op of this store's own log, already checked: built without validating again."""
+        return cls.model_construct(**op.as_dict())
 
     def to_op(self) -> Op:
         return Op(

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 
 from core.clock import SimulatedClock
 from core.database import Database
-from core.digest import state_digest
+from core.digest import StateView, state_digest, view_at_acceptance_point
 from core.errors import MmcError
 from core.ops.log import pending_ops
 from core.permissions import SYSTEM, Actor
@@ -149,8 +149,10 @@ class SimulatedSite:
         return [d for d in self.devices if d.kind == kind]
 
     async def close(self) -> None:
+        """Close every device's connection to the server and its store."""
         for device in self.devices:
             await device.client.link.aclose()
+            device.store.close()
 
     def _shake_network(self, blackout: bool = False) -> None:
         for device in self.devices:
@@ -256,12 +258,17 @@ class SimulatedSite:
         return self.outcome(patients, rounds)
 
     def outcome(self, patients: int, rounds: int) -> Outcome:
-        digests = set()
+        mismatched = []
         outboxes_empty = True
         refused = 0
+        with self.server_db.read() as session:
+            expected = {
+                kind: state_digest(session, view_at_acceptance_point(session, kind)) for kind in self.counts
+            }
         for device in self.devices:
             with device.store.db.read() as session:
-                digests.add(state_digest(session))
+                if state_digest(session, StateView(device.kind)) != expected[device.kind]:
+                    mismatched.append(device.name)
                 outboxes_empty &= pending_ops(session) == []
                 refused += (
                     session.scalar(
@@ -286,7 +293,7 @@ class SimulatedSite:
             outages=self.outages,
             refused_ops=refused,
             server_ops=server_ops,
-            digests_equal=digests == {server_digest},
+            digests_equal=not mismatched,
             outboxes_empty=outboxes_empty,
             duplicate_numbers=len(numbers) - len(set(numbers)),
             ops_applied_twice=len(doubled),

@@ -140,6 +140,10 @@
         <translation>تحويل</translation>
     </message>
     <message>
+        <source>The server refused an action made on this console: the user may no longer do it (deactivated, a new role or a new password). Log in again. The server said: {reason}</source>
+        <translation>رفض الخادم إجراءً تم على هذه الوحدة: لم يعد المستخدم مخولًا به (أُوقف حسابه، أو تغير دوره أو كلمة مروره). سجّل الدخول من جديد. قال الخادم: {reason}</translation>
+    </message>
+    <message>
         <source>The server refused an action of this console: {reason}</source>
         <translation>رفض الخادم إجراءً من هذه الوحدة: {reason}</translation>
     </message>
@@ -296,6 +300,14 @@
         <translation>النوع</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Revoke the chosen device</source>
+        <translation>إلغاء الجهاز المحدد</translation>
+    </message>
+    <message>
         <source>Kiosk</source>
         <translation>كشك</translation>
     </message>
@@ -314,6 +326,26 @@
     <message>
         <source>One-machine site</source>
         <translation>موقع بجهاز واحد</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>ملغى</translation>
+    </message>
+    <message>
+        <source>Choose a device in the list first.</source>
+        <translation>اختر جهازًا من القائمة أولًا.</translation>
+    </message>
+    <message>
+        <source>{station} cannot be revoked.</source>
+        <translation>لا يمكن إلغاء {station}.</translation>
+    </message>
+    <message>
+        <source>Revoke {station} ({kind})? The server refuses it from its next request; to work again it must be enrolled as a new device. This cannot be undone.</source>
+        <translation>هل تريد إلغاء {station} ({kind})؟ سيرفض الخادم طلبه التالي، ولكي يعمل من جديد يجب تسجيله جهازًا جديدًا. لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>{station} is revoked; the server refuses it once this console has synced.</source>
+        <translation>أُلغي {station}؛ سيرفضه الخادم بعد أن تتزامن هذه الوحدة.</translation>
     </message>
     <message>
         <source>This console is not connected to a server, which makes the codes.</source>

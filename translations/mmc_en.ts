@@ -139,6 +139,10 @@
         <translation>transfer</translation>
     </message>
     <message>
+        <source>The server refused an action made on this console: the user may no longer do it (deactivated, a new role or a new password). Log in again. The server said: {reason}</source>
+        <translation>The server refused an action made on this console: the user may no longer do it (deactivated, a new role or a new password). Log in again. The server said: {reason}</translation>
+    </message>
+    <message>
         <source>The server refused an action of this console: {reason}</source>
         <translation>The server refused an action of this console: {reason}</translation>
     </message>
@@ -295,6 +299,14 @@
         <translation>Kind</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Revoke the chosen device</source>
+        <translation>Revoke the chosen device</translation>
+    </message>
+    <message>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
@@ -313,6 +325,26 @@
     <message>
         <source>One-machine site</source>
         <translation>One-machine site</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Choose a device in the list first.</source>
+        <translation>Choose a device in the list first.</translation>
+    </message>
+    <message>
+        <source>{station} cannot be revoked.</source>
+        <translation>{station} cannot be revoked.</translation>
+    </message>
+    <message>
+        <source>Revoke {station} ({kind})? The server refuses it from its next request; to work again it must be enrolled as a new device. This cannot be undone.</source>
+        <translation>Revoke {station} ({kind})? The server refuses it from its next request; to work again it must be enrolled as a new device. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>{station} is revoked; the server refuses it once this console has synced.</source>
+        <translation>{station} is revoked; the server refuses it once this console has synced.</translation>
     </message>
     <message>
         <source>This console is not connected to a server, which makes the codes.</source>

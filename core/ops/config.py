@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from core.errors import GenderNotAllowed, InvalidInput, UnknownClinic
 from core.ops.envelope import (
     ClinicUpserted,
+    DayKeyIssued,
     DeviceRegistered,
+    DeviceRevoked,
     ExamTypeUpserted,
     LeaseGranted,
     Op,
@@ -21,6 +23,7 @@ from core.ops.envelope import (
 )
 from core.schema import (
     Clinic,
+    DayKey,
     Device,
     ExamRouteStep,
     ExamType,
@@ -60,11 +63,26 @@ def apply_device_registered(session: Session, op: Op, p: DeviceRegistered) -> No
     holder = session.scalar(select(Device.id).where(Device.station == p.station))
     if holder is not None and holder != p.device_id:
         raise InvalidInput(detail=f"station {p.station} belongs to another device")
-    session.merge(Device(id=p.device_id, kind=p.kind, station=p.station, name=p.name))
+    device = session.get(Device, p.device_id)
+    if device is None:
+        session.add(Device(id=p.device_id, kind=p.kind, station=p.station, name=p.name))
+    else:
+        device.kind, device.station, device.name = p.kind, p.station, p.name
+
+
+def apply_device_revoked(session: Session, op: Op, p: DeviceRevoked) -> None:
+    device = session.get(Device, p.device_id)
+    if device is None:
+        raise InvalidInput(detail=f"there is no device {p.device_id}")
+    device.revoked = True
 
 
 def apply_setting_set(session: Session, op: Op, p: SettingSet) -> None:
     session.merge(Setting(key=p.key, value=json.dumps(p.value, sort_keys=True)))
+
+
+def apply_day_key(session: Session, op: Op, p: DayKeyIssued) -> None:
+    session.merge(DayKey(day=p.day, key=p.key))
 
 
 def apply_pin_rotated(session: Session, op: Op, p: PinRotated) -> None:

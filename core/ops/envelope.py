@@ -40,7 +40,7 @@ def _aware_time(text: str) -> str:
     return text
 
 
-def _no_control_characters(value: Any) -> Any:
+def bounded_json(value: Any) -> Any:
     """Refuse control characters in any text and integers beyond MAX_INT, at any depth."""
     if isinstance(value, str):
         if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
@@ -52,11 +52,11 @@ def _no_control_characters(value: Any) -> Any:
             raise ValueError(f"integers are at most {MAX_INT} in size")
     elif isinstance(value, dict):
         for key, item in value.items():
-            _no_control_characters(key)
-            _no_control_characters(item)
+            bounded_json(key)
+            bounded_json(item)
     elif isinstance(value, list):
         for item in value:
-            _no_control_characters(item)
+            bounded_json(item)
     return value
 
 
@@ -117,7 +117,7 @@ class Payload(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _bounded(cls, data: Any) -> Any:
-        return _no_control_characters(data)
+        return bounded_json(data)
 
 
 class NewTicket(Payload):
@@ -193,6 +193,13 @@ class PinRotated(Payload):
     generation: int = Field(ge=1, le=1_000_000)
 
 
+class DayKeyIssued(Payload):
+    """A day's PIN key (core.pins), from the server to the kiosks and consoles."""
+
+    day: Day
+    key: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class LeaseGranted(Payload):
     lease_id: Id
     clinic: Code
@@ -236,6 +243,12 @@ class DeviceRegistered(Payload):
     kind: DeviceKind
     station: str = Field(min_length=1, max_length=12, pattern=r"^[A-Z][A-Z0-9]*$")
     name: str = Field(default="", max_length=120)
+
+
+class DeviceRevoked(Payload):
+    """A device taken out of service: the server refuses its token from then on."""
+
+    device_id: str = Field(min_length=1, max_length=36, pattern=r"^[0-9A-Za-z-]+$")
 
 
 class SettingSet(Payload):

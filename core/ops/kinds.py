@@ -27,7 +27,9 @@ from core.errors import (
 from core.ops import config, tickets
 from core.ops.envelope import (
     ClinicUpserted,
+    DayKeyIssued,
     DeviceRegistered,
+    DeviceRevoked,
     ExamTypeUpserted,
     LeaseGranted,
     Op,
@@ -68,11 +70,13 @@ KINDS: dict[str, OpKind] = {
     "ticket.cancelled": OpKind(TicketAction, tickets.apply_ticket_cancelled),
     "ticket.transferred": OpKind(TicketTransferred, tickets.apply_ticket_transferred),
     "pin.rotated": OpKind(PinRotated, config.apply_pin_rotated),
+    "pin.day_key": OpKind(DayKeyIssued, config.apply_day_key),
     "lease.granted": OpKind(LeaseGranted, config.apply_lease_granted),
     "clinic.upserted": OpKind(ClinicUpserted, config.apply_clinic_upserted),
     "exam_type.upserted": OpKind(ExamTypeUpserted, config.apply_exam_type_upserted),
     "user.upserted": OpKind(UserUpserted, config.apply_user_upserted),
     "device.registered": OpKind(DeviceRegistered, config.apply_device_registered),
+    "device.revoked": OpKind(DeviceRevoked, config.apply_device_revoked),
     "setting.set": OpKind(SettingSet, config.apply_setting_set),
 }
 

@@ -11,12 +11,14 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from core.clock import utc_now
+from core.clock import service_day, utc_now
 from core.database import Database
 from core.errors import BadCredentials, InvalidInput, first_problem
 from core.ops.envelope import (
     ClinicUpserted,
+    DayKeyIssued,
     DeviceRegistered,
+    DeviceRevoked,
     ExamTypeUpserted,
     Op,
     Payload,
@@ -24,13 +26,14 @@ from core.ops.envelope import (
     UserUpserted,
 )
 from core.ops.log import identity
-from core.passwords import hash_secret, secret_matches
+from core.passwords import hash_secret, no_such_secret, secret_matches
 from core.permissions import SYSTEM, Actor
+from core.pins import day_key, has_site_secret
 from core.proofs import derive_signing_key, new_signing_salt, public_key_hex
-from core.schema import Clinic, Setting, User
+from core.schema import Clinic, DayKey, Device, Setting, User
 from core.services.call import service_call, write_audit
 from core.services.numbers import grant_lease
-from core.settings import DEFAULTS
+from core.settings import DEFAULTS, setting
 
 MIN_PASSWORD = 8
 
@@ -108,7 +111,7 @@ def log_in(db: Database, *, username: str, password: str, now: dt.datetime | Non
     at = now or utc_now()
     with db.read() as session:
         user = session.get(User, username)
-    ok = user is not None and user.active and secret_matches(user.password_hash, password)
+    ok = no_such_secret(password) if user is None else secret_matches(user.password_hash, password) and user.active
     who = Actor(username[:80] or "?", user.role if user else "staff")
     why = "" if ok else ("bad_credentials: unknown user" if user is None else "bad_credentials")
     with db.write() as session:
@@ -124,6 +127,32 @@ def register_device(db: Database, actor: Actor, *, device_id: str, kind: str, st
     device = _payload(DeviceRegistered, device_id=device_id, kind=kind, station=station, name=name)
     with service_call(db, actor, "register_device", "configure", target=station) as call:
         call.emit("device.registered", device)
+
+
+def revoke_device(db: Database, actor: Actor, *, device_id: str) -> None:
+    """Take a device out of service (stolen, broken, retired): from the moment the server
+    has this op, it refuses the device's token. A revoked device enrolls again as new."""
+    with service_call(db, actor, "revoke_device", "configure", target=device_id) as call:
+        if call.session.get(Device, device_id) is None:
+            raise InvalidInput(detail=f"there is no device {device_id}")
+        call.emit("device.revoked", DeviceRevoked(device_id=device_id))
+
+
+def issue_day_keys(db: Database, actor: Actor = SYSTEM, *, now: dt.datetime | None = None) -> int:
+    """Send today's and tomorrow's PIN keys to the devices (the acceptance point's job; it
+    holds the site secret). Answers how many it issued (0 when both were out already)."""
+    at = now or utc_now()
+    today = dt.date.fromisoformat(service_day(at))
+    with service_call(db, actor, "issue_day_keys", "grant_lease", now=at) as call:
+        if not has_site_secret(call.session):
+            return 0
+        secret = bytes.fromhex(setting(call.session, "site_secret"))
+        issued = 0
+        for day in (today.isoformat(), (today + dt.timedelta(days=1)).isoformat()):
+            if call.session.get(DayKey, day) is None:
+                call.emit("pin.day_key", DayKeyIssued(day=day, key=day_key(secret, day).hex()))
+                issued += 1
+        return issued
 
 
 def lease_numbers(db: Database, actor: Actor, *, device_id: str, clinic: str, day: str, size: int) -> Op:

@@ -52,6 +52,7 @@ class DeviceRow:
     kind: str
     station: str
     name: str
+    revoked: bool = False
 
 
 def clinics(db: Database) -> list[ClinicRow]:
@@ -84,7 +85,8 @@ def users(db: Database) -> list[UserRow]:
 def devices(db: Database) -> list[DeviceRow]:
     with db.read() as session:
         return [
-            DeviceRow(d.id, d.kind, d.station, d.name) for d in session.scalars(select(Device).order_by(Device.station))
+            DeviceRow(d.id, d.kind, d.station, d.name, d.revoked)
+            for d in session.scalars(select(Device).order_by(Device.station))
         ]
 
 

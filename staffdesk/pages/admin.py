@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from core.clock import SITE_ZONE, from_iso
 from core.services import directory
-from core.services.config import MIN_PASSWORD, save_user, set_setting, upsert_clinic, upsert_exam_type
+from core.services.config import MIN_PASSWORD, revoke_device, save_user, set_setting, upsert_clinic, upsert_exam_type
+from core.services.directory import DeviceRow
 from core.settings import DEFAULTS
 from resources.widgets import button, label
 from staffdesk.desk import Desk
 from staffdesk.messages import role_name, tr
-from staffdesk.pages.common import MessageLine, Page, fill, headers, selected_key, table
+from staffdesk.pages.common import ConfirmBar, MessageLine, Page, fill, headers, selected_key, table
 
 CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,80}")
@@ -333,7 +334,11 @@ class DevicesSection(_Section):
     an admin who types their password again (the console keeps no passwords)."""
 
     def __init__(self, page: AdminPage) -> None:
-        super().__init__(page, "devices", 3)
+        super().__init__(page, "devices", 4)
+        self.revoke = button("admin_device_revoke", "danger")
+        self.confirm = ConfirmBar("admin_device_confirm")
+        self.revoke.clicked.connect(self._ask_revoke)
+        self.rows: dict[str, DeviceRow] = {}
         self.hint = label(name="admin_devices_hint")
         self.password = _line("admin_code_password", 200)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -346,6 +351,8 @@ class DevicesSection(_Section):
         self.row(lambda: tr("Valid for (hours)"), self.hours)
         self.form.addRow(self.code)
         self.code.hide()
+        self.form.addRow(self.revoke)
+        self.form.addRow(self.confirm)
         self.pending: asyncio.Future[None] | None = None
 
     def retranslate(self) -> None:
@@ -357,9 +364,12 @@ class DevicesSection(_Section):
                 "here, or IT makes one on the server with: mmc server enroll-code"
             )
         )
-        headers(self.list, [tr("Station"), tr("Kind"), tr("Name")])
+        headers(self.list, [tr("Station"), tr("Kind"), tr("Name"), tr("State")])
+        self.revoke.setText(tr("Revoke the chosen device"))
+        self.confirm.retranslate()
 
-    def refresh(self) -> None:
+    @staticmethod
+    def kind_name(kind: str) -> str:
         kinds = {
             "kiosk": tr("Kiosk"),
             "staff": tr("Staff console"),
@@ -367,8 +377,42 @@ class DevicesSection(_Section):
             "server": tr("Server"),
             "standalone": tr("One-machine site"),
         }
+        return kinds.get(kind, kind)
+
+    def refresh(self) -> None:
         rows = directory.devices(self.desk.db)
-        fill(self.list, [(d.station, kinds.get(d.kind, d.kind), d.name) for d in rows], [d.device_id for d in rows])
+        self.rows = {d.device_id: d for d in rows}
+        fill(
+            self.list,
+            [
+                (d.station, self.kind_name(d.kind), d.name, tr("Revoked") if d.revoked else tr("In service"))
+                for d in rows
+            ],
+            [d.device_id for d in rows],
+        )
+
+    def _ask_revoke(self) -> None:
+        key = selected_key(self.list)
+        device = self.rows.get(key) if key else None
+        if device is None:
+            self.page.message.error(tr("Choose a device in the list first."))
+            return
+        if device.revoked or device.kind in ("server", "standalone"):
+            self.page.message.error(tr("{station} cannot be revoked.").format(station=device.station))
+            return
+        self.confirm.ask(
+            tr(
+                "Revoke {station} ({kind})? The server refuses it from its next request; to work again it "
+                "must be enrolled as a new device. This cannot be undone."
+            ).format(station=device.station, kind=self.kind_name(device.kind)),
+            lambda: self.page.submit(lambda: self._revoke(device)),
+        )
+
+    def _revoke(self, device: DeviceRow) -> str:
+        self.desk.act(revoke_device, device_id=device.device_id)
+        return tr("{station} is revoked; the server refuses it once this console has synced.").format(
+            station=device.station
+        )
 
     def submit(self) -> str:
         maker = self.page.code_maker

@@ -30,9 +30,11 @@ from core.errors import MalformedOp, MmcError, first_problem
 from core.ops.envelope import MAX_INT, Op
 from core.ops.log import accept_batch, accepted_after, accepted_seq_of
 from core.permissions import SYSTEM
+from core.projection import Projection, pseudonym_maker
 from core.schema import Clinic
-from core.services.config import lease_numbers
+from core.services.config import issue_day_keys, lease_numbers
 from core.services.numbers import spare_numbers
+from core.settings import setting
 from sync.protocol import (
     MAX_BATCH,
     MAX_BODY_BYTES,
@@ -53,7 +55,7 @@ from sync.protocol import (
 )
 from sync.server.audit import audit_refusals
 from sync.server.authorization import OpChecks
-from sync.server.enrollment import DeviceAuth, authenticate, code_for_admin, enroll
+from sync.server.enrollment import DeviceAuth, authenticate, code_for_admin, enroll, rotate_token
 from sync.server.ratelimit import RateLimiter
 from sync.server.signal import CHANNEL, NewOps, PostgresListener
 
@@ -67,6 +69,8 @@ STATUS_OF_CODE = {
     "bad_credentials": 401,
     "permission_denied": 403,
     "enrollment_refused": 403,
+    "device_exists": 409,
+    "locked_out": 429,
     "forbidden": 403,
     "unknown_op_kind": 422,
     "malformed_op": 422,
@@ -77,6 +81,12 @@ STATUS_OF_CODE = {
     "sequence_reused": 409,
     "op_id_reused": 409,
     "out_of_order_op": 409,
+    "wrong_actor": 403,
+    "unproven_user": 403,
+    "setting_refused": 403,
+    "number_not_leased": 409,
+    "wrong_pin": 409,
+    "time_refused": 422,
 }
 
 
@@ -213,6 +223,22 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
             raise Problem.too_many(wait)
         return device
 
+    projections: dict[str, Projection] = {}
+    day_keys_for: list[str] = []
+
+    async def projection_for(kind: str) -> Projection:
+        if kind not in projections:
+            projections[kind] = Projection(kind, await run_in_threadpool(_pseudonyms, db))
+        return projections[kind]
+
+    async def keep_day_keys() -> None:
+        """Today's and tomorrow's PIN keys are out before a device needs them offline."""
+        today = service_day(utc_now())
+        if today not in day_keys_for:
+            if await run_in_threadpool(issue_day_keys, db):
+                new_ops.notify_threadsafe()
+            day_keys_for[:] = [today]
+
     @app.get("/health")
     async def health() -> JSONResponse:
         def probe() -> None:
@@ -255,6 +281,16 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
             server_time=to_iso(utc_now()), device_id=device.device_id, station=device.station, token=token
         )
 
+    @app.post("/v1/token")
+    async def new_token(request: Request) -> EnrollResponse:
+        """A new token for the asking device; the one it asked with stops working."""
+        device = await device_of(request)
+        old = request.headers.get("authorization", "")[7:]
+        token = await run_in_threadpool(rotate_token, db, device, old)
+        return EnrollResponse(
+            server_time=to_iso(utc_now()), device_id=device.device_id, station=device.station, token=token
+        )
+
     @app.post("/v1/enrollment-codes")
     async def new_enrollment_code(request: Request) -> CodeResponse:
         device = await device_of(request)
@@ -280,11 +316,12 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
 
     @app.get("/v1/ops", response_model=PullResponse)
     async def pull(request: Request, after: int = 0, limit: int = 500, wait: float = 0) -> Response:
-        await device_of(request)
+        device = await device_of(request)
         if not 0 <= after <= MAX_INT or not 1 <= limit <= MAX_BATCH or not 0 <= wait <= 60:
             raise Problem(
                 422, "invalid_request", f"0 <= after <= {MAX_INT}, 1 <= limit <= {MAX_BATCH}, 0 <= wait <= 60"
             )
+        await keep_day_keys()
         deadline = time.monotonic() + min(wait, MAX_WAIT_S)
         while True:
             rows = await run_in_threadpool(_pull, db, after, limit + 1)
@@ -293,8 +330,10 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
             await new_ops.wait(deadline - time.monotonic())
         more = len(rows) > limit
         rows = rows[:limit]
-        cursor = rows[-1].seq if rows else after
-        return json_response(PullResponse(server_time=to_iso(utc_now()), ops=rows, cursor=cursor, more=more))
+        cursor = rows[-1][0] if rows else after
+        rule = await projection_for(device.kind)
+        ops = [PulledOp(seq=seq, op=WireOp.of(seen)) for seq, op in rows if (seen := rule.apply(op)) is not None]
+        return json_response(PullResponse(server_time=to_iso(utc_now()), ops=ops, cursor=cursor, more=more))
 
     @app.post("/v1/leases")
     async def leases(request: Request) -> LeaseResponse:
@@ -302,6 +341,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         if device.kind == "display":
             raise Problem(403, "permission_denied", "A display does not issue tickets.")
         asked = await read_message(request, LeaseRequest)
+        await keep_day_keys()
         granted = await run_in_threadpool(_lease, db, device, asked)
         if granted:
             new_ops.notify_threadsafe()
@@ -387,9 +427,14 @@ def _push(db: Database, device: DeviceAuth, raw_ops: list[dict[str, Any]]) -> tu
     return [answer for answer in answers if answer is not None], expected
 
 
-def _pull(db: Database, after: int, limit: int) -> list[PulledOp]:
+def _pull(db: Database, after: int, limit: int) -> list[tuple[int, Op]]:
     with db.read() as session:
-        return [PulledOp(seq=seq, op=WireOp.of(op)) for seq, op in accepted_after(session, after, limit)]
+        return accepted_after(session, after, limit)
+
+
+def _pseudonyms(db: Database) -> Callable[[str], str]:
+    with db.read() as session:
+        return pseudonym_maker(bytes.fromhex(setting(session, "site_secret")))
 
 
 LEASE_LOW_WATER = 0.5

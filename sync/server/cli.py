@@ -29,10 +29,21 @@ def add_commands(sub: Any) -> None:
     run = commands.add_parser("run", help="serve the API")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=DEFAULT_PORT)
+    run.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a reverse proxy whose X-Forwarded-For is believed (by default none: the peer's address counts)",
+    )
     run.set_defaults(run=_run)
     code = commands.add_parser("enroll-code", help="create a one-time enrollment code for a new device")
     code.add_argument("--hours", type=float, default=24)
     code.set_defaults(run=_enroll_code)
+    device = commands.add_parser("device", help="list the enrolled devices, or revoke one")
+    device.add_argument("action", choices=("list", "revoke"))
+    device.add_argument("which", nargs="?", help="the device to revoke: its station code (K2) or id")
+    device.set_defaults(run=_device)
     user = commands.add_parser("user", help="create or update a staff account")
     user.add_argument("username")
     user.add_argument("--role", choices=("admin", "supervisor", "staff"), required=True)
@@ -51,7 +62,14 @@ def _run(args: argparse.Namespace) -> int:
     from sync.server.run import open_server_db
 
     db = open_server_db(args.db, _root(args))
-    uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(
+        create_app(db),
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        proxy_headers=bool(args.trusted_proxy),
+        forwarded_allow_ips=",".join(args.trusted_proxy) or None,
+    )
     return 0
 
 
@@ -61,6 +79,26 @@ def _enroll_code(args: argparse.Namespace) -> int:
 
     db = open_server_db(args.db, _root(args))
     print(create_code(db, hours=args.hours))
+    return 0
+
+
+def _device(args: argparse.Namespace) -> int:
+    from core.services.config import revoke_device
+    from core.services.directory import devices
+    from sync.server.run import open_server_db
+
+    db = open_server_db(args.db, _root(args))
+    known = devices(db)
+    if args.action == "list":
+        for d in known:
+            print(f"{d.station:<6} {d.kind:<10} {'REVOKED' if d.revoked else 'active':<8} {d.device_id}  {d.name}")
+        return 0
+    found = [d for d in known if args.which in (d.station, d.device_id)]
+    if not found:
+        print(f"No device {args.which!r}; `mmc server device list` shows them.")
+        return 2
+    revoke_device(db, SYSTEM, device_id=found[0].device_id)
+    print(f"revoked {found[0].station} ({found[0].kind}): its next request is refused")
     return 0
 
 

@@ -7,16 +7,18 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import exc, func, select
 from sqlalchemy.orm import Session
 
 from core.clock import to_iso, utc_now
 from core.database import Database
-from core.errors import MmcError
+from core.errors import InvalidInput, MmcError
+from core.ops.envelope import DeviceRegistered
+from core.passwords import no_such_secret
 from core.permissions import SYSTEM
-from core.schema import Device, DeviceToken, EnrollmentCode
+from core.schema import AuditEntry, Device, DeviceToken, EnrollmentCode
 from core.services.call import service_call
-from core.services.config import log_in, register_device
+from core.services.config import log_in
 from core.store import STATION_LETTER
 
 TOKEN_DAYS = 365
@@ -30,6 +32,11 @@ class EnrollmentRefused(MmcError):
 class NotAuthenticated(MmcError):
     code = "not_authenticated"
     template = "A valid device token is required."
+
+
+class DeviceExists(MmcError):
+    code = "device_exists"
+    template = "Device {device_id} is already enrolled; a device installed again enrolls with a new id."
 
 
 def _digest(secret: str) -> str:
@@ -52,10 +59,44 @@ def create_code(db: Database, *, hours: float = 24, now: dt.datetime | None = No
     return code
 
 
-def code_for_admin(db: Database, *, username: str, password: str, hours: float) -> tuple[str, str]:
+class LockedOut(MmcError):
+    code = "locked_out"
+    template = "Too many wrong passwords for {username}; try again in {minutes} minutes."
+
+
+LOCKOUT_FAILURES = 5
+LOCKOUT = dt.timedelta(minutes=15)
+
+
+def _recent_failures(db: Database, username: str, at: dt.datetime) -> int:
+    with db.read() as session:
+        return (
+            session.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(
+                    AuditEntry.actor == (username[:80] or "?"),
+                    AuditEntry.action == "log_in",
+                    AuditEntry.outcome == "refused",
+                    AuditEntry.at > to_iso(at - LOCKOUT),
+                )
+            )
+            or 0
+        )
+
+
+def code_for_admin(
+    db: Database, *, username: str, password: str, hours: float, now: dt.datetime | None = None
+) -> tuple[str, str]:
     """A code asked for from a staff console: the admin's password is checked against the
-    server's own accounts, and the request is in the server's audit log either way."""
-    actor = log_in(db, username=username, password=password)
+    server's own accounts, and the request is in the server's audit log either way. After
+    LOCKOUT_FAILURES wrong passwords in LOCKOUT the account is locked for that long (the
+    failures are the audit log's, so every server process counts the same)."""
+    at = now or utc_now()
+    if _recent_failures(db, username, at) >= LOCKOUT_FAILURES:
+        no_such_secret(password)
+        raise LockedOut(username=username[:80], minutes=int(LOCKOUT.total_seconds() // 60))
+    actor = log_in(db, username=username, password=password, now=at)
     with service_call(db, actor, "enrollment_code", "configure", target=f"{hours:g} h") as call:
         return add_code(call.session, hours=hours, at=call.now)
 
@@ -67,46 +108,92 @@ class DeviceAuth:
     station: str
 
 
-def _next_station(db: Database, kind: str) -> str:
+def _next_station(session: Session, kind: str) -> str:
+    """The next free station code of the kind: one above the highest in use."""
     letter = STATION_LETTER[kind]
-    with db.read() as session:
-        taken = session.scalar(select(func.count()).select_from(Device).where(Device.station.like(f"{letter}%")))
-    return f"{letter}{(taken or 0) + 1}"
+    numbers = [
+        int(station[1:])
+        for station in session.scalars(select(Device.station).where(Device.station.like(f"{letter}%")))
+        if station[1:].isdigit()
+    ]
+    return f"{letter}{max(numbers, default=0) + 1}"
+
+
+STATION_ATTEMPTS = 20
+
+
+def _issue_token(session: Session, device_id: str, kind: str, station: str, at: dt.datetime) -> str:
+    token = secrets.token_urlsafe(32)
+    session.add(
+        DeviceToken(
+            token_hash=_digest(token),
+            device_id=device_id,
+            kind=kind,
+            station=station,
+            created_at=to_iso(at),
+            expires_at=to_iso(at + dt.timedelta(days=TOKEN_DAYS)),
+            revoked=False,
+        )
+    )
+    return token
 
 
 def enroll(
     db: Database, *, code: str, device_id: str, kind: str, name: str, now: dt.datetime | None = None
 ) -> tuple[DeviceAuth, str]:
-    """Spend a code: register the device (an op every device pulls) and issue its token."""
+    """Spend a code: register the device (an op every device pulls) and issue its token.
+
+    A device id already enrolled is refused: every install makes a new id, so an id seen
+    before is a copy or an impostor, never a reinstall. The code, the station and the
+    token are one transaction; two enrollments at once that pick the same station (the
+    station is unique) retry with the next."""
+    at = now or utc_now()
+    for _ in range(STATION_ATTEMPTS):
+        try:
+            with service_call(db, SYSTEM, "enroll_device", "configure", target=device_id, now=at) as call:
+                session = call.session
+                row = session.get(EnrollmentCode, _digest(code.strip().upper()))
+                if row is None or row.used_at is not None or dt.datetime.fromisoformat(row.expires_at) < at:
+                    raise EnrollmentRefused()
+                if session.get(Device, device_id) is not None or session.scalar(
+                    select(func.count()).select_from(DeviceToken).where(DeviceToken.device_id == device_id)
+                ):
+                    raise DeviceExists(device_id=device_id)
+                row.used_at, row.used_by = to_iso(at), device_id
+                station = _next_station(session, kind)
+                call.emit(
+                    "device.registered", DeviceRegistered(device_id=device_id, kind=kind, station=station, name=name)
+                )
+                token = _issue_token(session, device_id, kind, station, at)
+            return DeviceAuth(device_id, kind, station), token
+        except InvalidInput:
+            continue  # another enrollment took the station meanwhile
+        except exc.IntegrityError:
+            continue
+    raise EnrollmentRefused()
+
+
+def rotate_token(db: Database, device: DeviceAuth, old_token: str, now: dt.datetime | None = None) -> str:
+    """A new token for the device; the one it used to ask stops working."""
     at = now or utc_now()
     with db.write() as session:
-        row = session.get(EnrollmentCode, _digest(code.strip().upper()))
-        if row is None or row.used_at is not None or dt.datetime.fromisoformat(row.expires_at) < at:
-            raise EnrollmentRefused()
-        row.used_at, row.used_by = to_iso(at), device_id
-    station = _next_station(db, kind)
-    register_device(db, SYSTEM, device_id=device_id, kind=kind, station=station, name=name)
-    token = secrets.token_urlsafe(32)
-    with db.write() as session:
-        session.add(
-            DeviceToken(
-                token_hash=_digest(token),
-                device_id=device_id,
-                kind=kind,
-                station=station,
-                created_at=to_iso(at),
-                expires_at=to_iso(at + dt.timedelta(days=TOKEN_DAYS)),
-                revoked=False,
-            )
-        )
-    return DeviceAuth(device_id, kind, station), token
+        old = session.get(DeviceToken, _digest(old_token))
+        if old is None or old.revoked:
+            raise NotAuthenticated()
+        old.revoked = True
+        return _issue_token(session, device.device_id, device.kind, device.station, at)
 
 
 def authenticate(db: Database, token: str | None, now: dt.datetime | None = None) -> DeviceAuth:
+    """The device a token belongs to, as the server knows it now: its kind and station
+    from its registration (an admin may have changed them), refused once it is revoked."""
     if not token:
         raise NotAuthenticated()
     with db.read() as session:
         row = session.get(DeviceToken, _digest(token))
+        device = session.get(Device, row.device_id) if row is not None else None
     if row is None or row.revoked or dt.datetime.fromisoformat(row.expires_at) < (now or utc_now()):
         raise NotAuthenticated()
-    return DeviceAuth(row.device_id, row.kind, row.station)
+    if device is None or device.revoked or device.kind not in ("kiosk", "staff", "display"):
+        raise NotAuthenticated()
+    return DeviceAuth(row.device_id, device.kind, device.station)

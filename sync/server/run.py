@@ -54,7 +54,9 @@ class RunningServer:
 def serve_in_thread(app: FastAPI, host: str = "127.0.0.1", port: int | None = None) -> RunningServer:
     """Run `app` under uvicorn in a background thread until `stop()` (tests, demo, benches)."""
     chosen = port or free_port(host)
-    config = uvicorn.Config(app, host=host, port=chosen, log_level="warning", lifespan="on", access_log=False)
+    config = uvicorn.Config(
+        app, host=host, port=chosen, log_level="warning", lifespan="on", access_log=False, proxy_headers=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"uvicorn:{chosen}", daemon=True)
     thread.start()

@@ -3,6 +3,7 @@ that runs as its own program against the same server, which shows and announces 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -15,7 +16,6 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from core.database import Database
-from core.permissions import Actor
 from core.services.checkin import check_in
 from core.store import open_store
 from resources.qt import Languages
@@ -37,7 +37,7 @@ def _clinics_in(store_file: Path) -> int:
     if not store_file.exists():
         return 0
     try:
-        with sqlite3.connect(f"file:{store_file}?mode=ro", uri=True, timeout=1) as db:
+        with contextlib.closing(sqlite3.connect(f"file:{store_file}?mode=ro", uri=True, timeout=1)) as db:
             return int(db.execute("select count(*) from clinics").fetchone()[0])
     except sqlite3.Error:
         return 0
@@ -93,7 +93,7 @@ def test_a_call_on_a_console_is_shown_and_announced_by_a_display_process(
         qtbot.addWidget(window)
         window.show()
         log_in(qtbot, window, "nurse")
-        check_in(console_store.db, Actor("nurse", "staff"), id_number="28700000001", gender="male", exam_type="travel")
+        check_in(console_store.db, window.desk.actor, id_number="28700000001", gender="male", exam_type="travel")
         window.queue.refresh()
         window.queue.room.setText("5")
         tap(qtbot, window, "queue_call_next")

@@ -3,6 +3,7 @@ and a hall display as programs of their own, each enrolled and syncing (offscree
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -28,12 +29,14 @@ def test_the_windowed_demo_runs_a_kiosk_a_console_and_a_display_against_its_serv
     assert "staff console login: nurse / nurse-demo-1 (staff)" in done.stdout
     server_files = list((tmp_path / "server").glob("*.sqlite3"))
     assert len(server_files) == 1
-    with sqlite3.connect(server_files[0]) as db:
+    with contextlib.closing(sqlite3.connect(server_files[0])) as db:
         kinds = sorted(kind for (kind,) in db.execute("select kind from devices"))
         users = sorted(name for (name,) in db.execute("select username from users"))
     assert [k for k in kinds if k != "server"] == ["display", "kiosk", "staff"]
     assert users == ["admin", "nurse", "super"]
-    for program in ("kiosk", "staffdesk", "display"):
-        with sqlite3.connect(tmp_path / program / "mmc.sqlite3") as db:
+    accounts = {"kiosk": 0, "staffdesk": 3, "display": 0}  # staff accounts reach consoles only
+    for program, users_there in accounts.items():
+        with contextlib.closing(sqlite3.connect(tmp_path / program / "mmc.sqlite3")) as db:
             assert db.execute("select count(*) from clinics").fetchone()[0] == 16, program
-            assert db.execute("select count(*) from users").fetchone()[0] == 3, program
+            assert db.execute("select count(*) from users").fetchone()[0] == users_there, program
+            assert db.execute("select count(*) from settings where key = 'site_secret'").fetchone()[0] == 0

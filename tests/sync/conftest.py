@@ -12,6 +12,8 @@ import keyring
 import pytest
 
 from core.database import Database
+from core.digest import StateView, state_digest, view_at_acceptance_point
+from core.ops.log import identity
 from core.permissions import SYSTEM, Actor
 from core.services.config import log_in, save_user
 from core.store import Store, device_actor, open_store
@@ -35,6 +37,23 @@ def user_actor(client: SyncClient, username: str = "nurse") -> Actor:
     """A site user logged in on this console (offline, against the synced hash): the
     actor that signs their ops."""
     return log_in(client.store.db, username=username, password=PASSWORDS[username])
+
+
+def kind_of(client: SyncClient) -> str:
+    with client.store.db.read() as session:
+        return identity(session).kind
+
+
+def converged(site_db: Database, *clients: SyncClient) -> bool:
+    """Whether each device holds exactly its kind's projection of the server's state."""
+    for client in clients:
+        kind = kind_of(client)
+        with site_db.read() as session:
+            expected = state_digest(session, view_at_acceptance_point(session, kind))
+        with client.store.db.read() as session:
+            if state_digest(session, StateView(kind)) != expected:
+                return False
+    return True
 
 
 @pytest.fixture(autouse=True)
@@ -77,6 +96,7 @@ class Site:
     async def close(self) -> None:
         for client in self.clients:
             await client.link.aclose()
+            client.store.close()
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ from core.services.checkin import check_in
 from sync.client import SyncClient
 from sync.link import ServerLink
 from sync.server.run import free_port
-from tests.conftest import digest
-from tests.sync.conftest import MemoryKeyring, Site, user_actor
+from tests.sync.conftest import MemoryKeyring, Site, converged, user_actor
 
 KIOSK = Actor("K1", "kiosk")
 
@@ -78,7 +77,7 @@ async def test_a_check_in_reaches_the_console_and_a_call_reaches_the_display(sit
     for client in (kiosk, console, display):
         with client.store.db.read() as session:
             assert pending_ops(session) == []
-    assert digest(kiosk.store) == digest(console.store) == digest(display.store) == digest(site.db)
+    assert converged(site.db, kiosk, console, display)
 
 
 @pytest.mark.anyio
@@ -110,7 +109,7 @@ async def test_first_call_wins_and_the_other_console_is_told(site: Site) -> None
     with pytest.raises(TransitionRefused):
         queue.call_ticket(two.store.db, user_actor(two), ticket_id=first.ticket_id, room="101-2")
     await _sync(one, two, kiosk)
-    assert digest(one.store) == digest(two.store) == digest(kiosk.store) == digest(site.db)
+    assert converged(site.db, one, two, kiosk)
 
 
 @pytest.mark.anyio
@@ -140,7 +139,7 @@ async def test_a_response_lost_after_the_commit_is_answered_as_a_duplicate(site:
         applied = session.scalar(select(func.count()).select_from(OpRecord).where(OpRecord.kind == "visit.checked_in"))
     assert applied == 3
     await kiosk.pull_new()
-    assert digest(kiosk.store) == digest(site.db)
+    assert converged(site.db, kiosk)
 
 
 @pytest.mark.anyio
