@@ -25,10 +25,11 @@ from sqlalchemy import select
 from core.clock import SITE_ZONE
 from core.database import Database
 from core.errors import MmcError
+from core.ids import new_id
 from core.permissions import SYSTEM, Actor
 from core.schema import OpRecord, Ticket
 from core.services.checkin import check_in
-from core.services.config import init_site, save_user
+from core.services.config import init_site, register_device, save_user
 from core.services.queue import call_next, complete
 from core.services.visits import confirm_clinic, todays_pin
 from core.store import open_store
@@ -226,6 +227,13 @@ def staff_screens(out: Path) -> list[str]:
         store = open_store(Path(scratch) / "store")
         init_site(store.db)
         save_user(store.db, SYSTEM, username="boss", password="boss-pass-1", role="admin", display_name="Admin")
+        for kind, station, name in (
+            ("kiosk", "K1", "Entrance kiosk 1"),
+            ("kiosk", "K2", "Entrance kiosk 2"),
+            ("staff", "C1", "Vital signs room 1"),
+            ("display", "D1", "Hall A board"),
+        ):
+            register_device(store.db, SYSTEM, device_id=new_id(), kind=kind, station=station, name=name)
         clinic_morning(store.db)
         desk = Desk(store.db)
         desk.now = lambda: late_morning
@@ -268,7 +276,7 @@ def staff_screens(out: Path) -> list[str]:
                         RefusedOp(
                             _last_call_op(store.db, back=0 if language == "ar" else 1),
                             "ticket.called",
-                            "Ticket 31 is CALLED, it cannot be called (called by 2).",
+                            "transition_refused: Ticket 31 is CALLED, it cannot be called (called by 2).",
                         ),
                     ),
                 )
@@ -285,6 +293,11 @@ def staff_screens(out: Path) -> list[str]:
                 admin.tabs.setCurrentWidget(section)
                 section.list.setCurrentCell(0, 0)
                 shot(f"admin-{section.list.objectName().split('_')[1]}", language)
+            admin.tabs.setCurrentWidget(admin.devices)
+            admin.devices.list.setCurrentCell(1, 0)
+            admin.devices.revoke.click()
+            shot("admin-devices-revoke", language)
+            admin.devices.confirm.no.click()
             admin.tabs.setCurrentWidget(admin.clinics)
             admin.clinics.code.setText("Bad Code")
             admin.clinics.save.click()

@@ -85,11 +85,11 @@ class _Section(QWidget):
         self.labels: list[tuple[Any, Callable[[], str]]] = []
         layout = QHBoxLayout(self)
         layout.addWidget(self.list, 3)
-        side = QVBoxLayout()
-        side.addLayout(self.form)
-        side.addWidget(self.save)
-        side.addStretch(1)
-        layout.addLayout(side, 2)
+        self.side = QVBoxLayout()
+        self.side.addLayout(self.form)
+        self.side.addWidget(self.save)
+        self.side.addStretch(1)
+        layout.addLayout(self.side, 2)
         self.list.itemSelectionChanged.connect(self._picked)
         self.save.clicked.connect(lambda: self.page.submit(self.submit))
 
@@ -351,8 +351,10 @@ class DevicesSection(_Section):
         self.row(lambda: tr("Valid for (hours)"), self.hours)
         self.form.addRow(self.code)
         self.code.hide()
-        self.form.addRow(self.revoke)
-        self.form.addRow(self.confirm)
+        self.side.addSpacing(24)
+        self.side.addWidget(self.revoke)
+        self.side.addWidget(self.confirm)
+        self.side.addStretch(2)
         self.pending: asyncio.Future[None] | None = None
 
     def retranslate(self) -> None:
