@@ -24,6 +24,7 @@ async def test_an_admin_at_a_console_gets_a_code_that_enrolls_a_new_device(site:
         station = await enroll_device(newcomer, link, code=answer.code, name="hall kiosk")
     finally:
         await link.aclose()
+        newcomer.close()
     assert station.startswith("K")
     with site.db.read() as session:
         audited = session.execute(
