@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, Table, create_engine, event, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -68,7 +69,13 @@ class Database:
             yield session
 
     def dispose(self) -> None:
+        """Close the pooled connections. Whatever still reads afterwards (a window being
+        torn down after its store was closed) gets a connection of its own that is closed
+        when it is returned, so nothing is left open for the garbage collector."""
+        url = self.engine.url
         self.engine.dispose()
+        self.engine = make_engine(url.render_as_string(hide_password=False), poolclass=NullPool)
+        self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
 
 
 @functools.cache

@@ -74,5 +74,7 @@ async def test_server_killed_mid_batch_and_restarted_loses_and_doubles_nothing(t
     assert accepted == PATIENTS
     with db.read() as session:
         expected = state_digest(session, view_at_acceptance_point(session, "kiosk"))
+    db.dispose()
     with store.db.read() as session:
         assert state_digest(session, StateView("kiosk")) == expected
+    store.close()
