@@ -59,8 +59,11 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session whose transaction holds the write lock; commits on success."""
+        """A session whose transaction holds the write lock; commits on success. Its
+        `info["writing"]` tells code that reads in order to write (the op log's identity
+        row) to lock what it reads."""
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            session.info["writing"] = True
             yield session
 
     @contextmanager

@@ -52,6 +52,7 @@ IDENTITY_FIELDS = (
 )
 _identity = table_of(LocalIdentity).c
 LOAD_IDENTITY = select(*(_identity[name] for name in IDENTITY_FIELDS)).where(_identity.id == 1)
+LOCK_IDENTITY = LOAD_IDENTITY.with_for_update()
 SAVE_IDENTITY = (
     update(table_of(LocalIdentity))
     .where(_identity.id == 1)
@@ -79,10 +80,17 @@ class DeviceIdentity:
 
 
 def identity(session: Session) -> DeviceIdentity:
-    """This store's device identity, loaded once per transaction (kept in `session.info`)."""
+    """This store's device identity, loaded once per transaction (kept in `session.info`).
+
+    In a write transaction the row is locked until the commit (SQLite's write lock does
+    this already; on PostgreSQL it is `FOR UPDATE`): every transaction that numbers ops
+    (pushes, leases, enrollments, services) takes its numbers, and commits them, one after
+    another, so two never share a sequence and a pull cursor never passes one that commits
+    late."""
     ident: DeviceIdentity | None = session.info.get("identity")
     if ident is None:
-        row = session.execute(LOAD_IDENTITY).first()
+        query = LOCK_IDENTITY if session.info.get("writing") else LOAD_IDENTITY
+        row = session.execute(query).first()
         if row is None:
             raise StoreError(detail="this store has no device identity; run `mmc init`")
         ident = DeviceIdentity(*row)

@@ -92,6 +92,7 @@ def service_call(
     try:
         with db.write() as session:
             require(actor, permission)
+            identity(session)  # numbering transactions run one after another (see `identity`)
             call = ServiceCall(session, actor, at, action, target)
             yield call
             write_audit(

@@ -28,7 +28,7 @@ from core.clock import service_day, to_iso, utc_now
 from core.database import Database
 from core.errors import MalformedOp, MmcError, first_problem
 from core.ops.envelope import MAX_INT, Op
-from core.ops.log import accept_batch, accepted_after, accepted_seq_of
+from core.ops.log import accept_batch, accepted_after, accepted_seq_of, identity
 from core.permissions import SYSTEM
 from core.projection import Projection, pseudonym_maker
 from core.schema import Clinic
@@ -62,7 +62,6 @@ from sync.server.signal import CHANNEL, NewOps, PostgresListener
 log = logging.getLogger(__name__)
 MessageT = TypeVar("MessageT", bound=BaseModel)
 MAX_WAIT_S = 10.0
-PUSH_LOCK_KEY = 734_100
 
 STATUS_OF_CODE = {
     "not_authenticated": 401,
@@ -351,11 +350,11 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
 
 
 def _serialize_pushes(session: Session, db: Database) -> None:
-    """One push at a time commits, so sequences become visible in order and a pull cursor
-    never skips an op that commits late (SQLite's write lock already does this). On
-    PostgreSQL the commit also notifies the other server processes."""
+    """One push at a time commits: it holds the op log's identity row from the start
+    (`identity`), as leases, enrollments and services do, so sequences become visible in
+    order. On PostgreSQL the commit also notifies the other server processes."""
+    identity(session)
     if db.dialect == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUSH_LOCK_KEY})
         session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
 
 

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import exc, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.clock import to_iso, utc_now
 from core.database import Database
-from core.errors import InvalidInput, MmcError
+from core.errors import MmcError
 from core.ops.envelope import DeviceRegistered
 from core.passwords import no_such_secret
 from core.permissions import SYSTEM
 from core.schema import AuditEntry, Device, DeviceToken, EnrollmentCode
 from core.services.call import service_call
 from core.services.config import log_in
+from core.settings import setting
 from core.store import STATION_LETTER
 
 TOKEN_DAYS = 365
@@ -119,11 +122,7 @@ def _next_station(session: Session, kind: str) -> str:
     return f"{letter}{max(numbers, default=0) + 1}"
 
 
-STATION_ATTEMPTS = 20
-
-
-def _issue_token(session: Session, device_id: str, kind: str, station: str, at: dt.datetime) -> str:
-    token = secrets.token_urlsafe(32)
+def _store_token(session: Session, token: str, device_id: str, kind: str, station: str, at: dt.datetime) -> None:
     session.add(
         DeviceToken(
             token_hash=_digest(token),
@@ -135,7 +134,37 @@ def _issue_token(session: Session, device_id: str, kind: str, station: str, at: 
             revoked=False,
         )
     )
+
+
+def _issue_token(session: Session, device_id: str, kind: str, station: str, at: dt.datetime) -> str:
+    token = secrets.token_urlsafe(32)
+    _store_token(session, token, device_id, kind, station, at)
     return token
+
+
+ANSWER_AGAIN_FOR = dt.timedelta(hours=1)
+"""How long after an enrollment the same code and device id are answered again (the
+device never got the first answer); after that the spent code is refused."""
+
+
+def _enrollment_token(session: Session, code_hash: str, device_id: str) -> str:
+    """The token an enrollment issues: derived from the spent code with the site secret,
+    so a retry whose first answer was lost is given the same token, and nobody without
+    the one-time code can compute it."""
+    secret = bytes.fromhex(setting(session, "site_secret"))
+    digest = hmac.new(secret, f"enrollment-token|{code_hash}|{device_id}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def _answer_again(session: Session, row: EnrollmentCode, device_id: str, at: dt.datetime) -> tuple[DeviceAuth, str]:
+    """The answer already given for this code to this device, if it may be given again."""
+    device = session.get(Device, device_id)
+    token = _enrollment_token(session, row.code_hash, device_id)
+    issued = session.get(DeviceToken, _digest(token))
+    used_at = dt.datetime.fromisoformat(row.used_at or "")
+    if device is None or device.revoked or issued is None or issued.revoked or at - used_at > ANSWER_AGAIN_FOR:
+        raise EnrollmentRefused()
+    return DeviceAuth(device_id, device.kind, device.station), token
 
 
 def enroll(
@@ -144,33 +173,32 @@ def enroll(
     """Spend a code: register the device (an op every device pulls) and issue its token.
 
     A device id already enrolled is refused: every install makes a new id, so an id seen
-    before is a copy or an impostor, never a reinstall. The code, the station and the
-    token are one transaction; two enrollments at once that pick the same station (the
-    station is unique) retry with the next."""
+    before is a copy or an impostor, never a reinstall. The one exception is the device
+    that spent this very code asking again within ANSWER_AGAIN_FOR (its answer was lost):
+    it gets the same answer. The code, the station and the token are one service
+    call, so enrollments (and every other numbering transaction) take stations and
+    sequences one after another."""
     at = now or utc_now()
-    for _ in range(STATION_ATTEMPTS):
-        try:
-            with service_call(db, SYSTEM, "enroll_device", "configure", target=device_id, now=at) as call:
-                session = call.session
-                row = session.get(EnrollmentCode, _digest(code.strip().upper()))
-                if row is None or row.used_at is not None or dt.datetime.fromisoformat(row.expires_at) < at:
-                    raise EnrollmentRefused()
-                if session.get(Device, device_id) is not None or session.scalar(
-                    select(func.count()).select_from(DeviceToken).where(DeviceToken.device_id == device_id)
-                ):
-                    raise DeviceExists(device_id=device_id)
-                row.used_at, row.used_by = to_iso(at), device_id
-                station = _next_station(session, kind)
-                call.emit(
-                    "device.registered", DeviceRegistered(device_id=device_id, kind=kind, station=station, name=name)
-                )
-                token = _issue_token(session, device_id, kind, station, at)
-            return DeviceAuth(device_id, kind, station), token
-        except InvalidInput:
-            continue  # another enrollment took the station meanwhile
-        except exc.IntegrityError:
-            continue
-    raise EnrollmentRefused()
+    with service_call(db, SYSTEM, "enroll_device", "configure", target=device_id, now=at) as call:
+        session = call.session
+        row = session.get(EnrollmentCode, _digest(code.strip().upper()))
+        if row is None or dt.datetime.fromisoformat(row.expires_at) < at:
+            raise EnrollmentRefused()
+        if row.used_at is not None:
+            if row.used_by != device_id:
+                raise EnrollmentRefused()
+            call.target = f"{device_id} (answered again)"
+            return _answer_again(session, row, device_id, at)
+        if session.get(Device, device_id) is not None or session.scalar(
+            select(func.count()).select_from(DeviceToken).where(DeviceToken.device_id == device_id)
+        ):
+            raise DeviceExists(device_id=device_id)
+        row.used_at, row.used_by = to_iso(at), device_id
+        station = _next_station(session, kind)
+        call.emit("device.registered", DeviceRegistered(device_id=device_id, kind=kind, station=station, name=name))
+        token = _enrollment_token(session, row.code_hash, device_id)
+        _store_token(session, token, device_id, kind, station, at)
+        return DeviceAuth(device_id, kind, station), token
 
 
 def rotate_token(db: Database, device: DeviceAuth, old_token: str, now: dt.datetime | None = None) -> str:
