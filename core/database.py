@@ -7,6 +7,7 @@ a write lock fails with "database is locked" under concurrent writers instead of
 
 from __future__ import annotations
 
+import errno
 import functools
 import operator
 import uuid
@@ -14,12 +15,27 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, Table, create_engine, event, insert
+from sqlalchemy import Engine, Table, create_engine, event, exc, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from core.errors import StorageFull
+
 BUSY_TIMEOUT_MS = 15_000
+SQLITE_FULL = 13
+POSTGRES_DISK_FULL = "53100"
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether a database error means the disk under it is full (SQLite's SQLITE_FULL,
+    PostgreSQL's disk_full, or the system's ENOSPC)."""
+    cause = error.orig if isinstance(error, exc.DBAPIError) else error
+    if getattr(cause, "sqlite_errorcode", None) == SQLITE_FULL:
+        return True
+    if getattr(cause, "sqlstate", None) == POSTGRES_DISK_FULL:
+        return True
+    return isinstance(cause, OSError) and cause.errno == errno.ENOSPC
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -59,12 +75,18 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session whose transaction holds the write lock; commits on success. Its
+        """A session whose transaction holds the write lock; commits on success, or
+        raises StorageFull when the disk is full (nothing of it is saved). Its
         `info["writing"]` tells code that reads in order to write (the op log's identity
         row) to lock what it reads."""
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
-            session.info["writing"] = True
-            yield session
+        try:
+            with Session(self._writer, expire_on_commit=False) as session, session.begin():
+                session.info["writing"] = True
+                yield session
+        except (exc.OperationalError, OSError) as error:
+            if is_disk_full(error):
+                raise StorageFull() from error
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -140,6 +140,13 @@ class StoreError(MmcError):
     template = "{detail}"
 
 
+class StorageFull(MmcError):
+    """The disk under the database is full: nothing new is saved, what was saved is safe."""
+
+    code = "storage_full"
+    template = "The disk under the database is full; nothing new can be saved until space is freed."
+
+
 class NoBackup(MmcError):
     code = "no_backup"
     template = "No usable backup was found in {folder}."

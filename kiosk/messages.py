@@ -55,6 +55,10 @@ def explain(error: MmcError, name_of: Callable[[str], str]) -> str:
         ).format(time=until)
     if code == "route_complete":
         return QCoreApplication.translate("Messages", "You have finished every clinic of your route. Thank you.")
+    if code == "storage_full":
+        return QCoreApplication.translate(
+            "Messages", "This kiosk cannot save anything right now. Please use another kiosk or ask the staff."
+        )
     if code == "already_in_queue":
         return QCoreApplication.translate("Messages", "You are already in this clinic's queue.")
     return QCoreApplication.translate("Messages", "Something went wrong. Please ask the reception desk for help.")

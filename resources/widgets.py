@@ -59,15 +59,28 @@ def restyle(widget: QWidget, role: str) -> None:
 
 def show_sync_badge(badge: QLabel, status: SyncStatus) -> None:
     """The small sync indicator every station shows: online, or offline since when with
-    how much waits to be sent."""
-    if status.online:
+    how much waits to be sent; a full disk first of all, and a clock that is off."""
+    role = "badge-offline"
+    if status.storage_full:
+        text = QCoreApplication.translate(
+            "Sync", "Disk full: nothing new can be saved \u00b7 {count} waiting to send"
+        ).format(count=status.ops_waiting)
+    elif status.online:
         text, role = QCoreApplication.translate("Sync", "Online"), "badge-online"
     else:
         since = status.offline_since.astimezone(SITE_ZONE).strftime("%H:%M") if status.offline_since else ""
         text = QCoreApplication.translate("Sync", "Offline since {time} \u00b7 {count} waiting to send").format(
             time=since, count=status.ops_waiting
         )
-        role = "badge-offline"
+    if status.clock_is_off:
+        minutes = max(1, round(abs(status.clock_skew_s) / 60))
+        warning = QCoreApplication.translate("Sync", "this computer's clock is off by {offset} (hours:minutes)").format(
+            offset=f"{minutes // 60}:{minutes % 60:02d}"
+        )
+        text, role = (
+            QCoreApplication.translate("Sync", "{state} \u00b7 warning: {warning}").format(state=text, warning=warning),
+            "badge-offline",
+        )
     badge.setText(text)
     badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     restyle(badge, role)

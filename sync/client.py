@@ -11,12 +11,14 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
 from core.clock import from_iso, service_day, utc_now
+from core.errors import StorageFull
 from core.ops.envelope import Op
 from core.ops.log import identity, pending_ops
 from core.ops.replica import (
@@ -40,6 +42,9 @@ from sync.protocol import MAX_BATCH, EnrollRequest, LeaseRequest, PushRequest
 
 log = logging.getLogger(__name__)
 CLOCK_WARNING_S = 60.0
+DISK_LOW_BYTES = 4 * 1024 * 1024
+"""Below this much free space a device reports its disk full: SQLite needs room for its
+write-ahead log before a transaction can commit."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,10 @@ class SyncStatus:
     clock_skew_s: float = 0.0
     breaker: str = "closed"
     problem: str = ""
+    storage_full: bool = False
+    """This device's disk is full (or nearly): it takes no new work until space returns,
+    and keeps trying by itself."""
+    free_disk_bytes: int | None = None
 
     @property
     def clock_is_off(self) -> bool:
@@ -84,6 +93,7 @@ class SyncClient:
     rebuilds: int = 0
     _poked: asyncio.Event = field(default_factory=asyncio.Event)
     _stale_view: bool = False
+    _write_failed: bool = False
 
     def poke(self) -> None:
         """A local change was made: push it now instead of at the next round."""
@@ -136,10 +146,15 @@ class SyncClient:
         with self.store.db.write() as session:
             return resend_from(session, seq)
 
-    def _counts(self) -> tuple[int, tuple[RefusedOp, ...]]:
+    def _counts(self) -> tuple[int, tuple[RefusedOp, ...], int | None]:
         with self.store.db.read() as session:
             refused = tuple(RefusedOp(r.op_id, r.kind, r.reason or "") for r in refused_ops(session)[:50])
-            return waiting_count(session), refused
+            waiting = waiting_count(session)
+        try:
+            free: int | None = shutil.disk_usage(self.store.paths.root).free
+        except OSError:
+            free = None
+        return waiting, refused, free
 
     def _clinics_running_low(self, day: str) -> list[str]:
         """Open clinics for which this device holds less than half a block of numbers."""
@@ -239,12 +254,20 @@ class SyncClient:
 
     def _went_online(self) -> None:
         self.breaker.succeeded()
-        if not self.status.online:
-            self._publish(online=True, offline_since=None, problem="", breaker="closed")
+        self._write_failed = False
+        if not self.status.online or self.status.problem or self.status.storage_full:
+            self._publish(online=True, offline_since=None, problem="", breaker="closed", storage_full=False)
 
     async def _count_waiting(self) -> None:
-        waiting, refused = await asyncio.to_thread(self._counts)
-        self._publish(ops_waiting=waiting, refused=refused)
+        try:
+            waiting, refused, free = await asyncio.to_thread(self._counts)
+        except Exception:
+            log.exception("could not count the outbox")
+            return
+        low = free is not None and free < DISK_LOW_BYTES
+        self._publish(
+            ops_waiting=waiting, refused=refused, free_disk_bytes=free, storage_full=low or self._write_failed
+        )
 
     def _went_offline(self, problem: str) -> None:
         self.breaker.failed()
@@ -257,7 +280,8 @@ class SyncClient:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Sync until `stop` is set: push on every round and whenever poked, long-poll in
-        between, back off with jitter when the server cannot be reached."""
+        between, back off with jitter when the server cannot be reached. No error ends
+        the loop: an unexpected one is logged and shown, and the next round tries again."""
         attempt = 0
         while not stop.is_set():
             if not self.breaker.allows():
@@ -268,20 +292,30 @@ class SyncClient:
                 self._poked.clear()
                 await self._pull_until_poked(stop)
                 await self.refill_leases()
-            except Unreachable as error:
-                await self._count_waiting()
-                self._went_offline(str(error))
-                await _sleep_or_stop(stop, backoff_s(attempt))
+            except Exception as error:
+                wait = self._failed_round(error, attempt)
                 attempt += 1
-                continue
-            except Refused as refusal:
                 await self._count_waiting()
-                self._went_offline(str(refusal))
-                await _sleep_or_stop(stop, refusal.retry_after or backoff_s(attempt, base=2.0))
-                attempt += 1
+                await _sleep_or_stop(stop, wait)
                 continue
             attempt = 0
             self._went_online()
+
+    def _failed_round(self, error: Exception, attempt: int) -> float:
+        """Record why a round failed; answers how long to wait before the next."""
+        if isinstance(error, Unreachable):
+            self._went_offline(str(error))
+            return backoff_s(attempt)
+        if isinstance(error, Refused):
+            self._went_offline(str(error))
+            return error.retry_after or backoff_s(attempt, base=2.0)
+        if isinstance(error, StorageFull):
+            log.error("sync paused: %s", error)
+            self._write_failed = True
+        else:
+            log.exception("sync round failed", exc_info=error)
+        self._publish(problem=f"{error.code}: {error}" if isinstance(error, StorageFull) else repr(error))
+        return backoff_s(attempt, base=2.0)
 
     async def _pull_until_poked(self, stop: asyncio.Event) -> None:
         pull = asyncio.ensure_future(self.pull_new(self.long_poll_s))

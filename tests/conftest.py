@@ -6,7 +6,9 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -124,3 +126,53 @@ def postgres_schema() -> Iterator[str]:
         pytest.skip(f"no PostgreSQL reachable at {PG_URL}: {problem}")
     with scratch_schema(PG_URL) as url:
         yield url
+
+
+@dataclass
+class SmallDisk:
+    """A file system of a few megabytes (tmpfs) that a test fills and frees."""
+
+    root: Path
+
+    def fill(self) -> None:
+        """Write a filler file until the file system has no byte left."""
+        descriptor = os.open(self.root / "filler", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        try:
+            for size in (65536, 4096, 1):
+                with contextlib.suppress(OSError):
+                    while os.write(descriptor, b"\0" * size):
+                        pass
+        finally:
+            os.close(descriptor)
+
+    def free(self) -> None:
+        (self.root / "filler").unlink(missing_ok=True)
+
+    @property
+    def free_bytes(self) -> int:
+        return shutil.disk_usage(self.root).free
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[SmallDisk]:
+    """A 48 MiB tmpfs mounted in tmp_path (the size a test may change with
+    `@pytest.mark.parametrize("small_disk", [MiB], indirect=True)`). Mounting needs root:
+    elsewhere the test is skipped with that reason, except in CI, where it fails."""
+    size_mb = getattr(request, "param", 48)
+    root = tmp_path / "small-disk"
+    root.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_mb}m", "tmpfs", str(root)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        why = f"cannot mount a small tmpfs here (root is needed): {mounted.stderr.strip()}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(why)
+        pytest.skip(why)
+    try:
+        yield SmallDisk(root)
+    finally:
+        subprocess.run(["umount", "--lazy", str(root)], check=False)

@@ -76,6 +76,10 @@
         <translation>صلاحياتك لا تسمح بهذا الإجراء.</translation>
     </message>
     <message>
+        <source>This computer&apos;s disk is full: nothing new can be saved. What was saved is safe; please call IT.</source>
+        <translation>قرص هذا الجهاز ممتلئ: لا يمكن حفظ أي شيء جديد. ما حُفظ من قبل في أمان؛ يُرجى الاتصال بقسم تقنية المعلومات.</translation>
+    </message>
+    <message>
         <source>Nobody is waiting at this clinic.</source>
         <translation>لا يوجد أحد في انتظار هذه العيادة.</translation>
     </message>
@@ -1008,6 +1012,10 @@
         <translation>لقد أنهيت جميع عيادات مسارك. شكراً لك.</translation>
     </message>
     <message>
+        <source>This kiosk cannot save anything right now. Please use another kiosk or ask the staff.</source>
+        <translation>لا يستطيع هذا الجهاز حفظ أي شيء الآن. يُرجى استخدام جهاز آخر أو مراجعة الموظفين.</translation>
+    </message>
+    <message>
         <source>You are already in this clinic&apos;s queue.</source>
         <translation>أنت مسجل بالفعل في طابور هذه العيادة.</translation>
     </message>
@@ -1064,12 +1072,24 @@
 <context>
     <name>Sync</name>
     <message>
+        <source>Disk full: nothing new can be saved · {count} waiting to send</source>
+        <translation>القرص ممتلئ: لا يمكن حفظ أي شيء جديد · {count} بانتظار الإرسال</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>متصل</translation>
     </message>
     <message>
         <source>Offline since {time} · {count} waiting to send</source>
         <translation>غير متصل منذ {time} · {count} بانتظار الإرسال</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is off by {offset} (hours:minutes)</source>
+        <translation>ساعة هذا الجهاز مختلفة بمقدار {offset} (ساعات:دقائق)</translation>
+    </message>
+    <message>
+        <source>{state} · warning: {warning}</source>
+        <translation>{state} · تنبيه: {warning}</translation>
     </message>
 </context>
 <context>

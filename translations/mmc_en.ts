@@ -75,6 +75,10 @@
         <translation>Your role does not allow this.</translation>
     </message>
     <message>
+        <source>This computer's disk is full: nothing new can be saved. What was saved is safe; please call IT.</source>
+        <translation>This computer's disk is full: nothing new can be saved. What was saved is safe; please call IT.</translation>
+    </message>
+    <message>
         <source>Nobody is waiting at this clinic.</source>
         <translation>Nobody is waiting at this clinic.</translation>
     </message>
@@ -1007,6 +1011,10 @@
         <translation>You have finished every clinic of your route. Thank you.</translation>
     </message>
     <message>
+        <source>This kiosk cannot save anything right now. Please use another kiosk or ask the staff.</source>
+        <translation>This kiosk cannot save anything right now. Please use another kiosk or ask the staff.</translation>
+    </message>
+    <message>
         <source>You are already in this clinic's queue.</source>
         <translation>You are already in this clinic's queue.</translation>
     </message>
@@ -1063,12 +1071,24 @@
 <context>
     <name>Sync</name>
     <message>
+        <source>Disk full: nothing new can be saved · {count} waiting to send</source>
+        <translation>Disk full: nothing new can be saved · {count} waiting to send</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
         <source>Offline since {time} · {count} waiting to send</source>
         <translation>Offline since {time} · {count} waiting to send</translation>
+    </message>
+    <message>
+        <source>this computer's clock is off by {offset} (hours:minutes)</source>
+        <translation>this computer's clock is off by {offset} (hours:minutes)</translation>
+    </message>
+    <message>
+        <source>{state} · warning: {warning}</source>
+        <translation>{state} · warning: {warning}</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from core.clock import to_iso, utc_now
 from core.database import Database
-from core.errors import MmcError
+from core.errors import MmcError, StorageFull
 from core.ops.envelope import Op, Payload
 from core.ops.log import emit, identity
 from core.permissions import Actor, require
@@ -105,6 +105,8 @@ def service_call(
                 _describe(call.refusal) if call.refusal else "",
                 call.ops[0].op_id if call.ops else None,
             )
+    except StorageFull:
+        raise  # the refusal could not be written either
     except MmcError as error:
         with db.write() as session:
             write_audit(session, actor, at, action, target, "refused", _describe(error))

@@ -9,10 +9,12 @@ import contextlib
 import datetime as dt
 import hmac
 import logging
+import shutil
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from fastapi import FastAPI, Request
@@ -86,7 +88,10 @@ STATUS_OF_CODE = {
     "number_not_leased": 409,
     "wrong_pin": 409,
     "time_refused": 422,
+    "storage_full": 507,
 }
+MIN_FREE_BYTES = 16 * 1024 * 1024
+"""Below this much free space under an SQLite database, /health reports the disk failing."""
 
 
 class Problem(Exception):
@@ -244,12 +249,18 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
             with db.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
 
+        checks: dict[str, str] = {"database": "ok"}
         try:
             await run_in_threadpool(probe)
         except Exception as error:
             log.error("health check failed: %s", error)
-            return JSONResponse({"status": "failing", "checks": {"database": "failing"}}, 503)
-        return JSONResponse({"status": "ok", "checks": {"database": "ok"}, "server_time": to_iso(utc_now())})
+            checks["database"] = "failing"
+        disk = await run_in_threadpool(disk_check, db)
+        if disk is not None:
+            checks["disk"] = disk
+        failing = any(value != "ok" for value in checks.values())
+        body = {"status": "failing" if failing else "ok", "checks": checks, "server_time": to_iso(utc_now())}
+        return JSONResponse(body, 503 if failing else 200)
 
     def has_metrics_token(request: Request) -> bool:
         given = request.headers.get("authorization", "")
@@ -347,6 +358,18 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         return LeaseResponse(server_time=to_iso(utc_now()), ops=granted)
 
     return app
+
+
+def disk_check(db: Database) -> str | None:
+    """ "ok", or why the disk under an SQLite database file is failing (None for a
+    database on another server, which watches its own disk)."""
+    if db.dialect != "sqlite" or not db.engine.url.database:
+        return None
+    try:
+        free = shutil.disk_usage(Path(db.engine.url.database).parent).free
+    except OSError as error:
+        return f"failing: {error.strerror}"
+    return "ok" if free >= MIN_FREE_BYTES else f"failing: {free // 1024} KiB free"
 
 
 def _serialize_pushes(session: Session, db: Database) -> None:

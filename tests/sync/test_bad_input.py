@@ -139,7 +139,7 @@ async def test_health_and_metrics(site: Site) -> None:
     await kiosk.sync_once()
     with httpx.Client(base_url=site.url) as http:
         health = http.get("/health")
-        assert health.status_code == 200 and health.json()["checks"] == {"database": "ok"}
+        assert health.status_code == 200 and health.json()["checks"] == {"database": "ok", "disk": "ok"}
         assert http.get("/metrics").status_code == 401
         metrics = http.get("/metrics", headers={"authorization": f"Bearer {kiosk.link.token}"}).text
     assert 'mmc_ops_total{outcome="accepted"}' in metrics
@@ -155,7 +155,8 @@ def test_health_says_503_when_the_database_is_gone(tmp_path: object) -> None:
         response = httpx.get(f"{running.url}/health")
     finally:
         running.stop()
-    assert response.status_code == 503 and response.json()["checks"] == {"database": "failing"}
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "failing", "disk": "failing: No such file or directory"}
 
 
 json_values = st.recursive(

@@ -115,7 +115,9 @@ async def test_an_enrollment_whose_answer_was_lost_is_answered_again(tmp_path: P
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
                 first = await http.post("/v1/enroll", json=asked)
                 again = await http.post("/v1/enroll", json=asked)
-                other_device = await http.post("/v1/enroll", json={**asked, "device_id": asked["device_id"][:-4] + "ffff"})
+                other_device = await http.post(
+                    "/v1/enroll", json={**asked, "device_id": asked["device_id"][:-4] + "ffff"}
+                )
                 assert first.status_code == again.status_code == 200, again.text
                 assert again.json()["station"] == first.json()["station"]
                 assert again.json()["token"] == first.json()["token"]
@@ -126,4 +128,3 @@ async def test_an_enrollment_whose_answer_was_lost_is_answered_again(tmp_path: P
             server.kill()
             server.wait()
             db.dispose()
-
