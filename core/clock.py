@@ -14,6 +14,9 @@ from zoneinfo import ZoneInfo
 
 SITE_ZONE = ZoneInfo("Asia/Qatar")
 MAX_DRIFT_MS = 60_000
+"""A stamp further ahead of a store's own clock than this is taken as this far ahead."""
+MAX_AHEAD_MS = 300_000
+"""How far ahead of the server's clock an op's time may be; beyond it the op is refused."""
 
 
 def _system_time() -> dt.datetime:
@@ -43,6 +46,35 @@ def time_source(source: Callable[[], dt.datetime]) -> Iterator[None]:
         yield
     finally:
         _CURRENT.now = previous
+
+
+class DeviceClock:
+    """A device's clock corrected by the server's: the machine's time plus the offset the
+    last sync measured (kept in the store, so a restart offline goes on correcting). One
+    wrong machine clock then stamps, dates and ages nothing wrongly once it has synced."""
+
+    ADJUST_AFTER_MS = 1_000
+    """Offsets closer than this to the current one are network noise, not a clock change."""
+
+    def __init__(self, offset_ms: int = 0, system: Callable[[], dt.datetime] = _system_time) -> None:
+        self.offset_ms = offset_ms
+        self.system = system
+
+    def now(self) -> dt.datetime:
+        return self.system() + dt.timedelta(milliseconds=self.offset_ms)
+
+    def adjust(self, offset_ms: int) -> bool:
+        """Take a newly measured offset (server time minus machine time); answers whether
+        it changed the clock."""
+        if abs(offset_ms - self.offset_ms) < self.ADJUST_AFTER_MS:
+            return False
+        self.offset_ms = offset_ms
+        return True
+
+
+def install_device_clock(clock: DeviceClock) -> None:
+    """Make `utc_now` answer from `clock` for the rest of this (device) process."""
+    _CURRENT.now = clock.now
 
 
 class SimulatedClock:
@@ -108,12 +140,12 @@ class HybridLogicalClock:
             self._counter += 1
         return HlcStamp(self._wall, self._counter, self.device)
 
-    def observe(self, remote: HlcStamp, at: dt.datetime, *, clamp: bool = False) -> None:
-        """Move past a remote stamp. The acceptance point clamps (`clamp`) a stamp from a
-        device clock running more than MAX_DRIFT_MS ahead, so one wrong device clock cannot
-        drag the site's clocks along; devices take the acceptance point's stamps as they are."""
+    def observe(self, remote: HlcStamp, at: dt.datetime) -> None:
+        """Move past a remote stamp, taking one more than MAX_DRIFT_MS ahead of `at` as only
+        that far ahead: every store clamps (the server and each device), so one wrong clock
+        cannot drag the others along, directly or through the server."""
         wall = int(at.timestamp() * 1000)
-        if clamp and remote.wall_ms > wall + MAX_DRIFT_MS:
+        if remote.wall_ms > wall + MAX_DRIFT_MS:
             remote = HlcStamp(wall + MAX_DRIFT_MS, remote.counter, remote.device)
         top = max(wall, self._wall, remote.wall_ms)
         if top == self._wall == remote.wall_ms:

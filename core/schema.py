@@ -285,6 +285,19 @@ class LocalIdentity(Base):
     applied_count: Mapped[int] = mapped_column(Integer, default=0)
     accepted_count: Mapped[int] = mapped_column(Integer, default=0)
     pull_cursor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    epoch_base: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """At the acceptance point: the last sequence its restored backup held when this epoch
+    (its device id) began; everything numbered after it in an earlier epoch is void."""
+    epoch_started_at: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    server_epoch: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    """On a device: the server's epoch its pull cursor and accepted sequences belong to."""
+    clock_offset_ms: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """On a device: the server's clock minus this machine's, as last measured."""
+    floor_day: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    number_floor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """After a restore that could not read its lost ops, this device's station-prefixed
+    numbers of `floor_day` start above `number_floor` (the lost ones may be in patients'
+    hands)."""
 
 
 class EnrollmentCode(Base):
@@ -311,6 +324,16 @@ class DeviceToken(Base):
     created_at: Mapped[str] = mapped_column(String(32))
     expires_at: Mapped[str] = mapped_column(String(32))
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DeviceHealth(Base):
+    """At the server: the last health report of each device (not replicated)."""
+
+    __tablename__ = "device_health"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    reported_at: Mapped[str] = mapped_column(String(32))
+    report: Mapped[str] = mapped_column(Text)
 
 
 class AuditEntry(Base):

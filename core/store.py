@@ -181,6 +181,20 @@ def adopt_station(db: Database, station: str) -> None:
             ident.station = station
 
 
+def keep_clock_offset(db: Database, offset_ms: int) -> None:
+    """Remember how far this machine's clock is from the server's (see core.clock.DeviceClock)."""
+    with db.write() as session:
+        ident = session.get(LocalIdentity, 1)
+        if ident is not None:
+            ident.clock_offset_ms = offset_ms
+
+
+def clock_offset(db: Database) -> int:
+    with db.read() as session:
+        ident = session.get(LocalIdentity, 1)
+        return ident.clock_offset_ms if ident is not None else 0
+
+
 def device_actor(db: Database) -> Actor:
     """The actor of a kiosk's or display's own ops: the device itself, by its station code
     (the server takes a kiosk's op only as that kiosk's)."""

@@ -23,9 +23,10 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from core.clock import DeviceClock, install_device_clock
 from core.ops.log import identity
 from core.services.config import init_site
-from core.store import Store, data_dir, open_store
+from core.store import Store, clock_offset, data_dir, open_store
 
 if TYPE_CHECKING:
     from sync.client import SyncClient, SyncStatus
@@ -74,14 +75,17 @@ class Station:
 
 
 async def attach_sync(station: Station, server: str, enroll_code: str | None) -> SyncClient:
-    """The network side, imported and started after the first window is shown."""
+    """The network side, imported and started after the first window is shown. From here
+    the process goes by the device's corrected clock (core.clock.DeviceClock)."""
     from sync.client import SyncClient, enroll_device
     from sync.credentials import load_token
     from sync.link import ServerLink
 
     with station.store.db.read() as session:
         device_id = identity(session).device_id
-    client = SyncClient(station.store, ServerLink(server, token=load_token(device_id)))
+    clock = DeviceClock(clock_offset(station.store.db))
+    install_device_clock(clock)
+    client = SyncClient(station.store, ServerLink(server, token=load_token(device_id)), clock=clock)
     client.on_status = station.on_status
     station.client = client
     if enroll_code:

@@ -36,6 +36,10 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
 }
 
+faketime_library() {
+  ls /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1 2>/dev/null | head -n 1 | grep .
+}
+
 PYTHON="$(find_python)"
 if [ ! -x "$VENV/bin/python" ]; then
   if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
@@ -91,8 +95,10 @@ if [ "$EXTRAS" = "dev" ]; then
   if [ -n "$libpython" ] && [ ! -e "$libdir/$libpython" ] && ! ldconfig -p 2>/dev/null | grep -qF "$libpython"; then
     missing+=("$("$VENV/bin/python" -c 'import sys; print(f"libpython{sys.version_info[0]}.{sys.version_info[1]}")')")
   fi
+  # libfaketime runs a device process with its clock days off (tests/system/test_clocks.py).
+  faketime_library >/dev/null || missing+=(faketime)
   if [ ${#missing[@]} -gt 0 ]; then
-    say "the packaging tests need release tools this machine lacks"
+    say "the packaging and clock tests need tools this machine lacks: ${missing[*]}"
     apt_install "${missing[@]}" || true
   fi
 fi

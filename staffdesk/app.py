@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from core.logs import configure_logging
 from resources.qt import Languages, install_fonts
 from resources.station import Station, open_station_store, qt_app, run_station
+
+if TYPE_CHECKING:
+    from sync.protocol import DevicesHealthResponse
 
 STARTED = time.perf_counter()
 
@@ -41,7 +45,15 @@ def build_staffdesk(args: argparse.Namespace, app: QApplication) -> Station:
             )
             return answer.code, answer.expires_at
 
+        async def devices_health() -> DevicesHealthResponse:
+            from sync.link import Unreachable
+
+            if station.client is None:
+                raise Unreachable("not connected yet")
+            return await station.client.link.devices_health()
+
         window.admin.code_maker = enrollment_code
+        window.admin.health_reader = devices_health
     return station
 
 

@@ -12,6 +12,7 @@ from core.services.queue import TicketView
 
 if TYPE_CHECKING:
     from sync.client import RefusedOp
+    from sync.protocol import DeviceHealthRow
 
 CONTEXT = ""
 """pyside6-lupdate files a bare `tr("...")` call under the empty context, so the console's
@@ -105,3 +106,36 @@ def explain_refused(refused: RefusedOp, ticket: TicketView | None, clinic: str, 
     if count > 1:
         text += " " + tr("{n} actions were refused in all; see Sync.").format(n=count)
     return text
+
+
+SILENT_AFTER_S = 600
+WAITING_TOO_LONG_S = 300
+CLOCK_OFF_S = 60
+
+
+def health_text(row: DeviceHealthRow) -> str:
+    """How a device is doing, from its last report, in a few words: what is wrong first."""
+    report = row.report
+    if row.revoked:
+        return "\u2014"
+    if report is None or row.silent_s is None:
+        return tr("Never reported")
+    problems = []
+    if row.silent_s > SILENT_AFTER_S:
+        problems.append(tr("Silent for {minutes} min").format(minutes=int(row.silent_s // 60)))
+    if report.storage_full:
+        problems.append(tr("Disk full"))
+    if abs(report.clock_skew_s) > CLOCK_OFF_S:
+        minutes = round(abs(report.clock_skew_s) / 60)
+        problems.append(tr("Clock off by {offset} (h:mm)").format(offset=f"{minutes // 60}:{minutes % 60:02d}"))
+    if report.oldest_waiting_s is not None and report.oldest_waiting_s > WAITING_TOO_LONG_S:
+        problems.append(
+            tr("{count} changes unsent for {minutes} min").format(
+                count=report.ops_waiting, minutes=int(report.oldest_waiting_s // 60)
+            )
+        )
+    if report.breaker != "closed":
+        problems.append(tr("Cannot reach the server"))
+    if not problems:
+        return tr("OK (version {version})").format(version=report.version)
+    return tr("; ").join(problems)

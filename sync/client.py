@@ -11,19 +11,22 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import math
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
-from core.clock import from_iso, service_day, utc_now
+from core.clock import DeviceClock, from_iso, service_day, utc_now
 from core.errors import StorageFull
 from core.ops.envelope import Op
 from core.ops.log import identity, pending_ops
 from core.ops.replica import (
     Answer,
     Intake,
+    oldest_waiting,
     pull_cursor,
     rebuild_view,
     refused_ops,
@@ -34,11 +37,12 @@ from core.ops.replica import (
 )
 from core.schema import Clinic
 from core.services.numbers import spare_numbers
-from core.store import Store, adopt_station
+from core.store import Store, adopt_station, keep_clock_offset
+from core.version import build_info
 from sync.breaker import CircuitBreaker, backoff_s
 from sync.credentials import save_token
 from sync.link import Refused, ServerLink, Unreachable
-from sync.protocol import MAX_BATCH, EnrollRequest, LeaseRequest, PushRequest
+from sync.protocol import MAX_BATCH, EnrollRequest, HealthReport, LeaseRequest, PushRequest
 
 log = logging.getLogger(__name__)
 CLOCK_WARNING_S = 60.0
@@ -71,6 +75,8 @@ class SyncStatus:
     """This device's disk is full (or nearly): it takes no new work until space returns,
     and keeps trying by itself."""
     free_disk_bytes: int | None = None
+    oldest_waiting_s: float | None = None
+    """How long the oldest op in the outbox has waited (None: nothing waits)."""
 
     @property
     def clock_is_off(self) -> bool:
@@ -87,6 +93,10 @@ class SyncClient:
     lease_size: int = 50
     long_poll_s: float = 5.0
     now: Callable[[], dt.datetime] = utc_now
+    clock: DeviceClock | None = None
+    """The device's corrected clock (a station process installs it as its time source);
+    without one the skew is only measured."""
+    health_every_s: float = 30.0
     on_status: Callable[[SyncStatus], None] | None = None
     status: SyncStatus = field(default_factory=SyncStatus)
     breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
@@ -94,6 +104,7 @@ class SyncClient:
     _poked: asyncio.Event = field(default_factory=asyncio.Event)
     _stale_view: bool = False
     _write_failed: bool = False
+    _health_sent_at: float = -math.inf
 
     def poke(self) -> None:
         """A local change was made: push it now instead of at the next round."""
@@ -104,10 +115,16 @@ class SyncClient:
         if self.on_status is not None:
             self.on_status(self.status)
 
-    def _observe_clock(self, server_time: str) -> None:
-        skew = (self.now() - from_iso(server_time)).total_seconds()
+    async def _observe_clock(self, server_time: str) -> None:
+        """Measure this machine's clock against the server's answer; with a DeviceClock,
+        correct it (and keep the correction in the store)."""
+        server = from_iso(server_time)
+        machine = self.clock.system() if self.clock is not None else self.now()
+        skew = (machine - server).total_seconds()
         if abs(skew) > CLOCK_WARNING_S and not self.status.clock_is_off:
-            log.warning("this device's clock is %.0f s off the server's", skew)
+            log.warning("this machine's clock is %.0f s off the server's; this device goes by the server's", skew)
+        if self.clock is not None and self.clock.adjust(round(-skew * 1000)):
+            await asyncio.to_thread(keep_clock_offset, self.store.db, self.clock.offset_ms)
         self._publish(clock_skew_s=skew)
 
     # store work, run in a worker thread
@@ -146,15 +163,17 @@ class SyncClient:
         with self.store.db.write() as session:
             return resend_from(session, seq)
 
-    def _counts(self) -> tuple[int, tuple[RefusedOp, ...], int | None]:
+    def _counts(self) -> tuple[int, tuple[RefusedOp, ...], int | None, float | None]:
         with self.store.db.read() as session:
             refused = tuple(RefusedOp(r.op_id, r.kind, r.reason or "") for r in refused_ops(session)[:50])
             waiting = waiting_count(session)
+            oldest = oldest_waiting(session)
         try:
             free: int | None = shutil.disk_usage(self.store.paths.root).free
         except OSError:
             free = None
-        return waiting, refused, free
+        age = max(0.0, (self.now() - oldest).total_seconds()) if oldest is not None else None
+        return waiting, refused, free, age
 
     def _clinics_running_low(self, day: str) -> list[str]:
         """Open clinics for which this device holds less than half a block of numbers."""
@@ -189,7 +208,7 @@ class SyncClient:
                     log.warning("a push of %d ops was too large; sending %d at a time", len(ops), self.batch)
                     ops = ops[: self.batch]
                     continue
-                self._observe_clock(response.server_time)
+                await self._observe_clock(response.server_time)
                 answers = [
                     Answer(a.op_id, a.outcome, a.accepted_seq, a.code, a.reason)
                     for a in response.answers
@@ -223,7 +242,7 @@ class SyncClient:
         while True:
             cursor = await asyncio.to_thread(self._cursor)
             response = await self.link.pull(cursor, 500, wait_s)
-            self._observe_clock(response.server_time)
+            await self._observe_clock(response.server_time)
             batch = [(p.seq, p.op.to_op()) for p in response.ops]
             intake = await asyncio.to_thread(self._pulled, batch, True)
             applied += intake.applied
@@ -260,13 +279,17 @@ class SyncClient:
 
     async def _count_waiting(self) -> None:
         try:
-            waiting, refused, free = await asyncio.to_thread(self._counts)
+            waiting, refused, free, age = await asyncio.to_thread(self._counts)
         except Exception:
             log.exception("could not count the outbox")
             return
         low = free is not None and free < DISK_LOW_BYTES
         self._publish(
-            ops_waiting=waiting, refused=refused, free_disk_bytes=free, storage_full=low or self._write_failed
+            ops_waiting=waiting,
+            oldest_waiting_s=age,
+            refused=refused,
+            free_disk_bytes=free,
+            storage_full=low or self._write_failed,
         )
 
     def _went_offline(self, problem: str) -> None:
@@ -300,6 +323,31 @@ class SyncClient:
                 continue
             attempt = 0
             self._went_online()
+            await self.report_health()
+
+    async def report_health(self, *, now: bool = False) -> None:
+        """Tell the server how this device is doing: every `health_every_s` at most,
+        unless `now`. Not delivered is not an error (the next round tries again)."""
+        if not now and time.monotonic() - self._health_sent_at < self.health_every_s:
+            return
+        await self._count_waiting()
+        status = self.status
+        report = HealthReport(
+            version=build_info().version,
+            clock_skew_s=max(-1e9, min(1e9, status.clock_skew_s)),
+            free_disk_bytes=status.free_disk_bytes,
+            storage_full=status.storage_full,
+            ops_waiting=status.ops_waiting,
+            oldest_waiting_s=status.oldest_waiting_s,
+            breaker=status.breaker if status.breaker in ("closed", "open", "half_open") else "closed",
+            problem="".join(c for c in status.problem if c.isprintable())[:200],
+        )
+        try:
+            await self.link.report_health(report)
+        except (Unreachable, Refused) as error:
+            log.info("health report not delivered: %s", error)
+            return
+        self._health_sent_at = time.monotonic()
 
     def _failed_round(self, error: Exception, attempt: int) -> float:
         """Record why a round failed; answers how long to wait before the next."""

@@ -9,10 +9,13 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from sync.protocol import (
+    Ack,
     CodeRequest,
     CodeResponse,
+    DevicesHealthResponse,
     EnrollRequest,
     EnrollResponse,
+    HealthReport,
     LeaseRequest,
     LeaseResponse,
     PullResponse,
@@ -108,3 +111,9 @@ class ServerLink:
 
     async def enrollment_code(self, request: CodeRequest) -> CodeResponse:
         return await self._call("POST", "/v1/enrollment-codes", CodeResponse, body=request)
+
+    async def report_health(self, report: HealthReport) -> Ack:
+        return await self._call("POST", "/v1/health", Ack, body=report)
+
+    async def devices_health(self) -> DevicesHealthResponse:
+        return await self._call("GET", "/v1/devices/health", DevicesHealthResponse)

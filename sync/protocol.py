@@ -161,3 +161,46 @@ class CodeResponse(Message):
 class ErrorBody(Message):
     error: str
     message: str
+
+
+NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"
+Breaker = Literal["closed", "open", "half_open"]
+
+
+class HealthReport(Message):
+    """How a device is doing, as it says with its syncs: the server shows it to admins
+    (the console's Devices page, /metrics); nothing in it is acted on."""
+
+    protocol: Literal[1] = VERSION
+    version: str = Field(max_length=60, pattern=r"^[0-9A-Za-z.+_-]*$")
+    clock_skew_s: float = Field(ge=-1e9, le=1e9)
+    """This device's clock minus the server's, before the device corrects it."""
+    free_disk_bytes: int | None = Field(default=None, ge=0, le=MAX_INT)
+    storage_full: bool = False
+    ops_waiting: int = Field(ge=0, le=MAX_INT)
+    oldest_waiting_s: float | None = Field(default=None, ge=0, le=1e9)
+    breaker: Breaker = "closed"
+    problem: str = Field(default="", max_length=200, pattern=NO_CONTROL)
+
+
+class DeviceHealthRow(Message):
+    device_id: str
+    station: str
+    kind: str
+    name: str
+    revoked: bool
+    reported_at: str | None
+    silent_s: float | None
+    """Seconds since the device last reported (None: it never did)."""
+    report: HealthReport | None
+
+
+class DevicesHealthResponse(Message):
+    protocol: Literal[1] = VERSION
+    server_time: str
+    devices: list[DeviceHealthRow]
+
+
+class Ack(Message):
+    protocol: Literal[1] = VERSION
+    server_time: str

@@ -160,6 +160,38 @@
         <translation>رُفض {n} من الإجراءات في المجموع؛ راجع صفحة المزامنة.</translation>
     </message>
     <message>
+        <source>Never reported</source>
+        <translation>لم يُبلِغ قط</translation>
+    </message>
+    <message>
+        <source>Silent for {minutes} min</source>
+        <translation>صامت منذ {minutes} د</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>القرص ممتلئ</translation>
+    </message>
+    <message>
+        <source>Clock off by {offset} (h:mm)</source>
+        <translation>فرق الساعة {offset} (س:د)</translation>
+    </message>
+    <message>
+        <source>{count} changes unsent for {minutes} min</source>
+        <translation>تغييرات غير مرسلة ({count}) منذ {minutes} د</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server</source>
+        <translation>لا يصل إلى الخادم</translation>
+    </message>
+    <message>
+        <source>OK (version {version})</source>
+        <translation>سليم (الإصدار {version})</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
         <source>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</source>
         <translation>الرمز حروف إنجليزية صغيرة وأرقام و _ ويبدأ بحرف (مثل lab_2).</translation>
     </message>
@@ -308,6 +340,10 @@
         <translation>الحالة</translation>
     </message>
     <message>
+        <source>Health</source>
+        <translation>الحالة الفنية</translation>
+    </message>
+    <message>
         <source>Revoke the chosen device</source>
         <translation>إلغاء الجهاز المحدد</translation>
     </message>
@@ -334,6 +370,14 @@
     <message>
         <source>Revoked</source>
         <translation>ملغى</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>غير متصل</translation>
+    </message>
+    <message>
+        <source>Unknown: the server cannot be reached</source>
+        <translation>غير معروفة: لا يمكن الوصول إلى الخادم</translation>
     </message>
     <message>
         <source>Choose a device in the list first.</source>

@@ -159,6 +159,38 @@
         <translation>{n} actions were refused in all; see Sync.</translation>
     </message>
     <message>
+        <source>Never reported</source>
+        <translation>Never reported</translation>
+    </message>
+    <message>
+        <source>Silent for {minutes} min</source>
+        <translation>Silent for {minutes} min</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>Disk full</translation>
+    </message>
+    <message>
+        <source>Clock off by {offset} (h:mm)</source>
+        <translation>Clock off by {offset} (h:mm)</translation>
+    </message>
+    <message>
+        <source>{count} changes unsent for {minutes} min</source>
+        <translation>{count} changes unsent for {minutes} min</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server</source>
+        <translation>Cannot reach the server</translation>
+    </message>
+    <message>
+        <source>OK (version {version})</source>
+        <translation>OK (version {version})</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</source>
         <translation>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</translation>
     </message>
@@ -307,6 +339,10 @@
         <translation>State</translation>
     </message>
     <message>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
         <source>Revoke the chosen device</source>
         <translation>Revoke the chosen device</translation>
     </message>
@@ -333,6 +369,14 @@
     <message>
         <source>Revoked</source>
         <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Unknown: the server cannot be reached</source>
+        <translation>Unknown: the server cannot be reached</translation>
     </message>
     <message>
         <source>Choose a device in the list first.</source>

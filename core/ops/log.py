@@ -19,7 +19,7 @@ import orjson
 from sqlalchemy import bindparam, exc, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from core.clock import HlcStamp, HybridLogicalClock
+from core.clock import MAX_AHEAD_MS, HlcStamp, HybridLogicalClock
 from core.database import insert_rows
 from core.errors import MalformedOp, MmcError, OutOfOrderOp, StoreError
 from core.ids import new_id
@@ -102,6 +102,16 @@ def _clock(ident: DeviceIdentity) -> HybridLogicalClock:
     return HybridLogicalClock(ident.device_id, HlcStamp.decode(ident.hlc) if ident.hlc else None)
 
 
+def _own_clock(ident: DeviceIdentity, at: dt.datetime) -> HybridLogicalClock:
+    """The clock that stamps this store's new ops. A clock left further ahead than any
+    acceptance point takes (the machine's clock ran fast and has been corrected) starts
+    again from `at`: stamps that far ahead were refused anyway."""
+    clock = _clock(ident)
+    if clock.last.wall_ms > at.timestamp() * 1000 + MAX_AHEAD_MS:
+        return HybridLogicalClock(ident.device_id)
+    return clock
+
+
 def _op_row(
     ident: DeviceIdentity, op: Op, outcome: str, reason: str | None, accepted_seq: int | None
 ) -> dict[str, object]:
@@ -155,8 +165,7 @@ def emit(
     if KINDS[kind].payload is not type(payload):
         raise TypeError(f"{kind} takes {KINDS[kind].payload.__name__}")
     ident = identity(session)
-    clock = _clock(ident)
-    stamp = clock.now(at).encode()
+    stamp = _own_clock(ident, at).now(at).encode()
     op = Op(
         op_id=new_id(),
         device_id=ident.device_id,
@@ -187,10 +196,10 @@ def _stamp_of(op: Op) -> HlcStamp:
         raise MalformedOp(kind=op.kind, detail=f"bad clock stamp {op.hlc!r}") from None
 
 
-def _observe(ident: DeviceIdentity, op: Op, at: dt.datetime, *, clamp: bool = False) -> None:
+def _observe(ident: DeviceIdentity, op: Op, at: dt.datetime) -> None:
     """Advance this store's clock past a remote stamp, so its next ops sort after it."""
     clock = _clock(ident)
-    clock.observe(_stamp_of(op), at, clamp=clamp)
+    clock.observe(_stamp_of(op), at)
     ident.hlc = clock.last.encode()
 
 
@@ -205,10 +214,10 @@ def _apply_isolated(session: Session, op: Op) -> MmcError | None:
 
 
 def _observe_and_apply(
-    session: Session, ident: DeviceIdentity, op: Op, at: dt.datetime, *, clamp: bool = False
+    session: Session, ident: DeviceIdentity, op: Op, at: dt.datetime
 ) -> MmcError | None:
     try:
-        _observe(ident, op, at, clamp=clamp)
+        _observe(ident, op, at)
     except MalformedOp as error:
         return error
     return _apply_isolated(session, op)
@@ -301,12 +310,12 @@ def accept(
         if error is not None:
             raise error
         ident = identity(session)
-        _observe(ident, op, at, clamp=True)
+        _observe(ident, op, at)
         apply_op(session, op)
     else:
         ident = identity(session)
         if error is None:
-            error = _observe_and_apply(session, ident, op, at, clamp=True)
+            error = _observe_and_apply(session, ident, op, at)
     _move_cursor(session, op.device_id, op.device_seq, known)
     if error is not None:
         _record(session, ident, op, outcome="rejected", reason=f"{error.code}: {error}")
@@ -337,7 +346,7 @@ def _accept_plain(
     for op in ops:
         if op.device_id != device or op.device_seq != last + 1 or (check and check(op)):
             raise _NotPlain
-        clock.observe(_stamp_of(op), at, clamp=True)
+        clock.observe(_stamp_of(op), at)
         items.append((op, parse_payload(op.kind, op.payload)))
         ident.accepted_count += 1
         rows.append(_op_row(ident, op, "applied", None, ident.accepted_count))

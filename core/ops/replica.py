@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from core.clock import HlcStamp
 from core.errors import MmcError
 from core.ops.envelope import Op
 from core.ops.kinds import apply_op, op_keys
@@ -227,6 +228,16 @@ def resend_from(session: Session, seq: int) -> int:
             record.accepted_seq = None
             queued += 1
     return queued
+
+
+def oldest_waiting(session: Session) -> dt.datetime | None:
+    """When the oldest op still in the outbox was made (by its clock stamp)."""
+    stamp = session.scalar(
+        select(OpRecord.hlc).join(OutboxEntry, OutboxEntry.op_id == OpRecord.op_id).order_by(OutboxEntry.device_seq)
+    )
+    if stamp is None:
+        return None
+    return dt.datetime.fromtimestamp(HlcStamp.decode(stamp).wall_ms / 1000, dt.UTC)
 
 
 def waiting_count(session: Session) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QSpinBox,
     QTabWidget,
@@ -29,8 +30,11 @@ from core.services.directory import DeviceRow
 from core.settings import DEFAULTS
 from resources.widgets import button, label
 from staffdesk.desk import Desk
-from staffdesk.messages import role_name, tr
+from staffdesk.messages import health_text, role_name, tr
 from staffdesk.pages.common import ConfirmBar, MessageLine, Page, fill, headers, selected_key, table
+
+if TYPE_CHECKING:
+    from sync.protocol import DevicesHealthResponse
 
 CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,80}")
@@ -38,6 +42,8 @@ USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,80}")
 
 CodeMaker = Callable[[str, str, int], Awaitable[tuple[str, str]]]
 """(admin user name, password, hours) -> (code, expiry time): the server's answer."""
+HealthReader = Callable[[], Awaitable["DevicesHealthResponse"]]
+"""Asks the server how every device is doing (their last health reports)."""
 
 
 class BadField(Exception):
@@ -334,7 +340,7 @@ class DevicesSection(_Section):
     an admin who types their password again (the console keeps no passwords)."""
 
     def __init__(self, page: AdminPage) -> None:
-        super().__init__(page, "devices", 4)
+        super().__init__(page, "devices", 5)
         self.revoke = button("admin_device_revoke", "danger")
         self.confirm = ConfirmBar("admin_device_confirm")
         self.revoke.clicked.connect(self._ask_revoke)
@@ -356,6 +362,10 @@ class DevicesSection(_Section):
         self.side.addWidget(self.confirm)
         self.side.addStretch(2)
         self.pending: asyncio.Future[None] | None = None
+        self.health: dict[str, str] = {}
+        self.health_pending: asyncio.Future[None] | None = None
+        for column in (0, 1, 3):
+            self.list.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -366,7 +376,7 @@ class DevicesSection(_Section):
                 "here, or IT makes one on the server with: mmc server enroll-code"
             )
         )
-        headers(self.list, [tr("Station"), tr("Kind"), tr("Name"), tr("State")])
+        headers(self.list, [tr("Station"), tr("Kind"), tr("Name"), tr("State"), tr("Health")])
         self.revoke.setText(tr("Revoke the chosen device"))
         self.confirm.retranslate()
 
@@ -384,14 +394,46 @@ class DevicesSection(_Section):
     def refresh(self) -> None:
         rows = directory.devices(self.desk.db)
         self.rows = {d.device_id: d for d in rows}
+        self._fill_list()
+        reader = self.page.health_reader
+        if reader is not None and (self.health_pending is None or self.health_pending.done()):
+            self.health_pending = asyncio.ensure_future(self._read_health(reader))
+
+    def _fill_list(self) -> None:
+        rows = list(self.rows.values())
         fill(
             self.list,
             [
-                (d.station, self.kind_name(d.kind), d.name, tr("Revoked") if d.revoked else tr("In service"))
+                (
+                    d.station,
+                    self.kind_name(d.kind),
+                    d.name,
+                    tr("Revoked") if d.revoked else tr("In service"),
+                    self._health_of(d),
+                )
                 for d in rows
             ],
             [d.device_id for d in rows],
         )
+        for row in range(self.list.rowCount()):
+            cell = self.list.item(row, 4)
+            cell.setToolTip(cell.text())
+
+    def _health_of(self, device: DeviceRow) -> str:
+        if device.kind in ("server", "standalone"):
+            return "\u2014"
+        return self.health.get(device.device_id, "" if self.page.health_reader else tr("Not connected"))
+
+    async def _read_health(self, reader: HealthReader) -> None:
+        from sync.link import Refused, Unreachable
+
+        try:
+            answer = await reader()
+        except (Refused, Unreachable):
+            self.health = {key: tr("Unknown: the server cannot be reached") for key in self.rows}
+        else:
+            self.health = {row.device_id: health_text(row) for row in answer.devices}
+        self._fill_list()
 
     def _ask_revoke(self) -> None:
         key = selected_key(self.list)
@@ -500,6 +542,8 @@ class AdminPage(Page):
         super().__init__(desk)
         self.code_maker: CodeMaker | None = None
         """Asks the server for an enrollment code; set when the console syncs with one."""
+        self.health_reader: HealthReader | None = None
+        """Asks the server for the devices' health; set when the console syncs with one."""
         self.tabs = QTabWidget()
         self.tabs.setObjectName("admin_tabs")
         self.clinics = ClinicsSection(self)

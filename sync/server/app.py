@@ -40,10 +40,13 @@ from core.settings import setting
 from sync.protocol import (
     MAX_BATCH,
     MAX_BODY_BYTES,
+    Ack,
     CodeRequest,
     CodeResponse,
+    DevicesHealthResponse,
     EnrollRequest,
     EnrollResponse,
+    HealthReport,
     LeaseRequest,
     LeaseResponse,
     OpAnswer,
@@ -58,6 +61,7 @@ from sync.protocol import (
 from sync.server.audit import audit_refusals
 from sync.server.authorization import OpChecks
 from sync.server.enrollment import DeviceAuth, authenticate, code_for_admin, enroll, rotate_token
+from sync.server.health import devices_health, record_health
 from sync.server.ratelimit import RateLimiter
 from sync.server.signal import CHANNEL, NewOps, PostgresListener
 
@@ -344,6 +348,23 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         rule = await projection_for(device.kind)
         ops = [PulledOp(seq=seq, op=WireOp.of(seen)) for seq, op in rows if (seen := rule.apply(op)) is not None]
         return json_response(PullResponse(server_time=to_iso(utc_now()), ops=ops, cursor=cursor, more=more))
+
+    @app.post("/v1/health")
+    async def health_report(request: Request) -> Ack:
+        """A device says how it is doing (clock, disk, outbox, breaker, version)."""
+        device = await device_of(request)
+        report = await read_message(request, HealthReport)
+        await run_in_threadpool(record_health, db, device, report, utc_now())
+        return Ack(server_time=to_iso(utc_now()))
+
+    @app.get("/v1/devices/health")
+    async def health_of_devices(request: Request) -> Response:
+        """Every device's last report, for the admins at a staff console."""
+        device = await device_of(request)
+        if device.kind != "staff":
+            raise Problem(403, "permission_denied", "Only a staff console may see the devices' health.")
+        rows = await run_in_threadpool(devices_health, db, utc_now())
+        return json_response(DevicesHealthResponse(server_time=to_iso(utc_now()), devices=rows))
 
     @app.post("/v1/leases")
     async def leases(request: Request) -> LeaseResponse:

@@ -17,7 +17,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.clock import HlcStamp, service_day
+from core.clock import MAX_AHEAD_MS, HlcStamp, service_day
 from core.errors import MalformedOp, MmcError, PermissionDenied
 from core.ops.envelope import (
     NewTicket,
@@ -43,9 +43,10 @@ DEVICE_MAY = {
     ),
     "display": frozenset(),
 }
-MAX_AHEAD = dt.timedelta(minutes=5)
+MAX_AHEAD = dt.timedelta(milliseconds=MAX_AHEAD_MS)
 """How far ahead of the server's clock an op's time may be; beyond it the op is refused
-(a device whose clock runs fast is told so by every sync answer's server time)."""
+(a device whose clock runs fast is told so by every sync answer's server time, and goes
+by the server's from then on: core.clock.DeviceClock)."""
 MAX_BEHIND = dt.timedelta(days=3)
 """How old an op may be: a kiosk offline over a long weekend still gets its work in."""
 SERVER_SETTINGS = frozenset({"site_secret"})
@@ -155,7 +156,7 @@ class OpChecks:
             self._last_loaded = True
             last = self.session.scalar(
                 select(OpRecord.hlc)
-                .where(OpRecord.device_id == self.device.device_id)
+                .where(OpRecord.device_id == self.device.device_id, OpRecord.outcome == "applied")
                 .order_by(OpRecord.device_seq.desc())
                 .limit(1)
             )
@@ -184,8 +185,10 @@ class OpChecks:
             day = getattr(payload, "day", None)
             if problem is None and isinstance(payload, VisitCheckedIn | TicketIssued) and day != service_day(at):
                 problem = f"the day {day} is not the day of its time {at_text}"
+        if problem:
+            return TimeRefused(detail=f"the op's time is {problem}")
         self._last_stamp = stamp
-        return TimeRefused(detail=f"the op's time is {problem}") if problem else None
+        return None
 
     def _window(self, at: dt.datetime) -> str | None:
         if at > self.now + MAX_AHEAD:

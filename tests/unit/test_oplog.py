@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
+from core.clock import HlcStamp, service_day
 from core.errors import OutOfOrderOp
 from core.ops.log import accept, accept_batch, identity, pending_ops
 from core.schema import OpRecord, Patient, Ticket
@@ -150,7 +151,7 @@ def test_applying_the_accepted_log_on_a_fresh_store_gives_the_same_state(
 
 def test_remote_stamps_push_the_local_clock_forward(make_store: Callable[..., Store], morning: dt.datetime) -> None:
     hub, device = _hub_and_device(make_store, morning)
-    future = morning + dt.timedelta(hours=2)
+    future = morning + dt.timedelta(seconds=30)
     check_in(hub.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel", now=future)
     replay(device, accepted_ops(hub), morning)
     check_in(device.db, KIOSK, id_number="28400000002", gender="male", exam_type="travel", now=morning)
@@ -159,17 +160,41 @@ def test_remote_stamps_push_the_local_clock_forward(make_store: Callable[..., St
     assert keys["28400000002"] > keys["28400000001"]
 
 
-def test_the_acceptance_point_clamps_a_clock_far_ahead() -> None:
+def test_every_clock_clamps_a_stamp_far_ahead() -> None:
     from core.clock import MAX_DRIFT_MS, HlcStamp, HybridLogicalClock
 
     now = dt.datetime(2026, 11, 22, 8, 0, tzinfo=dt.UTC)
-    clock = HybridLogicalClock("server")
-    far = HlcStamp(int(now.timestamp() * 1000) + 3_600_000, 0, "wrong")
-    clock.observe(far, now, clamp=True)
-    assert clock.last.wall_ms == int(now.timestamp() * 1000) + MAX_DRIFT_MS
-    device = HybridLogicalClock("device")
-    device.observe(far, now)
-    assert device.last.wall_ms == far.wall_ms
+    far = HlcStamp(int(now.timestamp() * 1000) + 2 * 86_400_000, 0, "wrong")
+    for name in ("server", "device"):
+        clock = HybridLogicalClock(name)
+        clock.observe(far, now)
+        assert clock.last.wall_ms == int(now.timestamp() * 1000) + MAX_DRIFT_MS
+
+
+def test_a_device_that_pulls_an_op_from_a_fast_clock_keeps_its_own_time(
+    make_store: Callable[..., Store], morning: dt.datetime
+) -> None:
+    hub, device = _hub_and_device(make_store, morning)
+    two_days_on = morning + dt.timedelta(days=2)
+    check_in(hub.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel", now=two_days_on)
+    replay(device, accepted_ops(hub), morning)
+    check_in(device.db, KIOSK, id_number="28400000002", gender="male", exam_type="travel", now=morning)
+    with device.db.read() as session:
+        wall = HlcStamp.decode(identity(session).hlc).wall_ms
+    assert wall <= (morning.timestamp() + 60) * 1000
+
+
+def test_a_corrected_clock_stamps_from_real_time_again(make_store: Callable[..., Store], morning: dt.datetime) -> None:
+    device = make_store("kiosk", kind="kiosk")
+    check_in(
+        device.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel", now=morning + dt.timedelta(days=2)
+    )
+    check_in(device.db, KIOSK, id_number="28400000002", gender="male", exam_type="travel", now=morning)
+    with device.db.read() as session:
+        keys = dict(session.execute(select(Ticket.patient_id, Ticket.order_key)).all())
+        days = dict(session.execute(select(Ticket.patient_id, Ticket.day)).all())
+    assert HlcStamp.decode(keys["28400000002"]).wall_ms == int(morning.timestamp() * 1000)
+    assert days["28400000002"] == service_day(morning)
 
 
 def test_a_batch_of_check_ins_lands_as_its_ops_would_one_by_one(
