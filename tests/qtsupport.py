@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -24,16 +25,41 @@ def qapp(qapp_args: list[str]) -> QApplication:
     return app
 
 
+def delete_windows(app: QApplication) -> None:
+    """Close and delete every top-level window now, not at some later event loop."""
+    for window in app.topLevelWidgets():
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def no_window_outlives_its_test(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each Qt test starts with no window of an earlier one and leaves none behind, and
+    its windows live until then. (pytest-qt keeps only weak references: a window whose
+    test had returned was collected by Python in the middle of its own language change,
+    deleting the tables a page was refreshing, and the run crashed.)"""
+    kept: list[QWidget] = []
+    add_widget = QtBot.addWidget
+
+    def keep_and_add(bot: QtBot, widget: QWidget, **options: Any) -> None:
+        kept.append(widget)
+        add_widget(bot, widget, **options)
+
+    monkeypatch.setattr(QtBot, "addWidget", keep_and_add)
+    delete_windows(qapp)
+    yield
+    delete_windows(qapp)
+    kept.clear()
+
+
 @pytest.fixture
 def languages(qapp: QApplication) -> Iterator[Languages]:
     """The language of the test's windows. At the end the windows are deleted before the
     language goes back to Arabic, so no window of a finished test handles the change."""
     chosen = Languages(qapp, "ar")
     yield chosen
-    for window in qapp.topLevelWidgets():
-        window.close()
-        window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    delete_windows(qapp)
     chosen.use("ar")
     chosen.deleteLater()
 

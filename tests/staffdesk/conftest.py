@@ -28,9 +28,9 @@ from sync.credentials import MemoryKeyring, load_token
 from sync.link import ServerLink
 from sync.server.app import create_app
 from sync.server.run import RunningServer, open_server_db, serve_in_thread
-from tests.qtsupport import languages, qapp, tap
+from tests.qtsupport import languages, no_window_outlives_its_test, qapp, tap
 
-__all__ = ["languages", "qapp"]
+__all__ = ["languages", "no_window_outlives_its_test", "qapp"]
 
 PASSWORDS = {"boss": "boss-pass-1", "chief": "chief-pass-1", "nurse": "nurse-pass-1"}
 ROLES = {"boss": "admin", "chief": "supervisor", "nurse": "staff"}

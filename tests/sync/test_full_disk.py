@@ -28,10 +28,10 @@ from sync.server.run import free_port, open_server_db, start_server_process
 from tests.conftest import SmallDisk, digest
 from tests.kiosk.conftest import tap
 from tests.kiosk.test_check_in import is_arabic, walk_to_exam
-from tests.qtsupport import languages, qapp
+from tests.qtsupport import languages, no_window_outlives_its_test, qapp
 from tests.sync.conftest import Site, converged
 
-__all__ = ["languages", "qapp"]
+__all__ = ["languages", "no_window_outlives_its_test", "qapp"]
 
 
 async def wait_for(condition: Callable[[], bool], what: str, seconds: float = 20) -> None:
