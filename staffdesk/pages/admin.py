@@ -396,8 +396,13 @@ class DevicesSection(_Section):
         self.rows = {d.device_id: d for d in rows}
         self._fill_list()
         reader = self.page.health_reader
-        if reader is not None and (self.health_pending is None or self.health_pending.done()):
-            self.health_pending = asyncio.ensure_future(self._read_health(reader))
+        if reader is None or (self.health_pending is not None and not self.health_pending.done()):
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # the console's loop is not running yet (or any more): the next refresh asks
+        self.health_pending = loop.create_task(self._read_health(reader))
 
     def _fill_list(self) -> None:
         rows = list(self.rows.values())

@@ -75,9 +75,13 @@ def test_the_devices_page_flags_a_kiosk_whose_clock_is_off(
         log_in(qtbot, window, "boss", "boss-pass-1")
         admin = window.page("admin")
         admin.tabs.setCurrentWidget(admin.devices)
-        admin.devices.refresh()
-        assert admin.devices.health_pending is not None
-        loop.run_until_complete(admin.devices.health_pending)
+
+        async def refreshed() -> None:
+            admin.devices.refresh()
+            assert admin.devices.health_pending is not None
+            await admin.devices.health_pending
+
+        loop.run_until_complete(refreshed())
         shown = {
             admin.devices.list.item(r, 0).text(): admin.devices.list.item(r, 4).text()
             for r in range(admin.devices.list.rowCount())
