@@ -87,8 +87,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    chosen = restore_store(_root(args), Path(args.backup) if args.backup else None)
-    print(f"Restored {chosen}; the replaced file was kept in the set-aside folder.")
+    print(restore_store(_root(args), Path(args.backup) if args.backup else None).notice)
     return 0
 
 

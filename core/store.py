@@ -2,8 +2,9 @@
 
 Opening a store checks the file (a corrupt one is moved aside and the newest good backup
 put in its place), backs it up before a migration, migrates it, and makes sure it has a
-device identity. A store restored from a backup takes a new identity, so it never
-reuses a sequence number or a station prefix that the lost part of its history used.
+device identity. A store restored from a backup keeps its identity and takes back
+from the replaced file what the backup lacks (core.recovery); a central server restored
+begins a new epoch.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from core.database import Database, make_engine
 from core.errors import NoBackup, StoreError
 from core.ids import new_id
 from core.migrate import current_revision, head_revision, upgrade
+from core.ops.log import identity
 from core.permissions import Actor
+from core.recovery import Recovery, begin_epoch, take_back
 from core.schema import LocalIdentity
 
 log = logging.getLogger(__name__)
@@ -88,11 +91,10 @@ def new_station(kind: str) -> str:
     return STATION_LETTER.get(kind, "X") + secrets.token_hex(2).upper()
 
 
-def ensure_identity(db: Database, kind: str, authority: bool, *, renew: bool = False) -> None:
-    """Give the database its device identity if it has none; `renew` replaces it."""
+def ensure_identity(db: Database, kind: str, authority: bool) -> None:
+    """Give the database its device identity if it has none."""
     with db.write() as session:
-        ident = session.get(LocalIdentity, 1)
-        if ident is None:
+        if session.get(LocalIdentity, 1) is None:
             session.add(
                 LocalIdentity(
                     id=1,
@@ -106,22 +108,20 @@ def ensure_identity(db: Database, kind: str, authority: bool, *, renew: bool = F
                     accepted_count=0,
                 )
             )
-        elif renew:
-            ident.device_id = new_id()
-            ident.station = new_station(ident.kind)
-            ident.next_seq = 1
 
 
 def open_store(root: Path | None = None, *, kind: str = "standalone", authority: bool | None = None) -> Store:
     """Open (creating if needed) the store under `root`, default the machine's data folder.
 
     A new store of kind "standalone" is its own acceptance point (a one-machine site);
-    devices of a networked site are not, and queue their ops in the outbox.
+    devices of a networked site are not, and queue their ops in the outbox. A damaged file
+    is moved aside and the newest good backup put in its place; what the backup lacks is
+    taken back from the damaged file where it can still be read (core.recovery).
     """
     paths = StorePaths(root or data_dir())
     paths.root.mkdir(parents=True, exist_ok=True)
     notices: list[Notice] = []
-    restored = False
+    restored: tuple[Path, Path] | None = None
     if paths.file.exists() and not is_healthy(paths.file):
         moved = move_aside(paths.file, paths.aside, "corrupt")
         log.error("store file is corrupt; moved to %s", moved)
@@ -138,15 +138,7 @@ def open_store(root: Path | None = None, *, kind: str = "standalone", authority:
             )
         else:
             restore_file(backup, paths.file, paths.aside)
-            restored = True
-            notices.append(
-                Notice(
-                    "corrupt_restored",
-                    f"The data file was damaged and moved to {moved}; "
-                    f"it was restored from the backup {backup.name}. Changes made after "
-                    "that backup come back from the server when it is reachable.",
-                )
-            )
+            restored = (backup, moved)
     engine = make_engine(f"sqlite:///{paths.file}")
     current = current_revision(engine)
     if current != head_revision():
@@ -154,23 +146,68 @@ def open_store(root: Path | None = None, *, kind: str = "standalone", authority:
             backup_now(paths.file, paths.backups, label=f"before-{head_revision()}")
         upgrade(engine)
     db = Database(engine)
-    ensure_identity(db, kind, kind == "standalone" if authority is None else authority, renew=restored)
+    ensure_identity(db, kind, kind == "standalone" if authority is None else authority)
+    if restored is not None:
+        backup, moved = restored
+        recovery = after_restore(db, moved)
+        notices.append(Notice("corrupt_restored", restore_notice(recovery, backup, moved)))
     return Store(paths, db, notices)
 
 
-def restore_store(root: Path | None, backup: Path | None = None) -> Path:
-    """Replace the store under `root` by `backup` (default the newest good one).
+def restore_notice(recovery: Recovery, backup: Path, replaced: Path | None) -> str:
+    """What to tell the user about a restore: the truth about what came back."""
+    said = f"The data file was replaced by the backup {backup.name}"
+    said += f"; the file it replaced was kept as {replaced}. " if replaced else ". "
+    if not recovery.readable:
+        return said + (
+            "That file could not be read, so changes made after the backup come back only if they had "
+            "reached the server; any that had not are lost, and this device's numbers of today move on "
+            "past the ones they may have used."
+        )
+    if recovery.recovered == 0:
+        return said + "Nothing had been changed here after that backup."
+    return said + (
+        f"{recovery.recovered} changes made here after that backup were taken back from it; "
+        "they will be sent to the server."
+    )
 
-    The replaced file is kept in the set-aside folder; the restored store takes a new
-    device identity when it is next opened.
-    """
+
+def after_restore(db: Database, replaced: Path | None) -> Recovery:
+    """Take back what the restored backup lacks from the file it replaced; a central
+    server also begins a new epoch (its devices send it what it lost)."""
+    with db.read() as session:
+        me = identity(session)
+        server, base = me.kind == "server", me.accepted_count
+    recovery = take_back(db, replaced)
+    if server:
+        begin_epoch(db, base)
+    return recovery
+
+
+@dataclass(frozen=True)
+class Restored:
+    backup: Path
+    replaced: Path | None
+    recovery: Recovery
+
+    @property
+    def notice(self) -> str:
+        return restore_notice(self.recovery, self.backup, self.replaced)
+
+
+def restore_store(root: Path | None, backup: Path | None = None) -> Restored:
+    """Replace the store under `root` by `backup` (default the newest good one), keeping
+    the replaced file in the set-aside folder and taking back from it what the backup
+    lacks."""
     paths = StorePaths(root or data_dir())
     chosen = backup or newest_good_backup(paths.backups)
-    restore_file(chosen, paths.file, paths.aside)
+    replaced = restore_file(chosen, paths.file, paths.aside)
     store = open_store(paths.root)
-    ensure_identity(store.db, "standalone", False, renew=True)
-    store.close()
-    return chosen
+    try:
+        recovery = after_restore(store.db, replaced)
+    finally:
+        store.close()
+    return Restored(chosen, replaced, recovery)
 
 
 def adopt_station(db: Database, station: str) -> None:

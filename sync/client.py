@@ -32,6 +32,7 @@ from core.ops.replica import (
     refused_ops,
     resend_from,
     take_answers,
+    take_epoch,
     take_pulled,
     waiting_count,
 )
@@ -42,7 +43,7 @@ from core.version import build_info
 from sync.breaker import CircuitBreaker, backoff_s
 from sync.credentials import save_token
 from sync.link import Refused, ServerLink, Unreachable
-from sync.protocol import MAX_BATCH, EnrollRequest, HealthReport, LeaseRequest, PushRequest
+from sync.protocol import MAX_BATCH, EnrollRequest, Epoch, HealthReport, LeaseRequest, PushRequest
 
 log = logging.getLogger(__name__)
 CLOCK_WARNING_S = 60.0
@@ -105,6 +106,8 @@ class SyncClient:
     _stale_view: bool = False
     _write_failed: bool = False
     _health_sent_at: float = -math.inf
+    _epoch: str | None = None
+    """The server epoch this device's store follows, once read or taken."""
 
     def poke(self) -> None:
         """A local change was made: push it now instead of at the next round."""
@@ -154,6 +157,24 @@ class SyncClient:
         """Rebuild the view once if answers or pulls showed it is out of the server's order."""
         if self._stale_view:
             await asyncio.to_thread(self._rebuild)
+
+    def _follow_epoch(self, answer: Epoch) -> bool:
+        """Take a new server epoch (the server was restored): True when this device had
+        to void what it held of the old one (core.ops.replica.take_epoch)."""
+        if answer.epoch == self._epoch:
+            return False
+        with self.store.db.write() as session:
+            changed = take_epoch(session, answer.epoch, answer.epoch_base, self.now())
+        self._epoch = answer.epoch
+        if changed:
+            self.rebuilds += 1
+            self._stale_view = False
+            log.warning(
+                "the server was restored (epoch %s from sequence %d): sending again what it lost",
+                answer.epoch,
+                answer.epoch_base,
+            )
+        return changed
 
     def _cursor(self) -> int:
         with self.store.db.read() as session:
@@ -216,6 +237,13 @@ class SyncClient:
                 ]
                 if recording is not None:
                     await recording
+                if await asyncio.to_thread(self._follow_epoch, response):
+                    await asyncio.gather(following, return_exceptions=True)
+                    await asyncio.to_thread(self._answers, answers)
+                    answered += len(answers)
+                    recording = None
+                    ops = await asyncio.to_thread(self._pending)
+                    continue
                 recording = asyncio.ensure_future(asyncio.to_thread(self._answers, answers))
                 answered += len(answers)
                 if response.expected_seq is not None and response.expected_seq < ops[0].device_seq:
@@ -243,6 +271,8 @@ class SyncClient:
             cursor = await asyncio.to_thread(self._cursor)
             response = await self.link.pull(cursor, 500, wait_s)
             await self._observe_clock(response.server_time)
+            if await asyncio.to_thread(self._follow_epoch, response):
+                continue  # the cursor went back to where the server's new epoch began
             batch = [(p.seq, p.op.to_op()) for p in response.ops]
             intake = await asyncio.to_thread(self._pulled, batch, True)
             applied += intake.applied
@@ -262,6 +292,7 @@ class SyncClient:
         if not low:
             return
         response = await self.link.leases(LeaseRequest(day=day, clinics=low, size=self.lease_size))
+        await asyncio.to_thread(self._follow_epoch, response)
         await asyncio.to_thread(self._pulled, [(p.seq, p.op.to_op()) for p in response.ops], False)
 
     async def sync_once(self, wait_s: float = 0.0) -> None:

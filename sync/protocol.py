@@ -78,7 +78,15 @@ class OpAnswer(Message):
     reason: str | None = None
 
 
-class PushResponse(Message):
+class Epoch(Message):
+    """Which history of the server an answer belongs to: a server restored from a backup
+    begins a new epoch; what a device holds of an earlier one past `epoch_base` is void."""
+
+    epoch: str = ""
+    epoch_base: int = 0
+
+
+class PushResponse(Epoch):
     protocol: Literal[1] = VERSION
     server_time: str
     answers: list[OpAnswer]
@@ -90,7 +98,7 @@ class PulledOp(Message):
     op: WireOp
 
 
-class PullResponse(Message):
+class PullResponse(Epoch):
     protocol: Literal[1] = VERSION
     server_time: str
     ops: list[PulledOp]
@@ -117,7 +125,7 @@ class LeaseRequest(Message):
         return clinics
 
 
-class LeaseResponse(Message):
+class LeaseResponse(Epoch):
     protocol: Literal[1] = VERSION
     server_time: str
     ops: list[PulledOp]

@@ -13,6 +13,7 @@ from core.ops.envelope import (
     ClinicUpserted,
     DayKeyIssued,
     DeviceRegistered,
+    DeviceResumed,
     DeviceRevoked,
     ExamTypeUpserted,
     LeaseGranted,
@@ -75,6 +76,10 @@ def apply_device_revoked(session: Session, op: Op, p: DeviceRevoked) -> None:
     if device is None:
         raise InvalidInput(detail=f"there is no device {p.device_id}")
     device.revoked = True
+
+
+def apply_device_resumed(session: Session, op: Op, p: DeviceResumed) -> None:
+    """Nothing changes: the op only carries the device's sequence across its gap."""
 
 
 def apply_setting_set(session: Session, op: Op, p: SettingSet) -> None:

@@ -251,6 +251,14 @@ class DeviceRevoked(Payload):
     device_id: str = Field(min_length=1, max_length=36, pattern=r"^[0-9A-Za-z-]+$")
 
 
+class DeviceResumed(Payload):
+    """A device restored from a backup, its later ops lost beyond reading, goes on far
+    ahead in its sequence: the acceptance point takes this op across the gap once every
+    op up to `gave_up_after` is in (core.recovery)."""
+
+    gave_up_after: int = Field(ge=0, le=MAX_INT)
+
+
 class SettingSet(Payload):
     key: str = Field(min_length=1, max_length=80, pattern=r"^[a-z][a-z0-9_]*$")
     value: Any

@@ -29,6 +29,7 @@ from core.ops.envelope import (
     ClinicUpserted,
     DayKeyIssued,
     DeviceRegistered,
+    DeviceResumed,
     DeviceRevoked,
     ExamTypeUpserted,
     LeaseGranted,
@@ -77,6 +78,7 @@ KINDS: dict[str, OpKind] = {
     "user.upserted": OpKind(UserUpserted, config.apply_user_upserted),
     "device.registered": OpKind(DeviceRegistered, config.apply_device_registered),
     "device.revoked": OpKind(DeviceRevoked, config.apply_device_revoked),
+    "device.resumed": OpKind(DeviceResumed, config.apply_device_resumed),
     "setting.set": OpKind(SettingSet, config.apply_setting_set),
 }
 

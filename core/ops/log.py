@@ -142,10 +142,11 @@ def _record(
     accepted_seq: int | None = None,
 ) -> None:
     session.execute(INSERT_OP, _op_row(ident, op, outcome, reason, accepted_seq))
-    _save_identity(session, ident)
+    save_identity(session, ident)
 
 
-def _save_identity(session: Session, ident: DeviceIdentity) -> None:
+def save_identity(session: Session, ident: DeviceIdentity) -> None:
+    """Write back the counters of this transaction's identity (see `identity`)."""
     session.execute(
         SAVE_IDENTITY,
         {
@@ -157,9 +158,7 @@ def _save_identity(session: Session, ident: DeviceIdentity) -> None:
     )
 
 
-def emit(
-    session: Session, actor: str, kind: str, payload: Payload, at: dt.datetime, *, signer: Any = None
-) -> Op:
+def emit(session: Session, actor: str, kind: str, payload: Payload, at: dt.datetime, *, signer: Any = None) -> Op:
     """Apply a new local op and log it; raises the op's MmcError if it is refused. A staff
     user's op is signed with `signer`, their session's key (core.proofs)."""
     if KINDS[kind].payload is not type(payload):
@@ -213,9 +212,7 @@ def _apply_isolated(session: Session, op: Op) -> MmcError | None:
     return None
 
 
-def _observe_and_apply(
-    session: Session, ident: DeviceIdentity, op: Op, at: dt.datetime
-) -> MmcError | None:
+def _observe_and_apply(session: Session, ident: DeviceIdentity, op: Op, at: dt.datetime) -> MmcError | None:
     try:
         _observe(ident, op, at)
     except MalformedOp as error:
@@ -271,6 +268,14 @@ def _move_cursor(session: Session, device_id: str, seq: int, known: int | None) 
         session.execute(MOVE_CURSOR, {"device": device_id, "seq": seq})
 
 
+def _resumes_after(op: Op, last: int) -> bool:
+    """A `device.resumed` op crosses its device's gap once everything before it is in."""
+    if op.kind != "device.resumed":
+        return False
+    given_up = op.payload.get("gave_up_after")
+    return isinstance(given_up, int) and last >= given_up
+
+
 def accept(
     session: Session,
     op: Op,
@@ -300,7 +305,7 @@ def accept(
             code, _, reason = (seen.reason or "").partition(": ")
             return Verdict(op.op_id, "rejected", code=code, reason=reason)
         return Verdict(op.op_id, "duplicate", accepted_seq=seen.accepted_seq)
-    if op.device_seq != last + 1:
+    if op.device_seq != last + 1 and not _resumes_after(op, last):
         raise OutOfOrderOp(device=op.device_id, seq=op.device_seq, expected=last + 1)
     if is_known(session, op.op_id):
         _move_cursor(session, op.device_id, op.device_seq, known)
@@ -356,7 +361,7 @@ def _accept_plain(
     apply_in_order(session, items)
     insert_rows(session, OPS, rows)
     _move_cursor(session, device, last, known)
-    _save_identity(session, ident)
+    save_identity(session, ident)
     return verdicts
 
 

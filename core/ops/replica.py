@@ -59,13 +59,17 @@ def pull_cursor(session: Session) -> int:
 
 
 def _settle(session: Session, record: OpRecord, accepted_seq: int | None) -> bool:
-    """Mark an own op answered; True when its effect must be brought back by a rebuild
-    (the server accepted an op it had refused before its state was restored)."""
+    """Mark a known op answered; True when its effect must be brought back by a rebuild:
+    the server accepted an op of ours it had refused before its state was restored, or
+    an op this device had put out of its view when the server's epoch changed."""
     revived = False
     if record.accepted_seq is None and accepted_seq is not None:
+        pending = session.get(OutboxEntry, record.op_id) is not None
         record.accepted_seq = accepted_seq
         if record.outcome == "refused_by_server":
             record.outcome, record.reason, revived = "applied", None, True
+        elif not pending:
+            revived = True
     session.execute(delete(OutboxEntry).where(OutboxEntry.op_id == record.op_id))
     return revived
 
@@ -238,6 +242,38 @@ def oldest_waiting(session: Session) -> dt.datetime | None:
     if stamp is None:
         return None
     return dt.datetime.fromtimestamp(HlcStamp.decode(stamp).wall_ms / 1000, dt.UTC)
+
+
+def server_epoch(session: Session) -> str:
+    return str(session.scalar(select(LocalIdentity.server_epoch).where(LocalIdentity.id == 1)) or "")
+
+
+def take_epoch(session: Session, epoch: str, base: int, at: dt.datetime) -> bool:
+    """Follow the server into `epoch` (it was restored from a backup holding sequences up
+    to `base`). What this device holds of the old epoch past `base` is void: those ops
+    lose their place, this device's own go back in the outbox (the server lost them), the
+    pull cursor goes back to `base`, and the view is rebuilt from what stands. Answers
+    whether the epoch was new (False on the first answer ever, which is only recorded)."""
+    known = server_epoch(session)
+    if epoch == known or not epoch:
+        return False
+    session.execute(update(LocalIdentity).where(LocalIdentity.id == 1).values(server_epoch=epoch))
+    if not known:
+        return False
+    me = identity(session).device_id
+    lost = session.execute(
+        select(OpRecord.op_id, OpRecord.device_seq).where(
+            OpRecord.device_id == me, OpRecord.accepted_seq > base, OpRecord.outcome == "applied"
+        )
+    ).all()
+    session.execute(update(OpRecord).where(OpRecord.accepted_seq > base).values(accepted_seq=None))
+    queued = set(session.scalars(select(OutboxEntry.op_id)))
+    for op_id, device_seq in lost:
+        if op_id not in queued:
+            session.add(OutboxEntry(op_id=op_id, device_seq=device_seq))
+    session.execute(WRITE_CURSOR, {"cursor": min(pull_cursor(session), base)})
+    rebuild_view(session, at)
+    return True
 
 
 def waiting_count(session: Session) -> int:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from core.ids import new_id
 from core.ops.envelope import LeaseGranted, NewTicket
 from core.ops.log import identity
-from core.schema import NumberLease, Ticket, table_of
+from core.schema import LocalIdentity, NumberLease, Ticket, table_of
 from core.services.call import ServiceCall
 from core.settings import setting
 
@@ -28,10 +28,20 @@ OPEN_LEASE = (
         _leases.day == bindparam("day"),
         _leases.device_id == bindparam("device"),
         _leases.next <= _leases.last,
+        _leases.first >= bindparam("floor"),
     )
     .order_by(_leases.first)
     .limit(1)
 )
+_identity = table_of(LocalIdentity).c
+FLOOR = select(_identity.floor_day, _identity.number_floor).where(_identity.id == 1)
+
+
+def number_floor(session: Session, day: str) -> int:
+    """The lowest number this device may hand out on `day`: above every number it may have
+    handed out in ops a restore could not read back (core.recovery); 0 on other days."""
+    row = session.execute(FLOOR).first()
+    return int(row.number_floor) if row is not None and row.floor_day == day else 0
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,7 @@ def spare_numbers(session: Session, device_id: str, clinic: str, day: str) -> in
             NumberLease.day == day,
             NumberLease.device_id == device_id,
             NumberLease.next <= NumberLease.last,
+            NumberLease.first >= number_floor(session, day),
         )
     )
     return int(left or 0)
@@ -77,7 +88,8 @@ def take_number(call: ServiceCall, clinic: str, day: str) -> NewTicket:
     """A new ticket id with the next number this device may give for the clinic's day."""
     session = call.session
     ident = identity(session)
-    number = session.scalar(OPEN_LEASE, {"clinic": clinic, "day": day, "device": ident.device_id})
+    floor = number_floor(session, day)
+    number = session.scalar(OPEN_LEASE, {"clinic": clinic, "day": day, "device": ident.device_id, "floor": floor})
     if number is not None:
         return NewTicket(ticket_id=new_id(), clinic=clinic, number=number)
     if ident.authority:
@@ -88,4 +100,4 @@ def take_number(call: ServiceCall, clinic: str, day: str) -> NewTicket:
             Ticket.clinic == clinic, Ticket.day == day, Ticket.station == ident.station
         )
     )
-    return NewTicket(ticket_id=new_id(), clinic=clinic, number=(top or 0) + 1, station=ident.station)
+    return NewTicket(ticket_id=new_id(), clinic=clinic, number=max(top or 0, floor - 1) + 1, station=ident.station)

@@ -33,7 +33,7 @@ from core.ops.envelope import MAX_INT, Op
 from core.ops.log import accept_batch, accepted_after, accepted_seq_of, identity
 from core.permissions import SYSTEM
 from core.projection import Projection, pseudonym_maker
-from core.schema import Clinic
+from core.schema import Clinic, LocalIdentity
 from core.services.config import issue_day_keys, lease_numbers
 from core.services.numbers import spare_numbers
 from core.settings import setting
@@ -168,6 +168,14 @@ def _answer(verdict_outcome: str, op_id: str, seq: int | None, code: str | None,
 def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metrics_token: str | None = None) -> FastAPI:
     """The API over `db`, which must be migrated and have the server's identity."""
     limiter = RateLimiter(rate, burst)
+    epochs: list[dict[str, Any]] = []
+
+    def epoch() -> dict[str, Any]:
+        """The server's epoch, read once (a restore happens with the server stopped)."""
+        if not epochs:
+            epochs.append(current_epoch(db))
+        return epochs[0]
+
     new_ops = NewOps()
     metrics = Metrics.create()
     # Pushes commit one at a time anyway (the write lock); waiting here, in arrival order,
@@ -326,7 +334,9 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
             metrics.ops.labels(answer.outcome).inc()
         if any(a.outcome == "accepted" for a in answers):
             new_ops.notify_threadsafe()
-        return json_response(PushResponse(server_time=to_iso(utc_now()), answers=answers, expected_seq=expected))
+        return json_response(
+            PushResponse(server_time=to_iso(utc_now()), answers=answers, expected_seq=expected, **epoch())
+        )
 
     @app.get("/v1/ops", response_model=PullResponse)
     async def pull(request: Request, after: int = 0, limit: int = 500, wait: float = 0) -> Response:
@@ -347,7 +357,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         cursor = rows[-1][0] if rows else after
         rule = await projection_for(device.kind)
         ops = [PulledOp(seq=seq, op=WireOp.of(seen)) for seq, op in rows if (seen := rule.apply(op)) is not None]
-        return json_response(PullResponse(server_time=to_iso(utc_now()), ops=ops, cursor=cursor, more=more))
+        return json_response(PullResponse(server_time=to_iso(utc_now()), ops=ops, cursor=cursor, more=more, **epoch()))
 
     @app.post("/v1/health")
     async def health_report(request: Request) -> Ack:
@@ -376,7 +386,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         granted = await run_in_threadpool(_lease, db, device, asked)
         if granted:
             new_ops.notify_threadsafe()
-        return LeaseResponse(server_time=to_iso(utc_now()), ops=granted)
+        return LeaseResponse(server_time=to_iso(utc_now()), ops=granted, **epoch())
 
     return app
 
@@ -391,6 +401,15 @@ def disk_check(db: Database) -> str | None:
     except OSError as error:
         return f"failing: {error.strerror}"
     return "ok" if free >= MIN_FREE_BYTES else f"failing: {free // 1024} KiB free"
+
+
+def current_epoch(db: Database) -> dict[str, Any]:
+    """The server's epoch (its identity, new at each restore) and where it began."""
+    with db.read() as session:
+        row = session.get(LocalIdentity, 1)
+    if row is None:
+        raise RuntimeError("the server's database has no identity")
+    return {"epoch": row.device_id, "epoch_base": row.epoch_base}
 
 
 def _serialize_pushes(session: Session, db: Database) -> None:

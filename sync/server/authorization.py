@@ -17,7 +17,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.clock import MAX_AHEAD_MS, HlcStamp, service_day
+from core.clock import MAX_AHEAD_MS, HlcStamp, from_iso, service_day
 from core.errors import MalformedOp, MmcError, PermissionDenied
 from core.ops.envelope import (
     NewTicket,
@@ -33,7 +33,8 @@ from core.ops.kinds import parse_payload
 from core.permissions import ALLOWED, KIND_PERMISSION
 from core.pins import clinic_pin
 from core.proofs import proof_holds
-from core.schema import NumberLease, OpRecord, Ticket, User, Visit
+from core.recovery import VOID_DEVICE
+from core.schema import LocalIdentity, NumberLease, OpRecord, Ticket, User, Visit
 from sync.server.enrollment import DeviceAuth
 
 DEVICE_MAY = {
@@ -234,11 +235,30 @@ class OpChecks:
                     return NumberNotLeased(
                         detail=f"station {ticket.station} is not this device's ({self.device.station})"
                     )
-            elif not any(first <= ticket.number <= last for first, last in self._blocks(ticket.clinic, day)):
+            elif not any(first <= ticket.number <= last for first, last in self._blocks(ticket.clinic, day)) and (
+                not self._put_aside(op, ticket, day)
+            ):
                 return NumberNotLeased(
                     detail=f"number {ticket.number} of {ticket.clinic} on {day} was not leased to this device"
                 )
         return None
+
+    def _put_aside(self, op: Op, ticket: NewTicket, day: str) -> bool:
+        """A number from the blocks a restored server put aside, in an op made before the
+        restore: the device held a lease the server's backup did not (core.recovery)."""
+        started = self.session.scalar(select(LocalIdentity.epoch_started_at).where(LocalIdentity.id == 1))
+        if not started or HlcStamp.decode(op.hlc).wall_ms >= from_iso(started).timestamp() * 1000:
+            return False
+        aside = self.session.scalar(
+            select(NumberLease.id).where(
+                NumberLease.clinic == ticket.clinic,
+                NumberLease.day == day,
+                NumberLease.device_id == VOID_DEVICE,
+                NumberLease.first <= ticket.number,
+                NumberLease.last >= ticket.number,
+            )
+        )
+        return aside is not None
 
     def _pin(self, payload: Payload) -> MmcError | None:
         if not isinstance(payload, VisitClinicConfirmed):

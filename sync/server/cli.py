@@ -44,6 +44,16 @@ def add_commands(sub: Any) -> None:
     device.add_argument("action", choices=("list", "revoke"))
     device.add_argument("which", nargs="?", help="the device to revoke: its station code (K2) or id")
     device.set_defaults(run=_device)
+    backup = commands.add_parser(
+        "backup", help="back the server's database up now (SQLite: online copy; PostgreSQL: pg_dump)"
+    )
+    backup.add_argument("--to", help="file to write (PostgreSQL; default a dated file in the backups folder)")
+    backup.set_defaults(run=_backup)
+    restore = commands.add_parser(
+        "restore", help="put a backup back (the server must be stopped); it begins a new epoch that devices follow"
+    )
+    restore.add_argument("backup", nargs="?", help="backup file (SQLite: default the newest good one)")
+    restore.set_defaults(run=_restore)
     user = commands.add_parser("user", help="create or update a staff account")
     user.add_argument("username")
     user.add_argument("--role", choices=("admin", "supervisor", "staff"), required=True)
@@ -99,6 +109,20 @@ def _device(args: argparse.Namespace) -> int:
         return 2
     revoke_device(db, SYSTEM, device_id=found[0].device_id)
     print(f"revoked {found[0].station} ({found[0].kind}): its next request is refused")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from sync.server.backups import backup_server
+
+    print(backup_server(args.db, _root(args), Path(args.to) if args.to else None))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from sync.server.backups import restore_server
+
+    print(restore_server(args.db, _root(args), Path(args.backup) if args.backup else None))
     return 0
 
 

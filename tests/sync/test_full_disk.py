@@ -146,8 +146,8 @@ async def test_a_server_with_a_full_disk_answers_507_says_so_on_health_and_resum
             await wait_for(lambda: client.status.ops_waiting == 0, "the outbox drains once the server has room")
             health = await http.get("/health")
             assert health.status_code == 200 and health.json()["checks"] == {"database": "ok", "disk": "ok"}
-        db = open_server_db(root=data / "server")
-        assert converged(db, client)
+            db = open_server_db(root=data / "server")
+            await wait_for(lambda: converged(db, client), "the kiosk converges with the server")
     finally:
         stop.set()
         if runner is not None:

@@ -15,7 +15,7 @@ from core.database import make_engine
 from core.errors import NoBackup
 from core.migrate import _config, alembic_head, current_revision, head_revision
 from core.ops.log import identity
-from core.schema import Visit
+from core.schema import OpRecord, Visit
 from core.services.checkin import check_in
 from core.services.config import init_site
 from core.store import STORE_FILE, open_store, restore_store
@@ -85,11 +85,12 @@ def test_a_corrupt_store_is_moved_aside_and_restored_from_the_newest_backup(
     with store.db.read() as session:
         patients = set(session.scalars(select(Visit.patient_id)))
         new_device = identity(session).device_id
-    notices = [n.code for n in store.notices]
+    notices = store.notices
     store.close()
-    assert notices == ["corrupt_restored"]
-    assert patients == {"28400000001"}
-    assert new_device != old_device
+    assert [n.code for n in notices] == ["corrupt_restored"]
+    assert "could not be read" in notices[0].text and "lost" in notices[0].text
+    assert patients == {"28400000001"}, "the check-in after the backup was only in the damaged file"
+    assert new_device == old_device
     assert [p.name for p in (tmp_path / "set-aside").iterdir() if "corrupt" in p.name]
 
 
@@ -102,16 +103,19 @@ def test_a_corrupt_store_without_backups_starts_empty_with_a_notice(tmp_path: Pa
     assert is_healthy(tmp_path / STORE_FILE)
 
 
-def test_restore_puts_a_backup_back_and_keeps_the_replaced_file(tmp_path: Path, morning: dt.datetime) -> None:
+def test_restore_puts_a_backup_back_and_takes_back_what_it_lacks(tmp_path: Path, morning: dt.datetime) -> None:
     old_device = _store_with_a_patient(tmp_path, morning)
-    restore_store(tmp_path)
+    restored = restore_store(tmp_path)
     store = open_store(tmp_path)
     with store.db.read() as session:
         patients = set(session.scalars(select(Visit.patient_id)))
         me = identity(session)
+        sequences = list(session.scalars(select(OpRecord.accepted_seq).order_by(OpRecord.accepted_seq)))
     store.close()
-    assert patients == {"28400000001"}
-    assert me.device_id != old_device and me.next_seq == 1
+    assert patients == {"28400000001", "28400000002"}
+    assert restored.recovery.recovered == 1 and "1 changes made here after that backup" in restored.notice
+    assert me.device_id == old_device
+    assert sequences == list(range(1, len(sequences) + 1)), "each op accepted once, in one order"
     assert any("replaced" in p.name for p in (tmp_path / "set-aside").iterdir())
 
 
