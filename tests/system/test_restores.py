@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from core.database import Database
 from core.ops.log import accepted_after, identity
-from core.permissions import SYSTEM
+from core.permissions import SYSTEM, Actor
 from core.schema import OpRecord, Ticket, Visit
 from core.services import queue
 from core.services.checkin import check_in
@@ -31,6 +31,7 @@ from sync.credentials import MemoryKeyring
 from sync.link import ServerLink
 from sync.server.enrollment import create_code
 from sync.server.run import free_port, open_server_db, start_server_process
+from tests.conftest import postgres_schema
 from tests.sync.conftest import converged
 from tests.sync.test_postgres_concurrency import CountingTransport
 
@@ -177,10 +178,7 @@ async def test_a_kiosk_whose_file_was_damaged_tells_the_truth_and_never_reuses_a
         token = kiosk.client.link.token
         await kiosk.client.link.aclose()
         kiosk.store.close()
-        with (kiosk.root / "mmc.sqlite3").open("r+b") as damaged:
-            damaged.write(b"\0" * 4096)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{kiosk.root / 'mmc.sqlite3'}{suffix}").unlink(missing_ok=True)
+        _damage(kiosk.root / "mmc.sqlite3")
 
         kiosk.store = open_store(kiosk.root, kind="kiosk")
         kiosk.client = SyncClient(kiosk.store, kiosk._link(token), long_poll_s=0.1)
@@ -202,17 +200,39 @@ async def test_a_kiosk_whose_file_was_damaged_tells_the_truth_and_never_reuses_a
 
 
 @pytest.mark.anyio
-async def test_a_server_restored_from_its_backup_gets_back_what_the_devices_hold(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("backend", "how"),
+    [
+        ("sqlite", "mmc server restore"),
+        ("sqlite", "damaged file"),
+        pytest.param("postgres", "pg_restore", marks=pytest.mark.postgres),
+    ],
+)
+async def test_a_server_restored_from_its_backup_gets_back_what_the_devices_hold(
+    tmp_path: Path, backend: str, how: str
+) -> None:
+    with postgres_schema() if backend == "postgres" else contextlib.nullcontext() as pg_url:
+        await _server_restore(tmp_path, pg_url, damaged=how == "damaged file")
+
+
+async def _server_restore(tmp_path: Path, pg_url: str | None, *, damaged: bool) -> None:
+    """Two kiosks (leasing two numbers at a time, so blocks are leased after the backup
+    too) and a console; the server backed up, then six check-ins and a call; the server
+    restored; everything back on every side."""
     data = tmp_path / "server-data"
-    db = open_server_db(root=data / "server")
+    on_db = ["--db", pg_url] if pg_url else []
+    dump = tmp_path / "server.pgdump"
+    db = open_server_db(pg_url, root=data / "server")
     save_user(db, SYSTEM, username="nurse", password=PASSWORD, role="staff")
     codes = [create_code(db) for _ in range(3)]
     db.dispose()
     port = free_port()
-    server = start_server_process(data, port)
+    server = start_server_process(data, port, pg_url)
     url = f"http://127.0.0.1:{port}"
     statuses: collections.Counter[int] = collections.Counter()
     kiosks = [Kiosk(tmp_path / f"kiosk{n}", url, statuses) for n in range(2)]
+    for kiosk in kiosks:
+        kiosk.client.lease_size = 2
     console = Kiosk.__new__(Kiosk)
     console.root, console.url, console.statuses = tmp_path / "console", url, statuses
     console.store = open_store(console.root, kind="staff")
@@ -226,36 +246,32 @@ async def test_a_server_restored_from_its_backup_gets_back_what_the_devices_hold
         for n, kiosk in enumerate(kiosks):
             kiosk.check_in(f"2841000000{n}")
             await kiosk.client.sync_once()
-        mmc("--data-dir", str(data), "server", "backup")
-        for round_ in range(3):
-            for n, kiosk in enumerate(kiosks):
-                kiosk.check_in(f"284200{round_}{n:04d}")
-                await kiosk.client.sync_once()
-        await console.client.sync_once()
-        queue.call_next(console.store.db, nurse, clinic=_first_clinic(console.store), room="1")
-        await console.client.sync_once()
-        for kiosk in kiosks:
-            await kiosk.client.sync_once()
+        mmc("--data-dir", str(data), "server", *on_db, "backup", *(["--to", str(dump)] if pg_url else []))
+        await _six_check_ins_and_a_call(kiosks, console, nurse)
         with console.store.db.read() as session:
             held = set(session.scalars(select(Visit.patient_id)))
 
         server.kill()
         server.wait()
-        said = mmc("--data-dir", str(data), "server", "restore")
-        assert "new epoch" in said
-        restored = open_server_db(root=data / "server")
+        if damaged:
+            _damage(data / "server" / "mmc.sqlite3")
+            open_server_db(root=data / "server").dispose()
+        else:
+            said = mmc("--data-dir", str(data), "server", *on_db, "restore", *([str(dump)] if pg_url else []))
+            assert "new epoch" in said
+        restored = open_server_db(pg_url, root=data / "server")
         lost_by_server = held - set(patients_on(restored))
         restored.dispose()
         assert len(lost_by_server) == 6, "the backup was taken before six check-ins"
 
-        server = start_server_process(data, port)
+        server = start_server_process(data, port, pg_url)
         started = time.monotonic()
         for _ in range(3):
             for device in devices:
                 await device.client.sync_once()
         converge_s = time.monotonic() - started
 
-        final = open_server_db(root=data / "server")
+        final = open_server_db(pg_url, root=data / "server")
         try:
             assert set(patients_on(final)) == held, "every check-in a device held is back"
             with final.read() as session:
@@ -276,6 +292,25 @@ async def test_a_server_restored_from_its_backup_gets_back_what_the_devices_hold
             await device.close()
         server.kill()
         server.wait()
+
+
+async def _six_check_ins_and_a_call(kiosks: list[Kiosk], console: Kiosk, nurse: Actor) -> None:
+    for round_ in range(3):
+        for n, kiosk in enumerate(kiosks):
+            kiosk.check_in(f"284200{round_}{n:04d}")
+            await kiosk.client.sync_once()
+    await console.client.sync_once()
+    queue.call_next(console.store.db, nurse, clinic=_first_clinic(console.store), room="1")
+    await console.client.sync_once()
+    for kiosk in kiosks:
+        await kiosk.client.sync_once()
+
+
+def _damage(path: Path) -> None:
+    with path.open("r+b") as damaged:
+        damaged.write(b"\0" * 4096)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _first_clinic(store: Store) -> str:
