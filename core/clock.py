@@ -94,8 +94,17 @@ class SimulatedClock:
 
 
 def service_day(at: dt.datetime) -> str:
-    """The ISO date of `at` in the committee's time zone."""
+    """The calendar date of `at` in the committee's time zone."""
     return at.astimezone(SITE_ZONE).date().isoformat()
+
+
+def open_day(at: dt.datetime, closes_at: str) -> str:
+    """The service day going on at `at` when days close at `closes_at` ("HH:MM", local
+    time): until that hour of the night, it is still the day before. A patient waiting
+    at midnight stays in that day's queue."""
+    hours, minutes = (int(part) for part in closes_at.split(":"))
+    local = at.astimezone(SITE_ZONE) - dt.timedelta(hours=hours, minutes=minutes)
+    return local.date().isoformat()
 
 
 def to_iso(at: dt.datetime) -> str:

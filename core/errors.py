@@ -140,6 +140,11 @@ class StoreError(MmcError):
     template = "{detail}"
 
 
+class DayIsClosed(MmcError):
+    code = "day_closed"
+    template = "The service day {day} is closed; nobody more is checked in today."
+
+
 class StorageFull(MmcError):
     """The disk under the database is full: nothing new is saved, what was saved is safe."""
 

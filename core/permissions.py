@@ -17,6 +17,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "look_up_visit": frozenset({"kiosk", "staff", "supervisor", "admin", "system"}),
     "queue_action": frozenset({"staff", "supervisor", "admin", "system"}),
     "cancel_visit": frozenset({"supervisor", "admin", "system"}),
+    "close_day": frozenset({"supervisor", "admin", "system"}),
     "view_pin": frozenset({"staff", "supervisor", "admin", "system"}),
     "rotate_pin": frozenset({"admin", "system"}),
     "view_reports": frozenset({"supervisor", "admin", "system"}),
@@ -69,6 +70,7 @@ KIND_PERMISSION: dict[str, str] = {
     "user.upserted": "configure",
     "device.registered": "configure",
     "device.revoked": "configure",
+    "day.closed": "close_day",
     "setting.set": "configure",
 }
 """The permission an op of each kind needs: the server checks every pushed op against it."""

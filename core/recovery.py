@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from core.clock import HlcStamp, service_day, to_iso, utc_now
+from core.clock import HlcStamp, to_iso, utc_now
 from core.database import Database, insert_rows
 from core.ids import new_id
 from core.ops.envelope import DeviceResumed
@@ -32,6 +32,7 @@ from core.ops.replica import rebuild_view
 from core.permissions import SYSTEM
 from core.schema import Clinic, LocalIdentity, NumberLease, OutboxEntry, Ticket, table_of
 from core.services.call import service_call
+from core.services.days import current_day
 from core.services.numbers import grant_lease
 
 SEQUENCE_JUMP = 1_000_000
@@ -108,11 +109,11 @@ def _resume_after_loss(db: Database) -> None:
     """Skip far ahead in this device's sequence, and put today's numbers past everything
     this store knows of, so nothing the lost ops used is used again."""
     now = utc_now()
-    day = service_day(now)
     with db.write() as session:
         ident = identity(session)
         if ident.authority:
             return
+        day = current_day(session, now)
         top_ticket = session.scalar(select(func.max(Ticket.number)).where(Ticket.day == day)) or 0
         top_lease = session.scalar(select(func.max(NumberLease.last)).where(NumberLease.day == day)) or 0
         row = session.get(LocalIdentity, 1)
@@ -143,8 +144,8 @@ def begin_epoch(db: Database, base: int) -> str:
         row.device_id, row.next_seq = new_id(), 1
         row.epoch_base, row.epoch_started_at = base, to_iso(now)
         epoch = row.device_id
-    today = dt.date.fromisoformat(service_day(now))
     with service_call(db, SYSTEM, "begin_epoch", "grant_lease", target=epoch, now=now) as call:
+        today = dt.date.fromisoformat(current_day(call.session, now))
         clinics = list(call.session.scalars(select(Clinic.code).where(Clinic.active.is_(True))))
         for day in (today.isoformat(), (today + dt.timedelta(days=1)).isoformat()):
             for clinic in clinics:

@@ -166,6 +166,18 @@ class QueueCounter(Base):
     wait_count: Mapped[int] = mapped_column(Integer, default=0)
     service_total_s: Mapped[int] = mapped_column(Integer, default=0)
     service_count: Mapped[int] = mapped_column(Integer, default=0)
+    carried_over: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class ClosedDay(Base):
+    """A service day closed on purpose: by staff, or at the site's closing hour."""
+
+    __tablename__ = "closed_days"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    closed_at: Mapped[str] = mapped_column(String(32))
+    closed_by: Mapped[str] = mapped_column(String(80))
+    outcome: Mapped[str] = mapped_column(String(12))
 
 
 class NumberLease(Base):
@@ -360,6 +372,7 @@ REPLICATED_TABLES = (
     Visit,
     Ticket,
     QueueCounter,
+    ClosedDay,
     NumberLease,
     PinRotation,
     User,

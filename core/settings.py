@@ -7,6 +7,7 @@ same ID format, lease size or lockout without a configuration file of its own.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -26,9 +27,27 @@ DEFAULTS: dict[str, Any] = {
     "kiosk_exit_code_hash": (
         "$argon2id$v=19$m=65536,t=3,p=4$bcX4SbDQ0wFvZ5I37kp7rQ$kEOujFy20c/tYqMB2Op5MNuBiw9IaXXpGUrOG0mHdYU"
     ),
+    "day_closes_at": "04:00",
+    "open_tickets_at_close": "no_show",
     "backup_interval_h": 6,
     "backup_keep_days": 30,
 }
+
+
+CLOSING_HOUR = re.compile(r"(0[0-9]|1[0-1]):[0-5][0-9]")
+OUTCOMES_AT_CLOSE = ("no_show", "carry_over")
+
+
+def setting_problem(key: str, value: Any) -> str | None:
+    """Why `value` cannot be the setting `key` (None when it can): checked by the service
+    that sets it and again by the op that applies it, on every store."""
+    if key in DEFAULTS and type(value) is not type(DEFAULTS[key]):
+        return f"{key} takes a {type(DEFAULTS[key]).__name__}"
+    if key == "day_closes_at" and not CLOSING_HOUR.fullmatch(value):
+        return "the day closes at a time of the night or morning, HH:MM from 00:00 to 11:59"
+    if key == "open_tickets_at_close" and value not in OUTCOMES_AT_CLOSE:
+        return f"open tickets at closing are {' or '.join(OUTCOMES_AT_CLOSE)}"
+    return None
 
 
 _settings = table_of(Setting).c

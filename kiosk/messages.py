@@ -15,35 +15,54 @@ from core.clock import SITE_ZONE
 from core.errors import MmcError
 
 
+def _fixed(code: str) -> str | None:
+    """The sentences that take no detail of the refusal."""
+    translate = QCoreApplication.translate
+    sentences = {
+        "invalid_id_number": lambda: translate(
+            "Messages", "This ID number is not valid. Please check it and try again."
+        ),
+        "no_route_for_gender": lambda: translate(
+            "Messages", "This exam type is not available for the gender you chose. Please choose another."
+        ),
+        "unknown_exam_type": lambda: translate(
+            "Messages", "This exam type is not available today. Please choose another."
+        ),
+        "already_checked_in": lambda: translate(
+            "Messages", "You have already checked in today. Use \u201cWhere am I?\u201d to see your place."
+        ),
+        "unknown_visit": lambda: translate(
+            "Messages", "No visit was found for today with this ID. Please check it, or check in first."
+        ),
+        "malformed_pin": lambda: translate(
+            "Messages", "The clinic code has two digits. Please ask the clinic staff for it."
+        ),
+        "route_complete": lambda: translate("Messages", "You have finished every clinic of your route. Thank you."),
+        "day_closed": lambda: translate(
+            "Messages", "Check-in has closed for today. Please come back on the next working day."
+        ),
+        "storage_full": lambda: translate(
+            "Messages", "This kiosk cannot save anything right now. Please use another kiosk or ask the staff."
+        ),
+        "already_in_queue": lambda: translate("Messages", "You are already in this clinic's queue."),
+    }
+    sentences["unknown_patient"] = sentences["unknown_visit"]
+    sentence = sentences.get(code)
+    return sentence() if sentence is not None else None
+
+
 def explain(error: MmcError, name_of: Callable[[str], str]) -> str:
     """A translated sentence for `error`; `name_of` turns a clinic or exam code into its
     name in the current language."""
     p = error.params
     code = error.code
-    if code == "invalid_id_number":
-        return QCoreApplication.translate("Messages", "This ID number is not valid. Please check it and try again.")
-    if code == "no_route_for_gender":
-        return QCoreApplication.translate(
-            "Messages", "This exam type is not available for the gender you chose. Please choose another."
-        )
+    fixed = _fixed(code)
+    if fixed is not None:
+        return fixed
     if code in ("gender_not_allowed", "clinic_inactive", "unknown_clinic"):
         return QCoreApplication.translate(
             "Messages", "The clinic {clinic} cannot receive you now. Please ask the reception desk."
         ).format(clinic=name_of(str(p.get("clinic", ""))))
-    if code == "unknown_exam_type":
-        return QCoreApplication.translate("Messages", "This exam type is not available today. Please choose another.")
-    if code == "already_checked_in":
-        return QCoreApplication.translate(
-            "Messages", "You have already checked in today. Use \u201cWhere am I?\u201d to see your place."
-        )
-    if code in ("unknown_visit", "unknown_patient"):
-        return QCoreApplication.translate(
-            "Messages", "No visit was found for today with this ID. Please check it, or check in first."
-        )
-    if code == "malformed_pin":
-        return QCoreApplication.translate(
-            "Messages", "The clinic code has two digits. Please ask the clinic staff for it."
-        )
     if code == "wrong_pin":
         return QCoreApplication.translate(
             "Messages", "This code is not right for {clinic}. Attempts left: {left}."
@@ -53,12 +72,4 @@ def explain(error: MmcError, name_of: Callable[[str], str]) -> str:
         return QCoreApplication.translate(
             "Messages", "Too many wrong codes. Please try again after {time}, or ask the clinic staff."
         ).format(time=until)
-    if code == "route_complete":
-        return QCoreApplication.translate("Messages", "You have finished every clinic of your route. Thank you.")
-    if code == "storage_full":
-        return QCoreApplication.translate(
-            "Messages", "This kiosk cannot save anything right now. Please use another kiosk or ask the staff."
-        )
-    if code == "already_in_queue":
-        return QCoreApplication.translate("Messages", "You are already in this clinic's queue.")
     return QCoreApplication.translate("Messages", "Something went wrong. Please ask the reception desk for help.")

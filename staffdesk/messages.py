@@ -48,6 +48,8 @@ def explain(error: MmcError) -> str:
         return tr("Wrong user name or password.")
     if code == "permission_denied":
         return tr("Your role does not allow this.")
+    if code == "day_closed":
+        return tr("Service day {day} is closed: nobody more can be checked in today.").format(day=p.get("day", ""))
     if code == "storage_full":
         return tr("This computer's disk is full: nothing new can be saved. What was saved is safe; please call IT.")
     if code == "queue_empty":

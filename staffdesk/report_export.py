@@ -26,6 +26,7 @@ def clinic_columns() -> list[str]:
         tr("Served"),
         tr("No-show"),
         tr("Cancelled"),
+        tr("Carried over"),
         tr("Average wait (min)"),
         tr("Average service (min)"),
     ]
@@ -43,6 +44,7 @@ def clinic_rows(report: Report, language: str) -> list[list[str]]:
             str(c.served),
             str(c.no_show),
             str(c.cancelled),
+            str(c.carried_over),
             f"{c.avg_wait_s / 60:.1f}",
             f"{c.avg_service_s / 60:.1f}",
         ]

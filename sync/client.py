@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
-from core.clock import DeviceClock, from_iso, service_day, utc_now
+from core.clock import DeviceClock, from_iso, utc_now
 from core.errors import StorageFull
 from core.ops.envelope import Op
 from core.ops.log import identity, pending_ops
@@ -37,6 +37,7 @@ from core.ops.replica import (
     waiting_count,
 )
 from core.schema import Clinic
+from core.services.days import current_day
 from core.services.numbers import spare_numbers
 from core.store import Store, adopt_station, keep_clock_offset
 from core.version import build_info
@@ -196,14 +197,16 @@ class SyncClient:
         age = max(0.0, (self.now() - oldest).total_seconds()) if oldest is not None else None
         return waiting, refused, free, age
 
-    def _clinics_running_low(self, day: str) -> list[str]:
-        """Open clinics for which this device holds less than half a block of numbers."""
+    def _clinics_running_low(self) -> tuple[str, list[str]]:
+        """The service day going on, and its open clinics for which this device holds less
+        than half a block of numbers."""
         with self.store.db.read() as session:
             me = identity(session)
+            day = current_day(session, self.now())
             if me.kind not in ("kiosk", "staff"):
-                return []
+                return day, []
             clinics = session.scalars(select(Clinic.code).where(Clinic.active.is_(True)))
-            return [c for c in clinics if spare_numbers(session, me.device_id, c, day) * 2 < self.lease_size]
+            return day, [c for c in clinics if spare_numbers(session, me.device_id, c, day) * 2 < self.lease_size]
 
     # the rounds
     async def push_pending(self, *, settle: bool = True) -> int:
@@ -287,8 +290,7 @@ class SyncClient:
     async def refill_leases(self) -> None:
         """Keep at least half a block of numbers for every open clinic of today, so the
         device can go on issuing tickets with plain numbers if the network drops."""
-        day = service_day(self.now())
-        low = await asyncio.to_thread(self._clinics_running_low, day)
+        day, low = await asyncio.to_thread(self._clinics_running_low)
         if not low:
             return
         response = await self.link.leases(LeaseRequest(day=day, clinics=low, size=self.lease_size))

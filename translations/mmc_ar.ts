@@ -76,6 +76,10 @@
         <translation>صلاحياتك لا تسمح بهذا الإجراء.</translation>
     </message>
     <message>
+        <source>Service day {day} is closed: nobody more can be checked in today.</source>
+        <translation>يوم الخدمة {day} مُغلق: لا يمكن تسجيل أي مراجع آخر اليوم.</translation>
+    </message>
+    <message>
         <source>This computer&apos;s disk is full: nothing new can be saved. What was saved is safe; please call IT.</source>
         <translation>قرص هذا الجهاز ممتلئ: لا يمكن حفظ أي شيء جديد. ما حُفظ من قبل في أمان؛ يُرجى الاتصال بقسم تقنية المعلومات.</translation>
     </message>
@@ -440,6 +444,22 @@
         <translation>عدد الأرقام في كل دفعة محجوزة</translation>
     </message>
     <message>
+        <source>The service day closes at (HH:MM, night or morning)</source>
+        <translation>يُغلق يوم الخدمة عند الساعة (HH:MM، ليلًا أو صباحًا)</translation>
+    </message>
+    <message>
+        <source>Patients still open when the day closes</source>
+        <translation>المراجعون الباقون عند إغلاق اليوم</translation>
+    </message>
+    <message>
+        <source>are marked no-show</source>
+        <translation>يُسجَّلون غائبين</translation>
+    </message>
+    <message>
+        <source>keep their place in the next day&apos;s queues</source>
+        <translation>يحتفظون بأماكنهم في طوابير اليوم التالي</translation>
+    </message>
+    <message>
         <source>This setting is a whole number of seconds or numbers: {value}</source>
         <translation>هذا الإعداد عدد صحيح (ثوانٍ أو أرقام): {value}</translation>
     </message>
@@ -450,6 +470,10 @@
     <message>
         <source>The ID number format is not a valid regular expression.</source>
         <translation>صيغة رقم الهوية ليست تعبيرًا نمطيًا صحيحًا.</translation>
+    </message>
+    <message>
+        <source>The day closes at a time from 00:00 to 11:59, written HH:MM.</source>
+        <translation>يُغلق اليوم في وقت بين 00:00 و11:59، يُكتب بالصيغة HH:MM.</translation>
     </message>
     <message>
         <source>{n} setting(s) saved.</source>
@@ -536,8 +560,8 @@
         <translation>لا</translation>
     </message>
     <message>
-        <source>Today in all clinics</source>
-        <translation>اليوم في جميع العيادات</translation>
+        <source>Close the day</source>
+        <translation>إغلاق اليوم</translation>
     </message>
     <message>
         <source>Average wait (min)</source>
@@ -546,6 +570,14 @@
     <message>
         <source>Longest wait (min)</source>
         <translation>أطول انتظار (دقيقة)</translation>
+    </message>
+    <message>
+        <source>Service day {day} in all clinics (closed)</source>
+        <translation>يوم الخدمة {day} في جميع العيادات (مُغلق)</translation>
+    </message>
+    <message>
+        <source>Service day {day} in all clinics</source>
+        <translation>يوم الخدمة {day} في جميع العيادات</translation>
     </message>
     <message>
         <source>Waiting {waiting} · in service {serving} · served {served}</source>
@@ -558,6 +590,22 @@
     <message>
         <source>Served per hour</source>
         <translation>المخدومون في كل ساعة</translation>
+    </message>
+    <message>
+        <source>Close service day {day}? The {n} patients still waiting or in service keep their place in tomorrow&apos;s queues; nobody more can check in today.</source>
+        <translation>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ المراجعون المنتظرون أو قيد الخدمة (عددهم {n}) بأماكنهم في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</translation>
+    </message>
+    <message>
+        <source>Close service day {day}? The {n} patients still waiting or in service are marked no-show; nobody more can check in today.</source>
+        <translation>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل المراجعون المنتظرون أو قيد الخدمة (عددهم {n}) غائبين، ولا يمكن تسجيل أي مراجع آخر اليوم.</translation>
+    </message>
+    <message>
+        <source>Service day {day} is closed; {n} patients were carried over to the next day.</source>
+        <translation>أُغلق يوم الخدمة {day}؛ نُقل المراجعون الباقون (عددهم {n}) إلى اليوم التالي.</translation>
+    </message>
+    <message>
+        <source>Service day {day} is closed; {n} patients still open were marked no-show.</source>
+        <translation>أُغلق يوم الخدمة {day}؛ سُجِّل المراجعون الباقون (عددهم {n}) غائبين.</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -746,6 +794,10 @@
     <message>
         <source>Tickets</source>
         <translation>التذاكر</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>منقول لليوم التالي</translation>
     </message>
     <message>
         <source>Average service (min)</source>
@@ -1054,6 +1106,10 @@
     <message>
         <source>You have finished every clinic of your route. Thank you.</source>
         <translation>لقد أنهيت جميع عيادات مسارك. شكراً لك.</translation>
+    </message>
+    <message>
+        <source>Check-in has closed for today. Please come back on the next working day.</source>
+        <translation>انتهى التسجيل لهذا اليوم. يُرجى الحضور في يوم العمل التالي.</translation>
     </message>
     <message>
         <source>This kiosk cannot save anything right now. Please use another kiosk or ask the staff.</source>

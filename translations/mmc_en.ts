@@ -75,6 +75,10 @@
         <translation>Your role does not allow this.</translation>
     </message>
     <message>
+        <source>Service day {day} is closed: nobody more can be checked in today.</source>
+        <translation>Service day {day} is closed: nobody more can be checked in today.</translation>
+    </message>
+    <message>
         <source>This computer's disk is full: nothing new can be saved. What was saved is safe; please call IT.</source>
         <translation>This computer's disk is full: nothing new can be saved. What was saved is safe; please call IT.</translation>
     </message>
@@ -439,6 +443,22 @@
         <translation>Numbers per lease block</translation>
     </message>
     <message>
+        <source>The service day closes at (HH:MM, night or morning)</source>
+        <translation>The service day closes at (HH:MM, night or morning)</translation>
+    </message>
+    <message>
+        <source>Patients still open when the day closes</source>
+        <translation>Patients still open when the day closes</translation>
+    </message>
+    <message>
+        <source>are marked no-show</source>
+        <translation>are marked no-show</translation>
+    </message>
+    <message>
+        <source>keep their place in the next day's queues</source>
+        <translation>keep their place in the next day's queues</translation>
+    </message>
+    <message>
         <source>This setting is a whole number of seconds or numbers: {value}</source>
         <translation>This setting is a whole number of seconds or numbers: {value}</translation>
     </message>
@@ -449,6 +469,10 @@
     <message>
         <source>The ID number format is not a valid regular expression.</source>
         <translation>The ID number format is not a valid regular expression.</translation>
+    </message>
+    <message>
+        <source>The day closes at a time from 00:00 to 11:59, written HH:MM.</source>
+        <translation>The day closes at a time from 00:00 to 11:59, written HH:MM.</translation>
     </message>
     <message>
         <source>{n} setting(s) saved.</source>
@@ -535,8 +559,8 @@
         <translation>No</translation>
     </message>
     <message>
-        <source>Today in all clinics</source>
-        <translation>Today in all clinics</translation>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
     </message>
     <message>
         <source>Average wait (min)</source>
@@ -545,6 +569,14 @@
     <message>
         <source>Longest wait (min)</source>
         <translation>Longest wait (min)</translation>
+    </message>
+    <message>
+        <source>Service day {day} in all clinics (closed)</source>
+        <translation>Service day {day} in all clinics (closed)</translation>
+    </message>
+    <message>
+        <source>Service day {day} in all clinics</source>
+        <translation>Service day {day} in all clinics</translation>
     </message>
     <message>
         <source>Waiting {waiting} · in service {serving} · served {served}</source>
@@ -557,6 +589,22 @@
     <message>
         <source>Served per hour</source>
         <translation>Served per hour</translation>
+    </message>
+    <message>
+        <source>Close service day {day}? The {n} patients still waiting or in service keep their place in tomorrow's queues; nobody more can check in today.</source>
+        <translation>Close service day {day}? The {n} patients still waiting or in service keep their place in tomorrow's queues; nobody more can check in today.</translation>
+    </message>
+    <message>
+        <source>Close service day {day}? The {n} patients still waiting or in service are marked no-show; nobody more can check in today.</source>
+        <translation>Close service day {day}? The {n} patients still waiting or in service are marked no-show; nobody more can check in today.</translation>
+    </message>
+    <message>
+        <source>Service day {day} is closed; {n} patients were carried over to the next day.</source>
+        <translation>Service day {day} is closed; {n} patients were carried over to the next day.</translation>
+    </message>
+    <message>
+        <source>Service day {day} is closed; {n} patients still open were marked no-show.</source>
+        <translation>Service day {day} is closed; {n} patients still open were marked no-show.</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -745,6 +793,10 @@
     <message>
         <source>Tickets</source>
         <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>Carried over</translation>
     </message>
     <message>
         <source>Average service (min)</source>
@@ -1053,6 +1105,10 @@
     <message>
         <source>You have finished every clinic of your route. Thank you.</source>
         <translation>You have finished every clinic of your route. Thank you.</translation>
+    </message>
+    <message>
+        <source>Check-in has closed for today. Please come back on the next working day.</source>
+        <translation>Check-in has closed for today. Please come back on the next working day.</translation>
     </message>
     <message>
         <source>This kiosk cannot save anything right now. Please use another kiosk or ask the staff.</source>

@@ -33,6 +33,7 @@ from core.schema import (
     Setting,
     User,
 )
+from core.settings import setting_problem
 
 
 def apply_clinic_upserted(session: Session, op: Op, p: ClinicUpserted) -> None:
@@ -83,6 +84,9 @@ def apply_device_resumed(session: Session, op: Op, p: DeviceResumed) -> None:
 
 
 def apply_setting_set(session: Session, op: Op, p: SettingSet) -> None:
+    problem = setting_problem(p.key, p.value)
+    if problem is not None:
+        raise InvalidInput(detail=problem)
     session.merge(Setting(key=p.key, value=json.dumps(p.value, sort_keys=True)))
 
 

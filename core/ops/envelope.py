@@ -187,6 +187,24 @@ class VisitCancelled(Payload):
     at: Stamp
 
 
+class CarriedTicket(Payload):
+    """An open ticket of a closed day, and its ticket in the next day's queue."""
+
+    ticket_id: Id
+    new_ticket: NewTicket
+
+
+class DayClosed(Payload):
+    """A service day closed (by staff, or at the closing hour): the tickets still open are
+    settled as `outcome` says, the carried ones onto `next_day` in their old order."""
+
+    day: Day
+    next_day: Day
+    at: Stamp
+    outcome: Literal["no_show", "carry_over"]
+    carried: list[CarriedTicket] = Field(default_factory=list, max_length=5_000)
+
+
 class PinRotated(Payload):
     clinic: Code
     day: Day

@@ -24,9 +24,10 @@ from core.errors import (
     UnknownOpKind,
     first_problem,
 )
-from core.ops import config, tickets
+from core.ops import config, days, tickets
 from core.ops.envelope import (
     ClinicUpserted,
+    DayClosed,
     DayKeyIssued,
     DeviceRegistered,
     DeviceResumed,
@@ -80,6 +81,7 @@ KINDS: dict[str, OpKind] = {
     "device.revoked": OpKind(DeviceRevoked, config.apply_device_revoked),
     "device.resumed": OpKind(DeviceResumed, config.apply_device_resumed),
     "setting.set": OpKind(SettingSet, config.apply_setting_set),
+    "day.closed": OpKind(DayClosed, days.apply_day_closed),
 }
 
 

@@ -49,6 +49,7 @@ COUNTER_OF = {
     "COMPLETED": "served",
     "NO_SHOW": "no_show",
     "CANCELLED": "cancelled",
+    "CARRIED_OVER": "carried_over",
 }
 ACTION_NAMES = {
     "ticket.called": "called",
@@ -130,11 +131,11 @@ def bump_counters(session: Session, clinic: str, day: str, **deltas: int) -> Non
         session.execute(INSERT_COUNTERS, {**ZERO_COUNTS, **deltas, "clinic": clinic, "day": day})
 
 
-def _move(session: Session, ticket: Ticket, status: str, at: str) -> None:
+def move_ticket(session: Session, ticket: Ticket, status: str, at: str) -> None:
     """The one place a ticket changes status; keeps the clinic's day counters in step."""
     old = ticket.status
     deltas = {COUNTER_OF[old]: -1, COUNTER_OF[status]: 1}
-    if old == "WAITING" and status != "CANCELLED":
+    if old == "WAITING" and status not in ("CANCELLED", "CARRIED_OVER", "NO_SHOW"):
         deltas["wait_total_s"] = _seconds_between(ticket.entered_at, at)
         deltas["wait_count"] = 1
     if status == "CALLED":
@@ -195,7 +196,7 @@ def _issue_rows(session: Session, rows: list[dict[str, object]]) -> None:
         session.execute(ADVANCE_LEASE, leased)
 
 
-def _issue(
+def issue_ticket(
     session: Session,
     new: NewTicket,
     *,
@@ -296,7 +297,7 @@ def apply_ticket_issued(session: Session, op: Op, p: TicketIssued) -> None:
     patient = session.get(Patient, p.id_number)
     if patient is None:
         raise InvalidInput(detail="unknown patient")
-    _issue(
+    issue_ticket(
         session,
         p.ticket,
         patient_id=p.id_number,
@@ -322,7 +323,7 @@ def apply_ticket_called(session: Session, op: Op, p: TicketAction) -> None:
     ticket = _ticket_for(session, op, p.ticket_id)
     ticket.room = p.room
     ticket.called_by = op.actor
-    _move(session, ticket, "CALLED", p.at)
+    move_ticket(session, ticket, "CALLED", p.at)
 
 
 def apply_ticket_recalled(session: Session, op: Op, p: TicketAction) -> None:
@@ -333,19 +334,19 @@ def apply_ticket_recalled(session: Session, op: Op, p: TicketAction) -> None:
 
 
 def apply_ticket_started(session: Session, op: Op, p: TicketAction) -> None:
-    _move(session, _ticket_for(session, op, p.ticket_id), "IN_PROGRESS", p.at)
+    move_ticket(session, _ticket_for(session, op, p.ticket_id), "IN_PROGRESS", p.at)
 
 
 def apply_ticket_completed(session: Session, op: Op, p: TicketAction) -> None:
-    _move(session, _ticket_for(session, op, p.ticket_id), "COMPLETED", p.at)
+    move_ticket(session, _ticket_for(session, op, p.ticket_id), "COMPLETED", p.at)
 
 
 def apply_ticket_no_show(session: Session, op: Op, p: TicketAction) -> None:
-    _move(session, _ticket_for(session, op, p.ticket_id), "NO_SHOW", p.at)
+    move_ticket(session, _ticket_for(session, op, p.ticket_id), "NO_SHOW", p.at)
 
 
 def apply_ticket_cancelled(session: Session, op: Op, p: TicketAction) -> None:
-    _move(session, _ticket_for(session, op, p.ticket_id), "CANCELLED", p.at)
+    move_ticket(session, _ticket_for(session, op, p.ticket_id), "CANCELLED", p.at)
 
 
 def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> None:
@@ -354,10 +355,10 @@ def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> 
     assert patient is not None
     if p.new_ticket.clinic == ticket.clinic:
         raise InvalidInput(detail="a ticket cannot be transferred to its own clinic")
-    _move(session, ticket, "CANCELLED", p.at)
+    move_ticket(session, ticket, "CANCELLED", p.at)
     ticket.transferred_to = p.new_ticket.ticket_id
     session.flush()
-    _issue(
+    issue_ticket(
         session,
         p.new_ticket,
         patient_id=ticket.patient_id,
@@ -387,7 +388,7 @@ def apply_clinic_confirmed(session: Session, op: Op, p: VisitClinicConfirmed) ->
         select(Ticket).where(Ticket.visit_id == visit.id, Ticket.clinic == p.clinic, Ticket.status.in_(ACTIVE))
     )
     if open_ticket is not None:
-        _move(session, open_ticket, "COMPLETED", p.at)
+        move_ticket(session, open_ticket, "COMPLETED", p.at)
     visit.completed = json.dumps([*json.loads(visit.completed), p.clinic])
     visit.pin_failures = 0
     visit.pin_locked_until = None
@@ -401,7 +402,7 @@ def apply_clinic_confirmed(session: Session, op: Op, p: VisitClinicConfirmed) ->
         visit.status = "completed"
         return
     session.flush()
-    _issue(
+    issue_ticket(
         session,
         p.next_ticket,
         patient_id=visit.patient_id,
@@ -428,7 +429,7 @@ def apply_visit_cancelled(session: Session, op: Op, p: VisitCancelled) -> None:
     if visit.status != "active":
         raise RouteComplete()
     for ticket in session.scalars(select(Ticket).where(Ticket.visit_id == visit.id, Ticket.status.in_(ACTIVE))):
-        _move(session, ticket, "CANCELLED", p.at)
+        move_ticket(session, ticket, "CANCELLED", p.at)
     visit.status = "cancelled"
     visit.current_clinic = None
     visit.updated_at = p.at

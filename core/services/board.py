@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from core.clock import service_day, utc_now
+from core.clock import utc_now
 from core.database import Database
 from core.schema import Clinic, OpRecord, Ticket
+from core.services.days import current_day
 from core.services.places import ticket_label
 
 
@@ -51,8 +52,8 @@ def board(
     db: Database, *, clinics: frozenset[str] = frozenset(), last: int = 8, now: dt.datetime | None = None
 ) -> Board:
     """Today's board; `clinics` limits it to those clinics (all when empty)."""
-    day = service_day(now or utc_now())
     with db.read() as session:
+        day = current_day(session, now or utc_now())
         shown = sorted(clinics) if clinics else list(session.scalars(select(Clinic.code)))
         calls = (
             select(Ticket, Clinic.name_ar, Clinic.name_en, Clinic.room)

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from core.clock import service_day, to_iso
+from core.clock import to_iso
 from core.database import Database
 from core.errors import (
     ClinicInactive,
+    DayIsClosed,
     GenderNotAllowed,
     InvalidGender,
     InvalidIdNumber,
@@ -28,6 +29,7 @@ from core.ops.envelope import TicketIssued, VisitCheckedIn
 from core.permissions import Actor
 from core.schema import Clinic, ExamRouteStep, ExamType, Patient, Ticket, Visit, table_of
 from core.services.call import service_call
+from core.services.days import current_day, is_closed
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of, place_of_ticket
 from core.settings import setting
@@ -106,7 +108,9 @@ def check_in(
         id_number = validate_id_number(session, id_number)
         gender = validate_gender(gender)
         route = route_for(session, exam_type, gender)
-        day = service_day(call.now)
+        day = current_day(session, call.now)
+        if is_closed(session, day):
+            raise DayIsClosed(day=day)
         ticket = take_number(call, route[0], day)
         visit_id = new_id()
         call.emit(
@@ -137,7 +141,7 @@ def enter_queue(
         if patient is None:
             raise UnknownPatient()
         open_clinic(session, clinic, patient.gender)
-        day = service_day(call.now)
+        day = current_day(session, call.now)
         waiting = session.scalar(
             select(Ticket).where(
                 Ticket.clinic == clinic,
@@ -188,7 +192,7 @@ def where_am_i(
     """
     with service_call(db, actor, "where_am_i", "look_up_visit", now=now) as call:
         session = call.session
-        day = service_day(call.now)
+        day = current_day(session, call.now)
         if visit_id is not None:
             visit = session.get(Visit, visit_id)
         elif id_number is not None:

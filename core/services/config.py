@@ -33,7 +33,7 @@ from core.proofs import derive_signing_key, new_signing_salt, public_key_hex
 from core.schema import Clinic, DayKey, Device, Setting, User
 from core.services.call import service_call, write_audit
 from core.services.numbers import grant_lease
-from core.settings import DEFAULTS, setting
+from core.settings import DEFAULTS, setting, setting_problem
 
 MIN_PASSWORD = 8
 
@@ -61,8 +61,9 @@ def upsert_exam_type(db: Database, actor: Actor, **fields: Any) -> None:
 def set_setting(db: Database, actor: Actor, key: str, value: Any) -> None:
     if key not in DEFAULTS:
         raise InvalidInput(detail=f"there is no setting {key!r}")
-    if type(value) is not type(DEFAULTS[key]):
-        raise InvalidInput(detail=f"{key} takes a {type(DEFAULTS[key]).__name__}")
+    problem = setting_problem(key, value)
+    if problem is not None:
+        raise InvalidInput(detail=problem)
     item = _payload(SettingSet, key=key, value=value)
     with service_call(db, actor, "set_setting", "configure", target=key) as call:
         call.emit("setting.set", item)

@@ -13,7 +13,15 @@ from core.database import Database
 from core.schema import Clinic, Device, ExamRouteStep, ExamType, User
 from core.settings import setting
 
-EDITABLE_SETTINGS = ("site_name", "id_format", "kiosk_idle_s", "staff_lock_idle_s", "lease_block")
+EDITABLE_SETTINGS = (
+    "site_name",
+    "id_format",
+    "kiosk_idle_s",
+    "staff_lock_idle_s",
+    "lease_block",
+    "day_closes_at",
+    "open_tickets_at_close",
+)
 """The settings the console offers; the secret and the exit-code hash have their own ways."""
 
 

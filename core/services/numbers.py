@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.ids import new_id
@@ -21,18 +21,6 @@ from core.services.call import ServiceCall
 from core.settings import setting
 
 _leases = table_of(NumberLease).c
-OPEN_LEASE = (
-    select(_leases.next)
-    .where(
-        _leases.clinic == bindparam("clinic"),
-        _leases.day == bindparam("day"),
-        _leases.device_id == bindparam("device"),
-        _leases.next <= _leases.last,
-        _leases.first >= bindparam("floor"),
-    )
-    .order_by(_leases.first)
-    .limit(1)
-)
 _identity = table_of(LocalIdentity).c
 FLOOR = select(_identity.floor_day, _identity.number_floor).where(_identity.id == 1)
 
@@ -86,18 +74,46 @@ def spare_numbers(session: Session, device_id: str, clinic: str, day: str) -> in
 
 def take_number(call: ServiceCall, clinic: str, day: str) -> NewTicket:
     """A new ticket id with the next number this device may give for the clinic's day."""
+    return take_numbers(call, clinic, day, 1)[0]
+
+
+def take_numbers(call: ServiceCall, clinic: str, day: str, count: int) -> list[NewTicket]:
+    """New tickets with the next `count` numbers this device may give for the clinic's
+    day, in order: from its leased blocks, then (at an acceptance point) a new block, then
+    its station's own numbers."""
     session = call.session
     ident = identity(session)
     floor = number_floor(session, day)
-    number = session.scalar(OPEN_LEASE, {"clinic": clinic, "day": day, "device": ident.device_id, "floor": floor})
-    if number is not None:
-        return NewTicket(ticket_id=new_id(), clinic=clinic, number=number)
-    if ident.authority:
-        granted = grant_lease(call, ident.device_id, clinic, day, int(setting(session, "lease_block")))
-        return NewTicket(ticket_id=new_id(), clinic=clinic, number=granted.first)
-    top = session.scalar(
-        select(func.max(Ticket.number)).where(
-            Ticket.clinic == clinic, Ticket.day == day, Ticket.station == ident.station
+    numbers: list[int] = []
+    blocks = session.execute(
+        select(NumberLease.next, NumberLease.last)
+        .where(
+            NumberLease.clinic == clinic,
+            NumberLease.day == day,
+            NumberLease.device_id == ident.device_id,
+            NumberLease.next <= NumberLease.last,
+            NumberLease.first >= floor,
         )
+        .order_by(NumberLease.first)
     )
-    return NewTicket(ticket_id=new_id(), clinic=clinic, number=max(top or 0, floor - 1) + 1, station=ident.station)
+    for first, last in blocks:
+        numbers += range(first, min(last, first + count - len(numbers) - 1) + 1)
+        if len(numbers) == count:
+            break
+    if len(numbers) < count and ident.authority:
+        size = max(count - len(numbers), int(setting(session, "lease_block")))
+        granted = grant_lease(call, ident.device_id, clinic, day, size)
+        numbers += range(granted.first, granted.first + count - len(numbers))
+    tickets = [NewTicket(ticket_id=new_id(), clinic=clinic, number=number) for number in numbers]
+    if len(tickets) < count:
+        top = session.scalar(
+            select(func.max(Ticket.number)).where(
+                Ticket.clinic == clinic, Ticket.day == day, Ticket.station == ident.station
+            )
+        )
+        start = max(top or 0, floor - 1) + 1
+        tickets += [
+            NewTicket(ticket_id=new_id(), clinic=clinic, number=start + n, station=ident.station)
+            for n in range(count - len(tickets))
+        ]
+    return tickets

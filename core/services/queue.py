@@ -10,7 +10,7 @@ from typing import Protocol
 
 from sqlalchemy import select
 
-from core.clock import service_day, to_iso, utc_now
+from core.clock import to_iso, utc_now
 from core.database import Database
 from core.errors import QueueEmpty, UnknownClinic, UnknownTicket
 from core.ops.envelope import TicketAction, TicketTransferred
@@ -18,6 +18,7 @@ from core.permissions import Actor
 from core.schema import Clinic, OpRecord, Patient, Ticket
 from core.services.call import ServiceCall, service_call
 from core.services.checkin import open_clinic
+from core.services.days import current_day
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of, ticket_label
 
@@ -65,7 +66,9 @@ def call_next(
             raise UnknownClinic(clinic=clinic)
         first = call.session.scalar(
             select(Ticket.id)
-            .where(Ticket.clinic == clinic, Ticket.day == service_day(call.now), Ticket.status == "WAITING")
+            .where(
+                Ticket.clinic == clinic, Ticket.day == current_day(call.session, call.now), Ticket.status == "WAITING"
+            )
             .order_by(Ticket.order_key)
             .limit(1)
         )
@@ -151,7 +154,7 @@ def clinic_queue(db: Database, *, clinic: str, now: dt.datetime | None = None) -
             select(Ticket)
             .where(
                 Ticket.clinic == clinic,
-                Ticket.day == service_day(now or utc_now()),
+                Ticket.day == current_day(session, now or utc_now()),
                 Ticket.status.in_(("WAITING", "CALLED", "IN_PROGRESS")),
             )
             .order_by(Ticket.status != "IN_PROGRESS", Ticket.status != "CALLED", Ticket.order_key)

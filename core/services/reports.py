@@ -13,12 +13,13 @@ from typing import Literal
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
-from core.clock import SITE_ZONE, from_iso, service_day, utc_now
+from core.clock import SITE_ZONE, from_iso, utc_now
 from core.database import Database
 from core.errors import InvalidInput
 from core.permissions import Actor
 from core.schema import Clinic, QueueCounter, Ticket, Visit
 from core.services.call import service_call
+from core.services.days import current_day, day_now, is_closed
 
 Period = Literal["daily", "weekly", "monthly", "annual"]
 PERIODS: tuple[Period, ...] = ("daily", "weekly", "monthly", "annual")
@@ -37,6 +38,8 @@ class ClinicFigures:
     cancelled: int
     avg_wait_s: int
     avg_service_s: int
+    carried_over: int
+    """Tickets still open when their day was closed and carried to the next day."""
 
 
 def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigures]:
@@ -51,6 +54,7 @@ def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigu
         func.coalesce(func.sum(QueueCounter.wait_count), 0),
         func.coalesce(func.sum(QueueCounter.service_total_s), 0),
         func.coalesce(func.sum(QueueCounter.service_count), 0),
+        func.coalesce(func.sum(QueueCounter.carried_over), 0),
     )
     rows = session.execute(
         select(Clinic.code, Clinic.name_en, Clinic.name_ar, *sums)
@@ -63,7 +67,7 @@ def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigu
     ).all()
     figures = []
     for code, en, ar, total, waiting, in_service, served, no_show, cancelled, *durations in rows:
-        wait_total, wait_n, service_total, service_n = durations
+        wait_total, wait_n, service_total, service_n, carried = durations
         figures.append(
             ClinicFigures(
                 clinic=code,
@@ -77,6 +81,7 @@ def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigu
                 cancelled=cancelled,
                 avg_wait_s=wait_total // wait_n if wait_n else 0,
                 avg_service_s=service_total // service_n if service_n else 0,
+                carried_over=carried,
             )
         )
     return figures
@@ -85,7 +90,7 @@ def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigu
 def clinic_stats(db: Database, *, day: str | None = None) -> list[ClinicFigures]:
     """Each clinic's figures for one day (today by default)."""
     with db.read() as session:
-        target = day or service_day(utc_now())
+        target = day or current_day(session, utc_now())
         return _figures(session, target, target)
 
 
@@ -133,7 +138,7 @@ def report(db: Database, actor: Actor, *, period: str, day: str | None = None) -
     if chosen is None:
         raise InvalidInput(detail=f"the period is one of {', '.join(PERIODS)}")
     try:
-        anchor = dt.date.fromisoformat(day) if day else dt.date.fromisoformat(service_day(utc_now()))
+        anchor = dt.date.fromisoformat(day or day_now(db))
     except ValueError:
         raise InvalidInput(detail=f"{day!r} is not a date (YYYY-MM-DD)") from None
     first, last = period_bounds(chosen, anchor)
@@ -162,6 +167,8 @@ def report(db: Database, actor: Actor, *, period: str, day: str | None = None) -
 class Dashboard:
     day: str
     clinics: list[ClinicFigures]
+    closed: bool
+    """Whether staff (or the closing hour) closed this service day already."""
     longest_wait_s: dict[str, int]
     """Per clinic, how long its longest-waiting patient has waited until now."""
     served_per_hour: dict[int, int]
@@ -174,8 +181,9 @@ def dashboard(db: Database, *, now: dt.datetime | None = None) -> Dashboard:
     index, one row per clinic) and completions per local hour (grouped by UTC hour in the
     database, a couple of dozen groups; the site's offsets are whole hours)."""
     at = now or utc_now()
-    day = service_day(at)
     with db.read() as session:
+        day = current_day(session, at)
+        closed = is_closed(session, day)
         clinics = _figures(session, day, day)
         first_waiting = (
             select(Ticket.entered_at)
@@ -203,4 +211,4 @@ def dashboard(db: Database, *, now: dt.datetime | None = None) -> Dashboard:
     for hour, count in hourly:
         local = dt.datetime.fromisoformat(f"{hour}:00+00:00").astimezone(SITE_ZONE).hour
         per_hour[local] = per_hour.get(local, 0) + count
-    return Dashboard(day, clinics, longest, per_hour)
+    return Dashboard(day, clinics, closed, longest, per_hour)

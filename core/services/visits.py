@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from core.clock import service_day, to_iso, utc_now
+from core.clock import to_iso, utc_now
 from core.database import Database
 from core.errors import MalformedPin, PinLocked, RouteComplete, UnknownClinic, UnknownVisit, WrongPin
 from core.ops.envelope import PinRotated, VisitCancelled, VisitClinicConfirmed, VisitPinFailed
@@ -16,6 +16,7 @@ from core.pins import clinic_pin, next_generation
 from core.schema import Clinic, Ticket, Visit
 from core.services.call import service_call
 from core.services.checkin import active_visit, validate_id_number
+from core.services.days import current_day
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of
 from core.settings import setting
@@ -58,7 +59,7 @@ def confirm_clinic(
     with service_call(db, actor, "confirm_pin", "confirm_pin", now=now) as call:
         session = call.session
         given = _parse_pin(pin)
-        day = service_day(call.now)
+        day = current_day(session, call.now)
         if visit_id is not None:
             visit = session.get(Visit, visit_id)
         elif id_number is not None:
@@ -88,9 +89,7 @@ def confirm_clinic(
         ticket = take_number(call, following, visit.day) if following else None
         call.emit(
             "visit.clinic_confirmed",
-            VisitClinicConfirmed(
-                visit_id=visit.id, clinic=clinic, at=to_iso(call.now), next_ticket=ticket, pin=given
-            ),
+            VisitClinicConfirmed(visit_id=visit.id, clinic=clinic, at=to_iso(call.now), next_ticket=ticket, pin=given),
         )
         session.refresh(visit)
         issued = session.get(Ticket, ticket.ticket_id) if ticket else None
@@ -120,7 +119,7 @@ def todays_pin(db: Database, actor: Actor, *, clinic: str, now: dt.datetime | No
     with db.read() as session:
         if session.get(Clinic, clinic) is None:
             raise UnknownClinic(clinic=clinic)
-        return clinic_pin(session, clinic, service_day(now or utc_now()))
+        return clinic_pin(session, clinic, current_day(session, now or utc_now()))
 
 
 def rotate_pin(db: Database, actor: Actor, *, clinic: str, now: dt.datetime | None = None) -> int:
@@ -129,7 +128,7 @@ def rotate_pin(db: Database, actor: Actor, *, clinic: str, now: dt.datetime | No
         session = call.session
         if session.get(Clinic, clinic) is None:
             raise UnknownClinic(clinic=clinic)
-        day = service_day(call.now)
+        day = current_day(session, call.now)
         call.emit(
             "pin.rotated",
             PinRotated(clinic=clinic, day=day, generation=next_generation(session, clinic, day)),

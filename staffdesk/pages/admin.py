@@ -27,7 +27,7 @@ from core.clock import SITE_ZONE, from_iso
 from core.services import directory
 from core.services.config import MIN_PASSWORD, revoke_device, save_user, set_setting, upsert_clinic, upsert_exam_type
 from core.services.directory import DeviceRow
-from core.settings import DEFAULTS
+from core.settings import DEFAULTS, setting_problem
 from resources.widgets import button, label
 from staffdesk.desk import Desk
 from staffdesk.messages import health_text, role_name, tr
@@ -503,15 +503,32 @@ class SettingsSection(_Section):
             "kiosk_idle_s": lambda: tr("Kiosk returns to start after (s)"),
             "staff_lock_idle_s": lambda: tr("Console locks after (s)"),
             "lease_block": lambda: tr("Numbers per lease block"),
+            "day_closes_at": lambda: tr("The service day closes at (HH:MM, night or morning)"),
         }
         for key in directory.EDITABLE_SETTINGS:
-            self.edits[key] = _line(f"admin_setting_{key}", 200)
-            self.row(captions[key], self.edits[key])
+            if key in captions:
+                self.edits[key] = _line(f"admin_setting_{key}", 200)
+                self.row(captions[key], self.edits[key])
+        self.at_close = QComboBox()
+        self.at_close.setObjectName("admin_setting_open_tickets_at_close")
+        self.row(lambda: tr("Patients still open when the day closes"), self.at_close)
         self.list.hide()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        chosen = self.at_close.currentData()
+        self.at_close.clear()
+        self.at_close.addItem(tr("are marked no-show"), "no_show")
+        self.at_close.addItem(tr("keep their place in the next day's queues"), "carry_over")
+        if chosen is not None:
+            self.at_close.setCurrentIndex(self.at_close.findData(chosen))
 
     def refresh(self) -> None:
         for key, value in directory.editable_settings(self.desk.db).items():
-            self.edits[key].setText(str(value))
+            if key in self.edits:
+                self.edits[key].setText(str(value))
+            else:
+                self.at_close.setCurrentIndex(self.at_close.findData(value))
 
     def submit(self) -> str:
         current = directory.editable_settings(self.desk.db)
@@ -533,8 +550,13 @@ class SettingsSection(_Section):
                     re.compile(value)
                 except re.error:
                     raise BadField(tr("The ID number format is not a valid regular expression.")) from None
+            if key == "day_closes_at" and setting_problem(key, value):
+                raise BadField(tr("The day closes at a time from 00:00 to 11:59, written HH:MM."))
             if value != current[key]:
                 changes[key] = value
+        outcome = self.at_close.currentData()
+        if outcome != current["open_tickets_at_close"]:
+            changes["open_tickets_at_close"] = outcome
         for key, value in changes.items():
             self.desk.act(set_setting, key=key, value=value)
         return tr("{n} setting(s) saved.").format(n=len(changes))

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
+from core.services.days import close_day
+from core.services.directory import editable_settings
 from core.services.reports import Dashboard, dashboard
-from resources.widgets import label
+from resources.widgets import button, label
 from staffdesk.charts import bar_chart, chart_view, show_chart
 from staffdesk.desk import Desk
 from staffdesk.messages import tr
-from staffdesk.pages.common import Page, fill, headers, table
+from staffdesk.pages.common import ConfirmBar, MessageLine, Page, fill, headers, table
 
 CHART_CLINICS = 8
 
@@ -24,8 +26,15 @@ class DashboardPage(Page):
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
-        self.title = label("page-title")
+        self.title = label("page-title", name="dashboard_title")
         self.totals = label(name="dashboard_totals")
+        self.close_button = button("dashboard_close_day", "danger")
+        self.confirm = ConfirmBar("dashboard_close_confirm")
+        self.message = MessageLine("dashboard_message")
+        self.close_button.clicked.connect(self._ask_close)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.close_button)
         self.grid = table("dashboard_clinics", 7)
         self.by_clinic = chart_view("dashboard_by_clinic")
         self.per_hour = chart_view("dashboard_per_hour")
@@ -33,7 +42,9 @@ class DashboardPage(Page):
         charts.addWidget(self.by_clinic, 3)
         charts.addWidget(self.per_hour, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.message)
         layout.addWidget(self.totals)
         layout.addWidget(self.grid, 2)
         layout.addLayout(charts, 3)
@@ -41,7 +52,8 @@ class DashboardPage(Page):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(tr("Today in all clinics"))
+        self.close_button.setText(tr("Close the day"))
+        self.confirm.retranslate()
         headers(
             self.grid,
             [
@@ -61,6 +73,10 @@ class DashboardPage(Page):
             return
         figures = dashboard(self.desk.db, now=self.desk.now())
         self.figures = figures
+        if figures.closed:
+            self.title.setText(tr("Service day {day} in all clinics (closed)").format(day=figures.day))
+        else:
+            self.title.setText(tr("Service day {day} in all clinics").format(day=figures.day))
         name = "name_ar" if self.language == "ar" else "name_en"
         fill(
             self.grid,
@@ -111,3 +127,34 @@ class DashboardPage(Page):
                 [(tr("Served"), [figures.served_per_hour.get(h, 0) for h in span])],
             ),
         )
+
+    def _ask_close(self) -> None:
+        figures = self.figures
+        if figures is None:
+            return
+        still_open = sum(c.waiting + c.in_service for c in figures.clinics)
+        if self.closing_outcome() == "carry_over":
+            question = tr(
+                "Close service day {day}? The {n} patients still waiting or in service keep their place "
+                "in tomorrow's queues; nobody more can check in today."
+            )
+        else:
+            question = tr(
+                "Close service day {day}? The {n} patients still waiting or in service are marked no-show; "
+                "nobody more can check in today."
+            )
+        self.confirm.ask(question.format(day=figures.day, n=still_open), self._close)
+
+    def closing_outcome(self) -> str:
+        return str(editable_settings(self.desk.db)["open_tickets_at_close"])
+
+    def _close(self) -> None:
+        def close() -> str:
+            closing = self.desk.act_now(close_day)
+            if closing.outcome == "carry_over":
+                text = tr("Service day {day} is closed; {n} patients were carried over to the next day.")
+            else:
+                text = tr("Service day {day} is closed; {n} patients still open were marked no-show.")
+            return text.format(day=closing.day, n=closing.settled)
+
+        self.attempt(self.message, close)

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QVBoxLayout
 
-from core.clock import service_day, utc_now
 from core.services.catalog import load_catalog
+from core.services.days import day_now
 from core.services.reports import PERIODS, Report, report
 from resources.widgets import button, label
 from staffdesk.desk import Desk
@@ -46,12 +46,12 @@ class ReportsPage(Page):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setLocale(QLocale.c())
-        self.day.setDate(QDate.fromString(service_day(utc_now()), "yyyy-MM-dd"))
+        self.day.setDate(QDate.fromString(day_now(desk.db), "yyyy-MM-dd"))
         self.show_button = button("reports_show", "primary")
         self.csv = button("reports_csv")
         self.pdf = button("reports_pdf")
         self.title = label("page-title", name="reports_title")
-        self.clinics = table("reports_clinics", 7)
+        self.clinics = table("reports_clinics", 8)
         self.exams = table("reports_exams", 4)
         self.message = MessageLine("reports_message")
         controls = QHBoxLayout()

@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import hmac
 import logging
+import math
 import shutil
 import time
 import uuid
@@ -35,6 +36,7 @@ from core.permissions import SYSTEM
 from core.projection import Projection, pseudonym_maker
 from core.schema import Clinic, LocalIdentity
 from core.services.config import issue_day_keys, lease_numbers
+from core.services.days import close_past_days, current_day
 from core.services.numbers import spare_numbers
 from core.settings import setting
 from sync.protocol import (
@@ -94,6 +96,7 @@ STATUS_OF_CODE = {
     "time_refused": 422,
     "storage_full": 507,
 }
+DAYS_CHECK_S = 60.0
 MIN_FREE_BYTES = 16 * 1024 * 1024
 """Below this much free space under an SQLite database, /health reports the disk failing."""
 
@@ -241,6 +244,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
 
     projections: dict[str, Projection] = {}
     day_keys_for: list[str] = []
+    days_checked_at = [-math.inf]
 
     async def projection_for(kind: str) -> Projection:
         if kind not in projections:
@@ -248,12 +252,18 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         return projections[kind]
 
     async def keep_day_keys() -> None:
-        """Today's and tomorrow's PIN keys are out before a device needs them offline."""
+        """Today's and tomorrow's PIN keys are out before a device needs them offline, and
+        past service days are closed (at the closing hour, and again when a kiosk that was
+        offline brings tickets of a closed day), each looked at once a minute at most."""
         today = service_day(utc_now())
         if today not in day_keys_for:
             if await run_in_threadpool(issue_day_keys, db):
                 new_ops.notify_threadsafe()
             day_keys_for[:] = [today]
+        if time.monotonic() >= days_checked_at[0] + DAYS_CHECK_S:
+            days_checked_at[0] = time.monotonic()
+            if await run_in_threadpool(close_past_days, db):
+                new_ops.notify_threadsafe()
 
     @app.get("/health")
     async def health() -> JSONResponse:
@@ -505,10 +515,12 @@ LEASE_LOW_WATER = 0.5
 def _lease(db: Database, device: DeviceAuth, asked: LeaseRequest) -> list[PulledOp]:
     """Grant the device a block for each clinic where it holds less than half a block:
     known, open clinics only, for the server's today or tomorrow."""
-    today = dt.date.fromisoformat(service_day(utc_now()))
-    if asked.day not in (today.isoformat(), (today + dt.timedelta(days=1)).isoformat()):
-        raise Problem(422, "invalid_request", f"numbers are leased for today ({today}) or tomorrow only")
+    now = utc_now()
+    today = dt.date.fromisoformat(service_day(now))
     with db.read() as session:
+        allowed = {current_day(session, now), today.isoformat(), (today + dt.timedelta(days=1)).isoformat()}
+        if asked.day not in allowed:
+            raise Problem(422, "invalid_request", f"numbers are leased for today ({today}) or tomorrow only")
         open_clinics = set(session.scalars(select(Clinic.code).where(Clinic.active.is_(True))))
         unknown = [c for c in asked.clinics if c not in open_clinics]
         if unknown:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from core.clock import MAX_AHEAD_MS, HlcStamp, from_iso, service_day
 from core.errors import MalformedOp, MmcError, PermissionDenied
 from core.ops.envelope import (
+    DayClosed,
     NewTicket,
     Op,
     Payload,
@@ -35,12 +36,22 @@ from core.pins import clinic_pin
 from core.proofs import proof_holds
 from core.recovery import VOID_DEVICE
 from core.schema import LocalIdentity, NumberLease, OpRecord, Ticket, User, Visit
+from core.services.days import current_day
 from sync.server.enrollment import DeviceAuth
 
 DEVICE_MAY = {
     "kiosk": frozenset({"check_in", "enter_queue", "confirm_pin"}),
     "staff": frozenset(
-        {"check_in", "enter_queue", "confirm_pin", "queue_action", "cancel_visit", "rotate_pin", "configure"}
+        {
+            "check_in",
+            "enter_queue",
+            "confirm_pin",
+            "queue_action",
+            "cancel_visit",
+            "rotate_pin",
+            "configure",
+            "close_day",
+        }
     ),
     "display": frozenset(),
 }
@@ -95,6 +106,8 @@ def _new_tickets(payload: Payload) -> list[NewTicket]:
         ticket = getattr(payload, name, None)
         if isinstance(ticket, NewTicket):
             found.append(ticket)
+    if isinstance(payload, DayClosed):
+        found += [carried.new_ticket for carried in payload.carried]
     return found
 
 
@@ -184,7 +197,8 @@ class OpChecks:
             at = dt.datetime.fromisoformat(at_text)
             problem = self._window(at)
             day = getattr(payload, "day", None)
-            if problem is None and isinstance(payload, VisitCheckedIn | TicketIssued) and day != service_day(at):
+            days = {service_day(at), current_day(self.session, at)}
+            if problem is None and isinstance(payload, VisitCheckedIn | TicketIssued) and day not in days:
                 problem = f"the day {day} is not the day of its time {at_text}"
         if problem:
             return TimeRefused(detail=f"the op's time is {problem}")
@@ -204,6 +218,8 @@ class OpChecks:
         if isinstance(payload, VisitClinicConfirmed):
             visit = self.session.get(Visit, payload.visit_id)
             return visit.day if visit else None
+        if isinstance(payload, DayClosed):
+            return payload.next_day
         if isinstance(payload, TicketTransferred):
             ticket = self.session.get(Ticket, payload.ticket_id)
             return ticket.day if ticket else None

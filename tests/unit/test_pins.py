@@ -24,12 +24,16 @@ def test_daily_pin_is_two_digits_and_the_same_on_every_device() -> None:
     assert daily_pin(SECRET, "2026-11-22", "lab") == daily_pin(bytes(range(32)), "2026-11-22", "lab")
 
 
-def test_pin_changes_at_midnight_in_qatar(store: Store) -> None:
-    before = dt.datetime(2026, 11, 22, 20, 59, tzinfo=dt.UTC)
-    after = dt.datetime(2026, 11, 22, 21, 0, tzinfo=dt.UTC)
-    days = [visits.todays_pin(store.db, STAFF, clinic="lab", now=t) for t in (before, after)]
+def test_the_pin_changes_with_the_service_day_at_the_closing_hour_not_at_midnight(store: Store) -> None:
+    moments = [
+        dt.datetime(2026, 11, 22, 20, 59, tzinfo=dt.UTC),  # 23:59 in Qatar
+        dt.datetime(2026, 11, 22, 21, 1, tzinfo=dt.UTC),  # 00:01: the day goes on
+        dt.datetime(2026, 11, 23, 1, 0, tzinfo=dt.UTC),  # 04:00, the default closing hour
+    ]
+    pins = [visits.todays_pin(store.db, STAFF, clinic="lab", now=t) for t in moments]
     secret = bytes.fromhex(_secret(store))
-    assert days == [daily_pin(secret, "2026-11-22", "lab"), daily_pin(secret, "2026-11-23", "lab")]
+    same, following = daily_pin(secret, "2026-11-22", "lab"), daily_pin(secret, "2026-11-23", "lab")
+    assert pins == [same, same, following]
 
 
 def _secret(store: Store) -> str:
