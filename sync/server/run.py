@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,13 +70,16 @@ def serve_in_thread(app: FastAPI, host: str = "127.0.0.1", port: int | None = No
     return RunningServer(f"http://{host}:{chosen}", server, thread)
 
 
-def start_server_process(data_root: Path, port: int, url: str | None = None) -> subprocess.Popen[bytes]:
+def start_server_process(
+    data_root: Path, port: int, url: str | None = None, *, env: Mapping[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     """`mmc server run` in a child process (tests and benches that kill or time it), once
-    its /health answers."""
+    its /health answers; `env` is added to this process's environment."""
     command = [sys.executable, "-m", "core.cli", "--data-dir", str(data_root), "server"]
     command += ["--db", url] if url else []
     command += ["run", "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    environment = {**os.environ, **(env or {})}
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:

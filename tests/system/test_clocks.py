@@ -6,7 +6,6 @@ the queue follows real arrival, and the wrong clocks are flagged to the server."
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import json
 import os
 import subprocess
@@ -24,8 +23,7 @@ from core.schema import Ticket, Visit
 from sync.server.enrollment import create_code
 from sync.server.health import devices_health
 from sync.server.run import free_port, open_server_db, start_server_process
-
-FAKETIME = next(iter(sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))), None)
+from tests.system.faketime import faketime_env
 
 
 @dataclass
@@ -51,15 +49,7 @@ class DeviceProcess:
 
 
 def start_device(root: Path, name: str, server: str, code: str, shift: str | None) -> DeviceProcess:
-    environment = {**os.environ}
-    if shift is not None:
-        assert FAKETIME is not None
-        environment |= {
-            "LD_PRELOAD": FAKETIME,
-            "FAKETIME": shift,
-            "FAKETIME_DONT_FAKE_MONOTONIC": "1",
-            "FAKETIME_NO_CACHE": "1",
-        }
+    environment = {**os.environ, **(faketime_env(shift) if shift is not None else {})}
     folder = root / name
     folder.mkdir()
     command = [sys.executable, "-m", "tests.system.device_process", "--data", str(folder), "--server", server]
@@ -69,11 +59,7 @@ def start_device(root: Path, name: str, server: str, code: str, shift: str | Non
 
 
 def test_two_wrong_clocks_through_a_partition_move_no_other_clock_and_keep_arrival_order(tmp_path: Path) -> None:
-    if FAKETIME is None:
-        why = "libfaketime is not installed (Debian: faketime)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(why)
-        pytest.skip(why)
+    faketime_env("+0")
     data = tmp_path / "server-data"
     db = open_server_db(root=data / "server")
     port = free_port()
