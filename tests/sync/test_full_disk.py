@@ -13,9 +13,11 @@ import httpx
 import pytest
 from pytestqt.qtbot import QtBot
 
+from core.clock import utc_now
 from core.errors import StorageFull
+from core.ops.log import identity
 from core.services.checkin import check_in
-from core.store import device_actor, open_store
+from core.store import Store, device_actor, open_store
 from kiosk.flow import KioskFlow
 from kiosk.messages import explain
 from kiosk.printing import PdfPrinter
@@ -24,6 +26,7 @@ from resources.qt import Languages
 from sync.client import SyncClient, SyncStatus, enroll_device
 from sync.link import ServerLink
 from sync.server.enrollment import create_code
+from sync.server.health import devices_health
 from sync.server.run import free_port, open_server_db, start_server_process
 from tests.conftest import SmallDisk, digest
 from tests.kiosk.conftest import tap
@@ -84,6 +87,10 @@ async def test_a_kiosk_with_a_full_disk_refuses_new_work_loses_nothing_and_resum
         await wait_for(lambda: client.status.storage_full, "the kiosk reports its full disk")
         await wait_for(lambda: "storage_full" in client.status.problem, "the pull that could not be stored is shown")
         assert not runner.done(), "the sync loop must outlive a full disk"
+        await client.report_health(now=True)
+        reported = {row.device_id: row.report for row in devices_health(site.db, utc_now())}
+        mine = reported[_device_id(store)]
+        assert mine is not None and mine.storage_full, "the server (and the console's Devices page) knows"
         assert window.badge.property("role") == "badge-offline" and is_arabic(window.badge.text())
         assert digest(store) == before
 
@@ -157,6 +164,11 @@ async def test_a_server_with_a_full_disk_answers_507_says_so_on_health_and_resum
         server.kill()
         server.wait()
         db.dispose()
+
+
+def _device_id(store: Store) -> str:
+    with store.db.read() as session:
+        return identity(session).device_id
 
 
 def _push_body(client: SyncClient) -> bytes:
