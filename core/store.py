@@ -66,10 +66,12 @@ class StorePaths:
 
 @dataclass(frozen=True)
 class Notice:
-    """Something the user should be told about how the store was opened."""
+    """Something the user should be told about how the store was opened: `text` for logs
+    and the command line, `code` and `params` for a screen to say it in its language."""
 
     code: str
     text: str
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -136,6 +138,7 @@ def open_store(root: Path | None = None, *, kind: str = "standalone", authority:
                     "be filled again from the server.",
                 )
             )
+            log.warning("%s", notices[-1].text)
         else:
             restore_file(backup, paths.file, paths.aside)
             restored = (backup, moved)
@@ -150,7 +153,10 @@ def open_store(root: Path | None = None, *, kind: str = "standalone", authority:
     if restored is not None:
         backup, moved = restored
         recovery = after_restore(db, moved)
-        notices.append(Notice("corrupt_restored", restore_notice(recovery, backup, moved)))
+        said = restore_notice(recovery, backup, moved)
+        params = {"backup": backup.name, "recovered": recovery.recovered, "readable": recovery.readable}
+        notices.append(Notice("corrupt_restored", said, params))
+        log.warning("%s", said)
     return Store(paths, db, notices)
 
 

@@ -31,6 +31,7 @@ def build_staffdesk(args: argparse.Namespace, app: QApplication) -> Station:
         station.poke()
 
     window = StaffWindow(Desk(store.db, on_change=poke), languages)
+    window.show_notices(store.notices)
     station = Station(app, store, window, "staff console", on_status=window.show_sync_status)
     if args.server:
 

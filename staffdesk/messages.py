@@ -11,6 +11,7 @@ from core.errors import MmcError
 from core.services.queue import TicketView
 
 if TYPE_CHECKING:
+    from core.store import Notice
     from sync.client import RefusedOp
     from sync.protocol import DeviceHealthRow
 
@@ -141,3 +142,23 @@ def health_text(row: DeviceHealthRow) -> str:
     if not problems:
         return tr("OK (version {version})").format(version=report.version)
     return tr("; ").join(problems)
+
+
+def explain_notice(notice: Notice) -> str:
+    """What the console says about how its data was opened (a damaged file, a restore)."""
+    p = notice.params
+    if notice.code == "corrupt_no_backup":
+        return tr(
+            "This console's data file was damaged and no backup could be used: it starts empty and fills again "
+            "from the server. Changes made here that had not reached the server are lost."
+        )
+    if not p.get("readable", True):
+        return tr(
+            "This console's data file was damaged and was replaced by the backup {backup}. The damaged file "
+            "could not be read: changes made here after that backup come back only if they had reached the "
+            "server; any that had not are lost."
+        ).format(backup=p.get("backup", ""))
+    return tr(
+        "This console's data was restored from the backup {backup}; changes made here after it were taken "
+        "back ({n}) and are sent to the server."
+    ).format(backup=p.get("backup", ""), n=p.get("recovered", 0))

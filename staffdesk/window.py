@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWi
 from core.services.catalog import load_catalog
 from core.services.directory import editable_settings
 from core.services.queue import ticket_of_op
+from core.store import Notice
 from resources.qt import Languages
 from resources.widgets import button, label, restyle, show_sync_badge
 from staffdesk.desk import Desk
-from staffdesk.messages import explain_refused, role_name, tr
+from staffdesk.messages import explain_notice, explain_refused, role_name, tr
 from staffdesk.pages.about import AboutPage
 from staffdesk.pages.admin import AdminPage
 from staffdesk.pages.audit import AuditPage
@@ -43,7 +44,12 @@ class StaffWindow(QMainWindow):
         self.setObjectName("staff_window")
         self.setStyleSheet(CONSOLE_STYLE)
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        self.notice = QWidget()
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.notice)
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.login = LoginPage(desk, languages, self._logged_in)
         self.stack.addWidget(self.login)
 
@@ -53,6 +59,14 @@ class StaffWindow(QMainWindow):
         self.badge.hide()
         self.conflict = label("conflict", name="staff_conflict")
         self.conflict.hide()
+        self.notice_text = label("conflict", name="staff_notice")
+        self.notice_ok = button("staff_notice_ok")
+        notice_row = QHBoxLayout(self.notice)
+        notice_row.addWidget(self.notice_text, 1)
+        notice_row.addWidget(self.notice_ok)
+        self.notice_ok.clicked.connect(self.notice.hide)
+        self.notice.hide()
+        self.notices: list[Notice] = []
         self.language_button = button("staff_language")
         self.lock_button = button("staff_lock")
         self.switch_button = button("staff_switch_user")
@@ -132,6 +146,9 @@ class StaffWindow(QMainWindow):
         self.language_button.setText(tr("English") if self.languages.current == "ar" else tr("العربية"))
         self.lock_button.setText(tr("Lock (Ctrl+L)"))
         self.switch_button.setText(tr("Switch user"))
+        self.notice_ok.setText(tr("OK"))
+        if self.notices:
+            self.notice_text.setText("\n".join(explain_notice(n) for n in self.notices))
         self._show_tabs()
         if self.desk.user is not None:
             self.who.setText(
@@ -223,6 +240,13 @@ class StaffWindow(QMainWindow):
             self.lock()
 
     # sync
+    def show_notices(self, notices: list[Notice]) -> None:
+        """Tell staff how the console's data was opened (a damaged file, a restore)."""
+        self.notices = list(notices)
+        if self.notices:
+            self.notice_text.setText("\n".join(explain_notice(n) for n in self.notices))
+            self.notice.show()
+
     def show_sync_status(self, status: SyncStatus) -> None:
         show_sync_badge(self.badge, status)
         self.sync.show_status(status)

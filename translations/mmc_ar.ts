@@ -196,6 +196,18 @@
         <translation>؛ </translation>
     </message>
     <message>
+        <source>This console&apos;s data file was damaged and no backup could be used: it starts empty and fills again from the server. Changes made here that had not reached the server are lost.</source>
+        <translation>تلف ملف بيانات وحدة الموظف هذه ولم تُتح نسخة احتياطية صالحة: تبدأ فارغة وتمتلئ مجددًا من الخادم. التغييرات التي أُجريت هنا ولم تصل إلى الخادم فُقدت.</translation>
+    </message>
+    <message>
+        <source>This console&apos;s data file was damaged and was replaced by the backup {backup}. The damaged file could not be read: changes made here after that backup come back only if they had reached the server; any that had not are lost.</source>
+        <translation>تلف ملف بيانات وحدة الموظف هذه فاستُبدلت به النسخة الاحتياطية {backup}. تعذّرت قراءة الملف التالف: التغييرات التي أُجريت هنا بعد تلك النسخة تعود فقط إن كانت قد وصلت إلى الخادم، وما لم يصل منها فُقد.</translation>
+    </message>
+    <message>
+        <source>This console&apos;s data was restored from the backup {backup}; changes made here after it were taken back ({n}) and are sent to the server.</source>
+        <translation>استُعيدت بيانات وحدة الموظف هذه من النسخة الاحتياطية {backup}؛ واستُرجعت التغييرات التي أُجريت هنا بعدها (عددها {n}) وتُرسل إلى الخادم.</translation>
+    </message>
+    <message>
         <source>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</source>
         <translation>الرمز حروف إنجليزية صغيرة وأرقام و _ ويبدأ بحرف (مثل lab_2).</translation>
     </message>
@@ -858,6 +870,10 @@
     <message>
         <source>Switch user</source>
         <translation>تبديل المستخدم</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>حسنًا</translation>
     </message>
     <message>
         <source>{user} · {role}</source>

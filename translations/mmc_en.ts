@@ -195,6 +195,18 @@
         <translation>; </translation>
     </message>
     <message>
+        <source>This console's data file was damaged and no backup could be used: it starts empty and fills again from the server. Changes made here that had not reached the server are lost.</source>
+        <translation>This console's data file was damaged and no backup could be used: it starts empty and fills again from the server. Changes made here that had not reached the server are lost.</translation>
+    </message>
+    <message>
+        <source>This console's data file was damaged and was replaced by the backup {backup}. The damaged file could not be read: changes made here after that backup come back only if they had reached the server; any that had not are lost.</source>
+        <translation>This console's data file was damaged and was replaced by the backup {backup}. The damaged file could not be read: changes made here after that backup come back only if they had reached the server; any that had not are lost.</translation>
+    </message>
+    <message>
+        <source>This console's data was restored from the backup {backup}; changes made here after it were taken back ({n}) and are sent to the server.</source>
+        <translation>This console's data was restored from the backup {backup}; changes made here after it were taken back ({n}) and are sent to the server.</translation>
+    </message>
+    <message>
         <source>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</source>
         <translation>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</translation>
     </message>
@@ -857,6 +869,10 @@
     <message>
         <source>Switch user</source>
         <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>{user} · {role}</source>
