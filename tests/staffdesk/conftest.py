@@ -3,15 +3,18 @@ three staff accounts and patients already checked in."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
 import pytest
+import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from core.database import Database
@@ -19,14 +22,16 @@ from core.ops.log import identity
 from core.permissions import SYSTEM
 from core.services.checkin import check_in
 from core.services.config import save_user
-from core.store import Store
+from core.store import Store, open_store
 from resources.qt import Languages
+from staffdesk.app import build_staffdesk
 from staffdesk.desk import Desk
 from staffdesk.window import StaffWindow
 from sync.client import SyncClient, SyncStatus, enroll_device
 from sync.credentials import MemoryKeyring, load_token
 from sync.link import ServerLink
 from sync.server.app import create_app
+from sync.server.enrollment import create_code
 from sync.server.run import RunningServer, open_server_db, serve_in_thread
 from tests.qtsupport import languages, no_window_outlives_its_test, qapp, tap
 
@@ -159,3 +164,34 @@ def sync_round(store: Store, url: str, on_status: Callable[[SyncStatus], None] |
             await link.aclose()
 
     return asyncio.run(run())
+
+
+@contextlib.contextmanager
+def networked_console(
+    qtbot: QtBot, qapp: QApplication, root: Path, server: tuple[RunningServer, Database], language: str = "en"
+) -> Iterator[tuple[StaffWindow, qasync.QEventLoop]]:
+    """A console enrolled with `server`, started as the program starts (`build_staffdesk`),
+    on the Qt loop through qasync, with its sync client; closed afterwards."""
+    running, server_db = server
+    store = open_store(root, kind="staff")
+    enroll(store, running.url, create_code(server_db))
+    with store.db.read() as session:
+        device_id = identity(session).device_id
+    store.close()
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    try:
+        args = argparse.Namespace(language=language, server=running.url, data_dir=str(root))
+        station = build_staffdesk(args, qapp)
+        window = station.window
+        assert isinstance(window, StaffWindow)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        station.client = SyncClient(station.store, ServerLink(running.url, token=load_token(device_id)))
+        yield window, loop
+        loop.run_until_complete(station.client.link.aclose())
+        station.store.close()
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)

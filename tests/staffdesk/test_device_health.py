@@ -3,13 +3,11 @@ whose machine clock is two days off is flagged, a device that never reported say
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime as dt
 from pathlib import Path
 
 import pytest
-import qasync
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -19,14 +17,12 @@ from core.ops.log import identity
 from core.permissions import SYSTEM
 from core.services.config import save_user
 from core.store import open_store
-from staffdesk.app import build_staffdesk
-from staffdesk.window import StaffWindow
 from sync.client import SyncClient
 from sync.credentials import load_token
 from sync.link import ServerLink
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer
-from tests.staffdesk.conftest import enroll, log_in
+from tests.staffdesk.conftest import enroll, log_in, networked_console
 
 
 def _report_from_a_kiosk(url: str, server_db: Database, root: Path, ahead: dt.timedelta) -> str:
@@ -56,22 +52,7 @@ def test_the_devices_page_flags_a_kiosk_whose_clock_is_off(
     save_user(server_db, SYSTEM, username="boss", password="boss-pass-1", role="admin")
     wrong = _report_from_a_kiosk(running.url, server_db, tmp_path / "wrong", dt.timedelta(days=2))
     right = _report_from_a_kiosk(running.url, server_db, tmp_path / "right", dt.timedelta(0))
-    console_store = open_store(tmp_path / "console", kind="staff")
-    enroll(console_store, running.url, create_code(server_db))
-    with console_store.db.read() as session:
-        device_id = identity(session).device_id
-    console_store.close()
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    try:
-        args = argparse.Namespace(language=language, server=running.url, data_dir=str(tmp_path / "console"))
-        station = build_staffdesk(args, qapp)
-        window = station.window
-        assert isinstance(window, StaffWindow)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        station.client = SyncClient(station.store, ServerLink(running.url, token=load_token(device_id)))
+    with networked_console(qtbot, qapp, tmp_path / "console", server, language) as (window, loop):
         log_in(qtbot, window, "boss", "boss-pass-1")
         admin = window.page("admin")
         admin.tabs.setCurrentWidget(admin.devices)
@@ -92,8 +73,3 @@ def test_the_devices_page_flags_a_kiosk_whose_clock_is_off(
         console = next(key for key in shown if key.startswith("C"))
         assert shown[console] == {"en": "Never reported", "ar": "لم يُبلِغ قط"}[language]
         window.grab().save(str(tmp_path / f"devices-health-{language}.png"))
-        loop.run_until_complete(station.client.link.aclose())
-        station.store.close()
-    finally:
-        loop.close()
-        asyncio.set_event_loop(None)

@@ -3,11 +3,8 @@ loop through qasync, as the program runs), and the code enrolls a new device."""
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 from pathlib import Path
 
-import qasync
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -16,15 +13,9 @@ from core.ops.log import identity
 from core.permissions import SYSTEM
 from core.services.config import save_user
 from core.store import open_store
-from staffdesk.app import build_staffdesk
-from staffdesk.window import StaffWindow
-from sync.client import SyncClient
-from sync.credentials import load_token
-from sync.link import ServerLink
-from sync.server.enrollment import create_code
 from sync.server.run import RunningServer
 from tests.qtsupport import tap
-from tests.staffdesk.conftest import ConsoleFactory, enroll, fill_in, log_in
+from tests.staffdesk.conftest import ConsoleFactory, enroll, fill_in, log_in, networked_console
 
 
 def test_an_admin_gets_an_enrollment_code_from_the_console(
@@ -32,21 +23,7 @@ def test_an_admin_gets_an_enrollment_code_from_the_console(
 ) -> None:
     running, server_db = server
     save_user(server_db, SYSTEM, username="boss", password="boss-pass-1", role="admin")
-    console_store = open_store(tmp_path / "console", kind="staff")
-    enroll(console_store, running.url, create_code(server_db))
-    with console_store.db.read() as session:
-        device_id = identity(session).device_id
-    console_store.close()
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    try:
-        args = argparse.Namespace(language="en", server=running.url, data_dir=str(tmp_path / "console"))
-        station = build_staffdesk(args, qapp)
-        window = station.window
-        assert isinstance(window, StaffWindow)
-        qtbot.addWidget(window)
-        window.show()
-        station.client = SyncClient(station.store, ServerLink(running.url, token=load_token(device_id)))
+    with networked_console(qtbot, qapp, tmp_path / "console", server) as (window, loop):
         log_in(qtbot, window, "boss", "boss-pass-1")
         admin = window.page("admin")
         devices = admin.devices
@@ -71,11 +48,6 @@ def test_an_admin_gets_an_enrollment_code_from_the_console(
         with newcomer.db.read() as session:
             assert identity(session).station.startswith("D")
         newcomer.close()
-        loop.run_until_complete(station.client.link.aclose())
-        station.store.close()
-    finally:
-        loop.close()
-        asyncio.set_event_loop(None)
 
 
 def test_a_console_without_a_server_says_where_codes_come_from(qtbot: QtBot, make_console: ConsoleFactory) -> None:
