@@ -85,13 +85,18 @@ KINDS: dict[str, OpKind] = {
 }
 
 
+BOUNDED = {"bounded": True}
+"""An op's payload has been through `bounded_json` already: as a WireOp on its way in, or
+as a Payload model when its op was made."""
+
+
 def parse_payload(kind: str, payload: dict[str, Any]) -> Payload:
     """The typed payload of an op, or a typed error saying what is wrong with it."""
     entry = KINDS.get(kind)
     if entry is None:
         raise UnknownOpKind(kind=kind)
     try:
-        return entry.payload.model_validate(payload)
+        return entry.payload.model_validate(payload, context=BOUNDED)
     except ValidationError as error:
         raise MalformedOp(kind=kind, detail=first_problem(error)) from None
 

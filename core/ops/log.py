@@ -334,8 +334,17 @@ class _NotPlain(Exception):
     """A batch needs the careful path: a duplicate, a gap, a refusal or a reused id."""
 
 
+def parsed(op: Op) -> Payload:
+    """The op's typed payload (raises its MmcError)."""
+    return parse_payload(op.kind, op.payload)
+
+
 def _accept_plain(
-    session: Session, ops: list[Op], at: dt.datetime, check: Callable[[Op], MmcError | None] | None
+    session: Session,
+    ops: list[Op],
+    at: dt.datetime,
+    check: Callable[[Op], MmcError | None] | None,
+    parse: Callable[[Op], Payload],
 ) -> list[Verdict]:
     """The usual batch: one device's next ops, all new and all applying. They are applied
     in runs (`apply_in_order`) and logged, cursor and clock written, once for the batch;
@@ -352,7 +361,7 @@ def _accept_plain(
         if op.device_id != device or op.device_seq != last + 1 or (check and check(op)):
             raise _NotPlain
         clock.observe(_stamp_of(op), at)
-        items.append((op, parse_payload(op.kind, op.payload)))
+        items.append((op, parse(op)))
         ident.accepted_count += 1
         rows.append(_op_row(ident, op, "applied", None, ident.accepted_count))
         verdicts.append(Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count))
@@ -366,7 +375,11 @@ def _accept_plain(
 
 
 def accept_batch(
-    session: Session, ops: list[Op], at: dt.datetime, check: Callable[[Op], MmcError | None] | None = None
+    session: Session,
+    ops: list[Op],
+    at: dt.datetime,
+    check: Callable[[Op], MmcError | None] | None = None,
+    parse: Callable[[Op], Payload] = parsed,
 ) -> tuple[list[Verdict], OutOfOrderOp | None]:
     """Accept a device's batch in order, stopping at a sequence gap (returned, not raised).
 
@@ -380,7 +393,7 @@ def accept_batch(
     counts = (ident.applied_count, ident.accepted_count, ident.hlc)
     try:
         with session.begin_nested():
-            return _accept_plain(session, ops, at, check), None
+            return _accept_plain(session, ops, at, check, parse), None
     except (_NotPlain, MmcError, exc.IntegrityError):
         ident.applied_count, ident.accepted_count, ident.hlc = counts
     verdicts: list[Verdict] = []

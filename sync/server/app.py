@@ -486,7 +486,7 @@ def _push(db: Database, device: DeviceAuth, raw_ops: list[dict[str, Any]]) -> tu
         for op, _, problem in read:
             if op is not None and problem is not None:
                 checks.malformed[op.op_id] = problem
-        verdicts, gap = accept_batch(session, [op for _, op in mine], now, check=checks)
+        verdicts, gap = accept_batch(session, [op for _, op in mine], now, check=checks, parse=checks.payload)
         audit_refusals(session, device, [op for _, op in mine], verdicts, now)
     for (place, _), verdict in zip(mine, verdicts, strict=False):
         answers[place] = _answer(verdict.outcome, verdict.op_id, verdict.accepted_seq, verdict.code, verdict.reason)

@@ -17,7 +17,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.clock import MAX_AHEAD_MS, HlcStamp, from_iso, service_day
+from core.clock import MAX_AHEAD_MS, HlcStamp, from_iso, open_day, service_day
 from core.errors import MalformedOp, MmcError, PermissionDenied
 from core.ops.envelope import (
     DayClosed,
@@ -36,7 +36,7 @@ from core.pins import clinic_pin
 from core.proofs import proof_holds
 from core.recovery import VOID_DEVICE
 from core.schema import LocalIdentity, NumberLease, OpRecord, Ticket, User, Visit
-from core.services.days import current_day
+from core.settings import setting
 from sync.server.enrollment import DeviceAuth
 
 DEVICE_MAY = {
@@ -101,14 +101,15 @@ AUTHORITY = frozenset({"permission_denied", "wrong_actor", "unproven_user", "set
 
 
 def _new_tickets(payload: Payload) -> list[NewTicket]:
-    found = []
-    for name in ("ticket", "new_ticket", "next_ticket"):
-        ticket = getattr(payload, name, None)
-        if isinstance(ticket, NewTicket):
-            found.append(ticket)
+    if isinstance(payload, VisitCheckedIn | TicketIssued):
+        return [payload.ticket]
+    if isinstance(payload, TicketTransferred):
+        return [payload.new_ticket]
+    if isinstance(payload, VisitClinicConfirmed):
+        return [payload.next_ticket] if payload.next_ticket is not None else []
     if isinstance(payload, DayClosed):
-        found += [carried.new_ticket for carried in payload.carried]
-    return found
+        return [carried.new_ticket for carried in payload.carried]
+    return []
 
 
 class OpChecks:
@@ -122,11 +123,25 @@ class OpChecks:
         self._last_loaded = False
         self._last_stamp: HlcStamp | None = None
         self._leases: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        self._payloads: dict[str, Payload] = {}
+        self._closes_at: str | None = None
 
     def __call__(self, op: Op) -> MmcError | None:
         if op.op_id not in self._answers:
             self._answers[op.op_id] = self._refusal(op)
         return self._answers[op.op_id]
+
+    def payload(self, op: Op) -> Payload:
+        """The op's typed payload, parsed once for the check and the apply."""
+        found = self._payloads.get(op.op_id)
+        if found is None:
+            found = self._payloads[op.op_id] = parse_payload(op.kind, op.payload)
+        return found
+
+    def _day_at(self, at: dt.datetime) -> str:
+        if self._closes_at is None:
+            self._closes_at = str(setting(self.session, "day_closes_at"))
+        return open_day(at, self._closes_at)
 
     def _refusal(self, op: Op) -> MmcError | None:
         if op.op_id in self.malformed:
@@ -137,7 +152,7 @@ class OpChecks:
         if permission not in DEVICE_MAY.get(self.device.kind, frozenset()):
             return PermissionDenied(role=f"a {self.device.kind} device", action=permission.replace("_", " "))
         try:
-            payload = parse_payload(op.kind, op.payload)
+            payload = self.payload(op)
         except MmcError as error:
             return error
         return (
@@ -197,7 +212,7 @@ class OpChecks:
             at = dt.datetime.fromisoformat(at_text)
             problem = self._window(at)
             day = getattr(payload, "day", None)
-            days = {service_day(at), current_day(self.session, at)}
+            days = {service_day(at), self._day_at(at)}
             if problem is None and isinstance(payload, VisitCheckedIn | TicketIssued) and day not in days:
                 problem = f"the day {day} is not the day of its time {at_text}"
         if problem:
