@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -93,18 +94,28 @@ class SimulatedClock:
         self.at += dt.timedelta(seconds=seconds)
 
 
+QUARTER_HOUR_S = 900
+"""Time zones change their offset, and closing hours fall, on quarter hours: every moment
+of one quarter hour has the same local date and service day (so they are computed once)."""
+
+
 def service_day(at: dt.datetime) -> str:
     """The calendar date of `at` in the committee's time zone."""
-    return at.astimezone(SITE_ZONE).date().isoformat()
+    return open_day(at, "00:00")
 
 
 def open_day(at: dt.datetime, closes_at: str) -> str:
     """The service day going on at `at` when days close at `closes_at` ("HH:MM", local
     time): until that hour of the night, it is still the day before. A patient waiting
     at midnight stays in that day's queue."""
+    return _open_day_of_quarter(int(at.timestamp()) // QUARTER_HOUR_S, closes_at)
+
+
+@functools.lru_cache(maxsize=4096)
+def _open_day_of_quarter(quarter: int, closes_at: str) -> str:
     hours, minutes = (int(part) for part in closes_at.split(":"))
-    local = at.astimezone(SITE_ZONE) - dt.timedelta(hours=hours, minutes=minutes)
-    return local.date().isoformat()
+    local = dt.datetime.fromtimestamp(quarter * QUARTER_HOUR_S, SITE_ZONE)
+    return (local - dt.timedelta(hours=hours, minutes=minutes)).date().isoformat()
 
 
 def to_iso(at: dt.datetime) -> str:

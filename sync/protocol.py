@@ -6,9 +6,10 @@ keep answering the old one until every device is updated.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from core.ops.envelope import MAX_INT, Code, Day, Op, bounded_json
 
@@ -37,7 +38,9 @@ class WireOp(Message):
 
     @field_validator("payload")
     @classmethod
-    def _bounded(cls, payload: dict[str, Any]) -> dict[str, Any]:
+    def _bounded(cls, payload: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        if info.context and info.context.get("bounded"):
+            return payload
         return dict(bounded_json(payload))
 
     @classmethod
@@ -49,6 +52,23 @@ class WireOp(Message):
         return Op(
             self.op_id, self.device_id, self.device_seq, self.hlc, self.actor, self.kind, self.payload, self.proof
         )
+
+
+ESCAPED_CONTROL = re.compile(rb"\\(?:[bfnrt]|u00[0189][0-9a-fA-F]|u007[fF])")
+C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+
+
+def is_bounded_json(body: bytes) -> bool:
+    """Whether a JSON text surely holds no control character (raw, as DEL or a C1
+    character in UTF-8, or escaped) and no integer beyond MAX_INT (16 digits or more) at
+    any depth, so its ops need not be walked again. Each test is a scan in C; the usual
+    body has no backslash and no C1 lead byte, and costs three of them."""
+    if b"\x7f" in body or (b"\xc2" in body and C1_IN_UTF8.search(body)):
+        return False
+    if b"\\" in body and ESCAPED_CONTROL.search(body):
+        return False
+    return b"0" * 16 not in body.translate(DIGITS_AS_ZERO)
 
 
 class OpHeader(BaseModel):

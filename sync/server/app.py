@@ -22,7 +22,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -31,6 +31,7 @@ from core.clock import service_day, to_iso, utc_now
 from core.database import Database
 from core.errors import MalformedOp, MmcError, first_problem
 from core.ops.envelope import MAX_INT, Op
+from core.ops.kinds import BOUNDED
 from core.ops.log import accept_batch, accepted_after, accepted_seq_of, identity
 from core.permissions import SYSTEM
 from core.projection import Projection, pseudonym_maker
@@ -59,6 +60,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     WireOp,
+    is_bounded_json,
 )
 from sync.server.audit import audit_refusals
 from sync.server.authorization import OpChecks
@@ -137,6 +139,11 @@ class Metrics:
 
 async def read_message(request: Request, model: type[MessageT]) -> MessageT:
     """The request body as `model`, refusing oversized or malformed bodies with a clear 4xx."""
+    return parse_message(await read_body(request), model)
+
+
+async def read_body(request: Request) -> bytes:
+    """The request body, refusing one over MAX_BODY_BYTES with 413."""
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
         raise Problem(413, "body_too_large", f"The body may be at most {MAX_BODY_BYTES} bytes.")
@@ -146,8 +153,12 @@ async def read_message(request: Request, model: type[MessageT]) -> MessageT:
         if size > MAX_BODY_BYTES:
             raise Problem(413, "body_too_large", f"The body may be at most {MAX_BODY_BYTES} bytes.")
         chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_message(body: bytes, model: type[MessageT]) -> MessageT:
     try:
-        return model.model_validate_json(b"".join(chunks))
+        return model.model_validate_json(body)
     except ValidationError as error:
         if error.errors()[0]["type"] == "json_invalid":
             raise Problem(400, "malformed_json", "The body is not valid JSON.") from None
@@ -337,9 +348,11 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
     @app.post("/v1/ops", response_model=PushResponse)
     async def push(request: Request) -> Response:
         device = await device_of(request)
-        batch = await read_message(request, PushRequest)
+        body = await read_body(request)
+        batch = parse_message(body, PushRequest)
+        bounded = is_bounded_json(body)
         async with push_turn:
-            answers, expected = await run_in_threadpool(_push, db, device, batch.ops)
+            answers, expected = await run_in_threadpool(_push, db, device, batch.ops, bounded)
         for answer in answers:
             metrics.ops.labels(answer.outcome).inc()
         if any(a.outcome == "accepted" for a in answers):
@@ -431,6 +444,8 @@ def _serialize_pushes(session: Session, db: Database) -> None:
         session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
 
 
+WIRE_OPS = TypeAdapter(list[WireOp])
+"""A whole batch read at once, when every op in it is well formed (the usual case)."""
 MALFORMED_KIND = "op.malformed"
 """The kind a refused op is logged under when its own fields could not be read."""
 
@@ -443,15 +458,19 @@ def _safe_kind(raw: dict[str, Any]) -> str:
     return "".join(c for c in kind if c.isascii() and (c.isalnum() or c in "._"))[:40] or "?"
 
 
-def _read_ops(device: DeviceAuth, raw_ops: list[dict[str, Any]]) -> list[Read]:
+def _read_ops(device: DeviceAuth, raw_ops: list[dict[str, Any]], bounded: bool = False) -> list[Read]:
     """Each pushed op read on its own: (the op, or None; an answer already given; why it
     is malformed). An op whose id, device or sequence cannot be read fails the request."""
     read: list[Read] = []
     ids: set[str] = set()
+    try:
+        wire: list[WireOp] | None = WIRE_OPS.validate_python(raw_ops, context=BOUNDED if bounded else None)
+    except ValidationError:
+        wire = None  # some op is malformed: each is read on its own below
     for place, raw in enumerate(raw_ops):
         problem: MmcError | None = None
         try:
-            op = WireOp.model_validate(raw).to_op()
+            op = (wire[place] if wire is not None else WireOp.model_validate(raw)).to_op()
         except ValidationError as error:
             try:
                 header = OpHeader.model_validate(raw)
@@ -473,9 +492,12 @@ def _read_ops(device: DeviceAuth, raw_ops: list[dict[str, Any]]) -> list[Read]:
     return read
 
 
-def _push(db: Database, device: DeviceAuth, raw_ops: list[dict[str, Any]]) -> tuple[list[OpAnswer], int | None]:
-    """Each op of the batch answered in its place (an op id given twice gets two answers)."""
-    read = _read_ops(device, raw_ops)
+def _push(
+    db: Database, device: DeviceAuth, raw_ops: list[dict[str, Any]], bounded: bool = False
+) -> tuple[list[OpAnswer], int | None]:
+    """Each op of the batch answered in its place (an op id given twice gets two answers).
+    `bounded`: the body was seen to hold no control character and no huge integer."""
+    read = _read_ops(device, raw_ops, bounded)
     answers = [answer for _, answer, _ in read]
     mine = [(place, op) for place, (op, _, _) in enumerate(read) if op is not None]
     expected = None

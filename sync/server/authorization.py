@@ -125,6 +125,9 @@ class OpChecks:
         self._leases: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self._payloads: dict[str, Payload] = {}
         self._closes_at: str | None = None
+        self._now_ms = int(now.timestamp() * 1000)
+        self._latest_ms = int((now + MAX_AHEAD).timestamp() * 1000)
+        self._earliest_ms = int((now - MAX_BEHIND).timestamp() * 1000)
 
     def __call__(self, op: Op) -> MmcError | None:
         if op.op_id not in self._answers:
@@ -203,27 +206,29 @@ class OpChecks:
         if stamp.device != op.device_id:
             return TimeRefused(detail="the clock stamp names another device")
         previous = self._previous_stamp()
-        wall = dt.datetime.fromtimestamp(stamp.wall_ms / 1000, dt.UTC)
-        problem = self._window(wall)
+        problem = self._window(stamp.wall_ms)
         if problem is None and previous is not None and stamp <= previous:
             problem = "earlier than this device's previous op"
         at_text = getattr(payload, "at", None)
         if problem is None and isinstance(at_text, str):
             at = dt.datetime.fromisoformat(at_text)
-            problem = self._window(at)
-            day = getattr(payload, "day", None)
-            days = {service_day(at), self._day_at(at)}
-            if problem is None and isinstance(payload, VisitCheckedIn | TicketIssued) and day not in days:
-                problem = f"the day {day} is not the day of its time {at_text}"
+            problem = self._window(int(at.timestamp() * 1000))
+            if (
+                problem is None
+                and isinstance(payload, VisitCheckedIn | TicketIssued)
+                and payload.day != service_day(at)
+                and payload.day != self._day_at(at)
+            ):
+                problem = f"the day {payload.day} is not the day of its time {at_text}"
         if problem:
             return TimeRefused(detail=f"the op's time is {problem}")
         self._last_stamp = stamp
         return None
 
-    def _window(self, at: dt.datetime) -> str | None:
-        if at > self.now + MAX_AHEAD:
-            return f"{(at - self.now).total_seconds():.0f} s ahead of the server's clock"
-        if at < self.now - MAX_BEHIND:
+    def _window(self, at_ms: int) -> str | None:
+        if at_ms > self._latest_ms:
+            return f"{(at_ms - self._now_ms) / 1000:.0f} s ahead of the server's clock"
+        if at_ms < self._earliest_ms:
             return f"more than {MAX_BEHIND.days} days old"
         return None
 
