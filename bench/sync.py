@@ -5,7 +5,10 @@ device to a fresh server on SQLite; the median of --repeat runs, as this machine
 noisy), replay_ops_per_s_pg (the same on PostgreSQL, when reachable),
 devices20_ops_per_s (20 devices pushing at once), pull_p95_ms (a pull of up to 500 ops),
 call_to_display_p95_ms (a call on one console until a display's long-poll has applied
-it). Usage: python bench/sync.py [--ops 50000] [--repeat 3]
+it), catch_up_ops_per_s (a fresh kiosk, --catch-up ops at the server, until its view is
+complete; catch_up_full_log_ops_per_s the same by replaying the whole log) and
+board_ready_s (a display enrolled on a day of --board-ops ops, until its board is the
+server's). Usage: python bench/sync.py [--ops 50000] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ import keyring
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sqlalchemy import select
+
 from core.clock import service_day, to_iso, utc_now
 from core.database import scratch_schema, unreachable
 from core.ids import new_id
@@ -35,6 +40,7 @@ from core.ops.log import emit, identity
 from core.permissions import SYSTEM
 from core.schema import Ticket
 from core.services import queue
+from core.services.board import board
 from core.services.checkin import check_in
 from core.services.config import log_in, save_user
 from core.store import Store, device_actor, open_store
@@ -44,6 +50,7 @@ from sync.link import ServerLink
 from sync.server.enrollment import create_code
 from sync.server.run import free_port, open_server_db, start_server_process
 
+TICKET_IDS = select(Ticket.id)
 PG_URL = os.environ.get("MMC_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
@@ -184,6 +191,73 @@ async def latencies(root: Path, calls: int) -> tuple[float, float]:
         server.stop()
 
 
+async def day_at_server(server: Server, root: Path, ops: int, calls: int) -> None:
+    """`ops` ops accepted by the server: check-ins, then `calls` of them called by a nurse."""
+    kiosk = await device(server, root, "day-kiosk", "kiosk")
+    queue_check_ins(kiosk.store, ops - calls)
+    await kiosk.push_pending()
+    await kiosk.link.aclose()
+    if calls:
+        save_user(server.db, SYSTEM, username="nurse", password="nurse-pass-1", role="staff")
+        console = await device(server, root, "day-console", "staff")
+        nurse = log_in(console.store.db, username="nurse", password="nurse-pass-1")
+        for n in range(calls):
+            queue.call_next(console.store.db, nurse, clinic="vitals", room=str(1 + n % 4))
+        await console.push_pending()
+        await console.link.aclose()
+
+
+def ticket_count(store: Store) -> int:
+    with store.db.read() as session:
+        return len(session.scalars(TICKET_IDS).all())
+
+
+async def catch_up(root: Path, ops: int) -> tuple[float, float]:
+    """Ops per second until a fresh kiosk holds the server's state: from the snapshot,
+    and by replaying the whole log."""
+    server = Server(root)
+    try:
+        await day_at_server(server, root, ops, 0)
+        rates = []
+        for snapshots in (True, False):
+            store = open_store(root / f"fresh-{snapshots}", kind="kiosk")
+            link = ServerLink(server.url)
+            await enroll_device(store, link, code=create_code(server.db), name="fresh")
+            client = SyncClient(store, link, snapshots=snapshots)
+            started = time.perf_counter()
+            await client.pull_new()
+            rates.append(ops / (time.perf_counter() - started))
+            assert ticket_count(store) == ops, "the fresh device's view is not complete"
+            await link.aclose()
+            store.close()
+        return rates[0], rates[1]
+    finally:
+        server.stop()
+
+
+async def board_ready(root: Path, ops: int) -> float:
+    """Seconds from a display's enrollment until its board is the server's."""
+    server = Server(root)
+    try:
+        await day_at_server(server, root, ops, 40)
+        expected = board(server.db)
+        store = open_store(root / "display", kind="display")
+        link = ServerLink(server.url)
+        started = time.perf_counter()
+        await enroll_device(store, link, code=create_code(server.db), name="display")
+        client = SyncClient(store, link)
+        await client.pull_new()
+        shown = board(store.db)
+        elapsed = time.perf_counter() - started
+        assert [c.label for c in shown.serving] == [c.label for c in expected.serving] and shown.serving
+        assert [c.key for c in shown.latest] == [c.key for c in expected.latest]
+        await link.aclose()
+        store.close()
+        return elapsed
+    finally:
+        server.stop()
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ops", type=int, default=50_000)
@@ -191,11 +265,24 @@ async def main() -> None:
     parser.add_argument("--each", type=int, default=500)
     parser.add_argument("--calls", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3, help="replays on SQLite; the median is reported")
+    parser.add_argument("--catch-up", type=int, default=20_000)
+    parser.add_argument("--board-ops", type=int, default=30_000)
+    parser.add_argument("--only", choices=["catch_up"], help="only the catch-up and board figures")
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
     result: dict[str, Any] = {"ops": args.ops, "devices": args.devices, "ops_per_device": args.each}
     with tempfile.TemporaryDirectory(prefix="mmc-bench-sync-") as scratch:
         root = Path(scratch)
+        caught = [await catch_up(root / f"catch-up-{n}", args.catch_up) for n in range(args.repeat)]
+        result["catch_up_ops_per_s"] = round(statistics.median(c[0] for c in caught), 1)
+        result["catch_up_full_log_ops_per_s"] = round(statistics.median(c[1] for c in caught), 1)
+        boards = [await board_ready(root / f"board-{n}", args.board_ops) for n in range(args.repeat)]
+        result["board_ready_s"] = round(statistics.median(boards), 3)
+        result["board_ready_s_runs"] = [round(b, 3) for b in boards]
+        if args.only:
+            result["at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            print(json.dumps(result))
+            return
         runs = [await replay(root / f"replay-{n}", args.ops, None) for n in range(args.repeat)]
         result["replay_ops_per_s"] = round(statistics.median(runs), 1)
         result["replay_ops_per_s_runs"] = [round(r, 1) for r in runs]

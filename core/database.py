@@ -93,6 +93,21 @@ class Database:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read session that sees one consistent state across all its statements
+        (PostgreSQL's REPEATABLE READ; an SQLite read transaction already does)."""
+        if self.dialect != "postgresql":
+            with self.read() as session:
+                yield session
+            return
+        with (
+            self.engine.connect().execution_options(isolation_level="REPEATABLE READ") as connection,
+            Session(connection, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
     def dispose(self) -> None:
         """Close the pooled connections. Whatever still reads afterwards (a window being
         torn down after its store was closed) gets a connection of its own that is closed

@@ -258,7 +258,7 @@ class OpRecord(Base):
     kind: Mapped[str] = mapped_column(String(40))
     payload: Mapped[str] = mapped_column(Text)
     proof: Mapped[str] = mapped_column(Text, default="", server_default="")
-    outcome: Mapped[str] = mapped_column(String(10), default="applied")
+    outcome: Mapped[str] = mapped_column(String(20), default="applied")
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     accepted_seq: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True)
     local_order: Mapped[int] = mapped_column(Integer, index=True)
@@ -310,6 +310,20 @@ class LocalIdentity(Base):
     """After a restore that could not read its lost ops, this device's station-prefixed
     numbers of `floor_day` start above `number_floor` (the lost ones may be in patients'
     hands)."""
+
+
+class SnapshotBase(Base):
+    """On a device that caught up from the server's snapshot: the replicated state as of
+    the server's sequence `seq`, which this device's log does not hold the ops for. A
+    rebuild of the view starts from these rows and applies the ops after `seq`."""
+
+    __tablename__ = "snapshot_base"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    taken_at: Mapped[str] = mapped_column(String(32))
+    tables: Mapped[str] = mapped_column(Text)
+    """The rows, as JSON: {table: {"columns": [...], "rows": [[...], ...]}}."""
 
 
 class EnrollmentCode(Base):

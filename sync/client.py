@@ -26,6 +26,8 @@ from core.ops.log import identity, pending_ops
 from core.ops.replica import (
     Answer,
     Intake,
+    catch_up,
+    may_catch_up,
     oldest_waiting,
     pull_cursor,
     rebuild_view,
@@ -36,6 +38,7 @@ from core.ops.replica import (
     take_pulled,
     waiting_count,
 )
+from core.ops.snapshot import Snapshot
 from core.schema import Clinic
 from core.services.days import current_day
 from core.services.numbers import spare_numbers
@@ -44,7 +47,7 @@ from core.version import build_info
 from sync.breaker import CircuitBreaker, backoff_s
 from sync.credentials import save_token
 from sync.link import Refused, ServerLink, Unreachable
-from sync.protocol import MAX_BATCH, EnrollRequest, Epoch, HealthReport, LeaseRequest, PushRequest
+from sync.protocol import MAX_BATCH, EnrollRequest, Epoch, HealthReport, LeaseRequest, PushRequest, SnapshotResponse
 
 log = logging.getLogger(__name__)
 CLOCK_WARNING_S = 60.0
@@ -99,6 +102,9 @@ class SyncClient:
     """The device's corrected clock (a station process installs it as its time source);
     without one the skew is only measured."""
     health_every_s: float = 30.0
+    snapshots: bool = True
+    """A device that has pulled nothing yet starts from the server's snapshot (False:
+    it replays the whole log, as a server without snapshots makes it)."""
     on_status: Callable[[SyncStatus], None] | None = None
     status: SyncStatus = field(default_factory=SyncStatus)
     breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
@@ -176,6 +182,38 @@ class SyncClient:
                 answer.epoch_base,
             )
         return changed
+
+    def _may_catch_up(self) -> bool:
+        with self.store.db.read() as session:
+            return may_catch_up(session)
+
+    def _catch_up(self, answer: SnapshotResponse) -> bool:
+        snapshot = Snapshot(
+            seq=answer.seq,
+            hlc=answer.hlc,
+            tables={name: {"columns": t.columns, "rows": t.rows} for name, t in answer.tables.items()},
+        )
+        with self.store.db.write() as session:
+            return catch_up(session, snapshot, self.now())
+
+    async def catch_up(self) -> bool:
+        """Start from the server's snapshot if this device has pulled nothing yet;
+        answers whether it did."""
+        if not self.snapshots or not await asyncio.to_thread(self._may_catch_up):
+            return False
+        try:
+            answer = await self.link.snapshot()
+        except Refused as refused:
+            if refused.status != 404:
+                raise
+            self.snapshots = False
+            return False
+        await self._observe_clock(answer.server_time)
+        await asyncio.to_thread(self._follow_epoch, answer)
+        taken = await asyncio.to_thread(self._catch_up, answer)
+        if taken:
+            log.info("caught up from the server's snapshot at sequence %d", answer.seq)
+        return taken
 
     def _cursor(self) -> int:
         with self.store.db.read() as session:
@@ -270,6 +308,7 @@ class SyncClient:
     async def pull_new(self, wait_s: float = 0.0, *, settle: bool = True) -> int:
         """Apply the ops accepted after our cursor; long-polls up to `wait_s` for new ones."""
         applied = 0
+        await self.catch_up()
         while True:
             cursor = await asyncio.to_thread(self._cursor)
             response = await self.link.pull(cursor, 500, wait_s)

@@ -21,11 +21,13 @@ from sync.protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
+    SnapshotResponse,
 )
 
 ResponseT = TypeVar("ResponseT", bound=BaseModel)
 TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 LONG_POLL_MARGIN_S = 5.0
+SNAPSHOT_TIMEOUT_S = 60.0
 
 
 class Unreachable(Exception):
@@ -99,6 +101,9 @@ class ServerLink:
             params={"after": after, "limit": limit, "wait": wait_s},
             timeout=wait_s + LONG_POLL_MARGIN_S,
         )
+
+    async def snapshot(self) -> SnapshotResponse:
+        return await self._call("GET", "/v1/snapshot", SnapshotResponse, timeout=SNAPSHOT_TIMEOUT_S)
 
     async def leases(self, request: LeaseRequest) -> LeaseResponse:
         return await self._call("POST", "/v1/leases", LeaseResponse, body=request)

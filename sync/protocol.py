@@ -126,6 +126,22 @@ class PullResponse(Epoch):
     more: bool
 
 
+class SnapshotTable(Message):
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+class SnapshotResponse(Epoch):
+    """The replicated state as the asking device's kind sees it, including every op up to
+    `seq`: a new device starts from it and pulls after `seq` (core.ops.snapshot)."""
+
+    protocol: Literal[1] = VERSION
+    server_time: str
+    seq: int = Field(ge=0, le=MAX_INT)
+    hlc: str
+    tables: dict[str, SnapshotTable]
+
+
 MAX_LEASE = 500
 
 

@@ -21,6 +21,7 @@ from core.errors import MmcError
 from core.ops.envelope import Op
 from core.ops.kinds import apply_op, op_keys
 from core.ops.log import apply_remote, identity, is_known, op_from_record
+from core.ops.snapshot import Snapshot, base_seq, can_catch_up, drop_base, restore_base, start_from
 from core.schema import REPLICATED_TABLES, LocalIdentity, OpRecord, OutboxEntry, table_of
 
 _identity = table_of(LocalIdentity).c
@@ -179,7 +180,8 @@ def _take(session: Session, batch: list[tuple[int, Op]], at: dt.datetime, *, iso
 
 
 def rebuild_view(session: Session, at: dt.datetime) -> None:
-    """Recompute every replicated table from the op log.
+    """Recompute every replicated table from the op log (on top of the snapshot the
+    device caught up from, if it did: core.ops.snapshot).
 
     First the server's order up to the pull cursor (everything in it is known here), then
     on top, best effort and in order: accepted ops beyond the cursor (leases, or this
@@ -191,9 +193,12 @@ def rebuild_view(session: Session, at: dt.datetime) -> None:
         session.execute(delete(table_of(model)))
     # Rows loaded before the wipe would otherwise be served stale from the identity map.
     session.expunge_all()
+    base = restore_base(session)
     cursor = pull_cursor(session)
     prefix = session.scalars(
-        select(OpRecord).where(OpRecord.accepted_seq <= cursor).order_by(OpRecord.accepted_seq)
+        select(OpRecord)
+        .where(OpRecord.accepted_seq > base, OpRecord.accepted_seq <= cursor)
+        .order_by(OpRecord.accepted_seq)
     ).all()
     ahead = session.scalars(
         select(OpRecord).where(OpRecord.accepted_seq > cursor).order_by(OpRecord.accepted_seq)
@@ -252,7 +257,8 @@ def take_epoch(session: Session, epoch: str, base: int, at: dt.datetime) -> bool
     """Follow the server into `epoch` (it was restored from a backup holding sequences up
     to `base`). What this device holds of the old epoch past `base` is void: those ops
     lose their place, this device's own go back in the outbox (the server lost them), the
-    pull cursor goes back to `base`, and the view is rebuilt from what stands. Answers
+    pull cursor goes back to `base` (to the start, if the snapshot this device caught up
+    from holds more than the server kept), and the view is rebuilt from what stands. Answers
     whether the epoch was new (False on the first answer ever, which is only recorded)."""
     known = server_epoch(session)
     if epoch == known or not epoch:
@@ -271,7 +277,11 @@ def take_epoch(session: Session, epoch: str, base: int, at: dt.datetime) -> bool
     for op_id, device_seq in lost:
         if op_id not in queued:
             session.add(OutboxEntry(op_id=op_id, device_seq=device_seq))
-    session.execute(WRITE_CURSOR, {"cursor": min(pull_cursor(session), base)})
+    cursor = min(pull_cursor(session), base)
+    if base_seq(session) > base:
+        drop_base(session)
+        cursor = 0
+    session.execute(WRITE_CURSOR, {"cursor": cursor})
     rebuild_view(session, at)
     return True
 
@@ -287,3 +297,18 @@ def refused_ops(session: Session) -> list[OpRecord]:
             select(OpRecord).where(OpRecord.outcome == "refused_by_server").order_by(OpRecord.device_seq.desc())
         )
     )
+
+
+def catch_up(session: Session, snapshot: Snapshot, at: dt.datetime) -> bool:
+    """Start this device's view from the server's snapshot, if it still may (nothing
+    pulled, nothing unanswered); answers whether it did."""
+    if not can_catch_up(session, pull_cursor(session)):
+        return False
+    start_from(session, snapshot, at)
+    session.execute(WRITE_CURSOR, {"cursor": snapshot.seq})
+    rebuild_view(session, at)
+    return True
+
+
+def may_catch_up(session: Session) -> bool:
+    return can_catch_up(session, pull_cursor(session))

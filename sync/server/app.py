@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
@@ -29,10 +30,12 @@ from starlette.concurrency import run_in_threadpool
 
 from core.clock import service_day, to_iso, utc_now
 from core.database import Database
+from core.digest import view_at_acceptance_point
 from core.errors import MalformedOp, MmcError, first_problem
 from core.ops.envelope import MAX_INT, Op
 from core.ops.kinds import BOUNDED
 from core.ops.log import accept_batch, accepted_after, accepted_seq_of, identity
+from core.ops.snapshot import Snapshot, take_snapshot
 from core.permissions import SYSTEM
 from core.projection import Projection, pseudonym_maker
 from core.schema import Clinic, LocalIdentity
@@ -59,6 +62,7 @@ from sync.protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
+    SnapshotResponse,
     WireOp,
     is_bounded_json,
 )
@@ -382,6 +386,23 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         ops = [PulledOp(seq=seq, op=WireOp.of(seen)) for seq, op in rows if (seen := rule.apply(op)) is not None]
         return json_response(PullResponse(server_time=to_iso(utc_now()), ops=ops, cursor=cursor, more=more, **epoch()))
 
+    @app.get("/v1/snapshot", response_model=SnapshotResponse)
+    async def snapshot(request: Request) -> Response:
+        """Today's state for a new device to start from, as its kind sees it (need to
+        know, as the pulls), with the sequence to pull after."""
+        device = await device_of(request)
+        await keep_day_keys()
+        taken = await run_in_threadpool(_snapshot, db, device.kind)
+        body = {
+            "protocol": 1,
+            "server_time": to_iso(utc_now()),
+            "seq": taken.seq,
+            "hlc": taken.hlc,
+            "tables": taken.tables,
+            **epoch(),
+        }
+        return Response(orjson.dumps(body), media_type="application/json")
+
     @app.post("/v1/health")
     async def health_report(request: Request) -> Ack:
         """A device says how it is doing (clock, disk, outbox, breaker, version)."""
@@ -524,6 +545,11 @@ def _push(
 def _pull(db: Database, after: int, limit: int) -> list[tuple[int, Op]]:
     with db.read() as session:
         return accepted_after(session, after, limit)
+
+
+def _snapshot(db: Database, kind: str) -> Snapshot:
+    with db.snapshot() as session:
+        return take_snapshot(session, view_at_acceptance_point(session, kind))
 
 
 def _pseudonyms(db: Database) -> Callable[[str], str]:

@@ -83,12 +83,15 @@ class Site:
         shutil.copyfile(self.template, folder / "mmc.sqlite3")
         return open_store(folder, kind=kind)
 
-    async def device(self, name: str, kind: str, *, transport: object = None) -> SyncClient:
-        """A new device store, enrolled with the server and holding the site's configuration."""
+    async def device(
+        self, name: str, kind: str, *, transport: object = None, snapshots: bool = True
+    ) -> SyncClient:
+        """A new device store, enrolled with the server and holding the site's configuration
+        (from the server's snapshot, or with `snapshots` False by replaying its whole log)."""
         store = self.store(name, kind)
         link = ServerLink(self.url, transport=transport)  # type: ignore[arg-type]
         await enroll_device(store, link, code=create_code(self.db), name=name)
-        client = SyncClient(store, link, long_poll_s=0.5)
+        client = SyncClient(store, link, long_poll_s=0.5, snapshots=snapshots)
         self.clients.append(client)
         await client.pull_new()
         return client

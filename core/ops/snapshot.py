@@ -1,0 +1,102 @@
+"""Catching up from a snapshot: a new device starts from the server's current state
+instead of replaying the whole log.
+
+The server takes the replicated rows as the device's kind sees them (core.digest) and the
+last sequence they include, in one consistent read. The device keeps those rows as the
+base of its view: its pull cursor starts at that sequence, and a rebuild of the view
+starts from the base and applies only the ops after it. A device takes a snapshot only
+while it has pulled nothing and has nothing unanswered, so every op its log lacks is in
+the base and none is applied twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from core.clock import HlcStamp, HybridLogicalClock, to_iso
+from core.database import insert_rows
+from core.digest import StateView, table_rows
+from core.errors import StoreError
+from core.ops.log import identity, save_identity
+from core.schema import REPLICATED_TABLES, OutboxEntry, SnapshotBase, table_of
+
+TABLES = {table_of(model).name: table_of(model) for model in REPLICATED_TABLES}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    seq: int
+    hlc: str
+    tables: dict[str, dict[str, list[Any]]]
+    """{table: {"columns": [...], "rows": [[...], ...]}} for every replicated table."""
+
+
+def take_snapshot(session: Session, view: StateView) -> Snapshot:
+    """The replicated state as `view` sees it and the last sequence it includes. The
+    session must read one consistent state (Database.snapshot)."""
+    me = identity(session)
+    rows = table_rows(session, view)
+    tables: dict[str, dict[str, list[Any]]] = {}
+    for name, found in rows.items():
+        tables[str(name)] = {"columns": [str(c.name) for c in TABLES[name].columns], "rows": found}
+    return Snapshot(seq=me.accepted_count, hlc=me.hlc, tables=tables)
+
+
+def can_catch_up(session: Session, pull_cursor: int) -> bool:
+    """A device catches up from a snapshot only before its first pull, with nothing
+    waiting for an answer: then what the snapshot holds is exactly what its log lacks."""
+    if pull_cursor != 0:
+        return False
+    return session.scalar(select(OutboxEntry.op_id).limit(1)) is None
+
+
+def start_from(session: Session, snapshot: Snapshot, at: dt.datetime) -> None:
+    """Keep `snapshot` as this device's base and move its clock past the snapshot's last
+    stamp; the caller sets the pull cursor and rebuilds the view."""
+    for name, table in snapshot.tables.items():
+        known = TABLES.get(name)
+        if known is None or not set(table["columns"]) <= set(known.columns.keys()):
+            raise StoreError(detail=f"the server's snapshot has a table this store does not know: {name}")
+    session.execute(delete(SnapshotBase))
+    session.add(
+        SnapshotBase(id=1, seq=snapshot.seq, taken_at=to_iso(at), tables=orjson.dumps(snapshot.tables).decode())
+    )
+    if snapshot.hlc:
+        me = identity(session)
+        clock = HybridLogicalClock(me.device_id, HlcStamp.decode(me.hlc) if me.hlc else None)
+        clock.observe(HlcStamp.decode(snapshot.hlc), at)
+        me.hlc = clock.last.encode()
+        save_identity(session, me)
+    session.flush()
+
+
+def restore_base(session: Session) -> int:
+    """Put the base rows back in the (emptied) replicated tables; answers the sequence
+    they include (0 without a base)."""
+    base = session.get(SnapshotBase, 1)
+    if base is None:
+        return 0
+    tables: dict[str, dict[str, list[Any]]] = orjson.loads(base.tables)
+    for model in REPLICATED_TABLES:
+        table = table_of(model)
+        found = tables.get(table.name)
+        if not found or not found["rows"]:
+            continue
+        columns = found["columns"]
+        insert_rows(session, table, [dict(zip(columns, row, strict=True)) for row in found["rows"]])
+    return base.seq
+
+
+def base_seq(session: Session) -> int:
+    return int(session.scalar(select(SnapshotBase.seq).where(SnapshotBase.id == 1)) or 0)
+
+
+def drop_base(session: Session) -> None:
+    """Forget the base (the server went back before it): the device reads the state again."""
+    session.execute(delete(SnapshotBase))
