@@ -30,7 +30,7 @@ from core.store import open_store
 from kiosk.flow import KioskFlow
 from kiosk.printing import PdfPrinter
 from kiosk.window import KioskWindow
-from resources.qt import Languages, install_fonts
+from sync.runtime.qt import Languages, install_fonts
 
 ROOT = Path(__file__).resolve().parents[1]
 

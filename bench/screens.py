@@ -36,10 +36,10 @@ from core.store import open_store
 from kiosk.flow import KioskFlow
 from kiosk.printing import PdfPrinter, render_ticket
 from kiosk.window import KioskWindow
-from resources.qt import Languages, install_fonts
-from resources.station import qt_app
-from resources.widgets import restyle
 from sync.client import RefusedOp, SyncStatus
+from sync.runtime.qt import Languages, install_fonts
+from sync.runtime.station import qt_app
+from sync.runtime.widgets import restyle
 
 MORNING = dt.datetime(2026, 11, 22, 9, 30, tzinfo=SITE_ZONE)
 

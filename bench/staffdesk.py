@@ -40,7 +40,7 @@ from core.schema import Clinic
 from core.services.config import init_site, save_user
 from core.services.queue import call_next
 from core.store import open_store
-from resources.qt import Languages, install_fonts
+from sync.runtime.qt import Languages, install_fonts
 
 SPREAD = ("vitals", "lab", "xray", "ecg", "audio", "eyes", "internal", "ent", "surgery", "dental")
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import errno
 import functools
+import logging
 import operator
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -20,8 +21,10 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from core.changes import Changes
 from core.errors import StorageFull
 
+log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 15_000
 SQLITE_FULL = 13
 POSTGRES_DISK_FULL = "53100"
@@ -68,6 +71,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._watchers: list[Callable[[Changes], None]] = []
 
     @property
     def dialect(self) -> str:
@@ -82,11 +86,30 @@ class Database:
         try:
             with Session(self._writer, expire_on_commit=False) as session, session.begin():
                 session.info["writing"] = True
+                info = session.info
                 yield session
         except (exc.OperationalError, OSError) as error:
             if is_disk_full(error):
                 raise StorageFull() from error
             raise
+        changes = info.get("changes")
+        if changes:
+            for watcher in list(self._watchers):
+                try:
+                    watcher(changes)
+                except Exception:
+                    log.exception("a watcher of the store failed; the write stands")
+
+    def watch(self, watcher: Callable[[Changes], None]) -> Callable[[], None]:
+        """Tell `watcher` what each committed write changed, on the thread that wrote;
+        answers the function that stops it."""
+        self._watchers.append(watcher)
+
+        def stop() -> None:
+            if watcher in self._watchers:
+                self._watchers.remove(watcher)
+
+        return stop
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -1,1 +1,2 @@
-"""The touchscreen check-in kiosk (PySide6), to be built on `core` and `sync.client`."""
+"""The touchscreen check-in kiosk (PySide6): check-in, finishing a clinic with its PIN,
+"where am I", tickets on screen and on paper; built on `core` and `sync.runtime`."""

@@ -13,8 +13,8 @@ from core.permissions import Actor
 from kiosk.flow import KioskFlow
 from kiosk.printing import make_printer
 from kiosk.window import KioskWindow
-from resources.qt import Languages, install_fonts
-from resources.station import Station, open_station_store, qt_app, run_station, station_code
+from sync.runtime.qt import Languages, install_fonts
+from sync.runtime.station import Station, open_station_store, qt_app, run_station, station_code
 
 STARTED = time.perf_counter()
 

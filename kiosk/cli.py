@@ -7,7 +7,7 @@ from typing import Any
 
 
 def add_commands(sub: Any) -> None:
-    from resources.options import add_station_arguments
+    from sync.runtime.options import add_station_arguments
 
     kiosk = sub.add_parser("kiosk", help="the touchscreen check-in kiosk")
     add_station_arguments(kiosk, "mmc-kiosk")

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPaintD
 from core.services.catalog import Catalog
 from kiosk.flow import TicketCard
 from kiosk.qr import qr_image
-from resources.qt import FONT_FAMILIES, rtl_safe
+from sync.runtime.qt import FONT_FAMILIES, rtl_safe
 
 log = logging.getLogger(__name__)
 TICKET_WIDTH_PX = 576  # 72 mm at 203 dpi, the print width of an 80 mm roll
@@ -195,7 +195,7 @@ class EscposPrinter:
 
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 takes only str
         picture = Image.open(io.BytesIO(buffer.data().data()))
         try:
             device = self._open()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resources.palette import BLUE, GREEN, INK, ORANGE, PAPER, RED
+from sync.runtime.palette import BLUE, GREEN, INK, ORANGE, PAPER, RED
 
 STYLE_SHEET = f"""
 QWidget {{ background: {PAPER}; color: {INK}; font-size: 22pt; }}

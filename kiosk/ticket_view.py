@@ -11,7 +11,7 @@ from core.services.catalog import Catalog
 from kiosk.flow import TicketCard
 from kiosk.printing import ticket_lines
 from kiosk.qr import qr_image
-from resources.widgets import label
+from sync.runtime.widgets import label
 
 
 class TicketView(QFrame):

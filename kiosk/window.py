@@ -26,8 +26,8 @@ from kiosk.screens.staff_exit import StaffExitScreen
 from kiosk.screens.ticket import TicketScreen
 from kiosk.screens.welcome import WelcomeScreen
 from kiosk.style import STYLE_SHEET
-from resources.qt import Languages
-from resources.widgets import Screen, button, label, show_sync_badge
+from sync.runtime.qt import Languages
+from sync.runtime.widgets import Screen, button, label, show_sync_badge
 
 if TYPE_CHECKING:
     from sync.client import SyncStatus

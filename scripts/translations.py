@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
-UI_PACKAGES = ("kiosk", "staffdesk", "resources")
+UI_PACKAGES = ("kiosk", "staffdesk", "sync/runtime")
 
 
 def ui_sources() -> list[str]:

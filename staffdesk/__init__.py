@@ -1,1 +1,2 @@
-"""The staff console and the hall display (PySide6), to be built on `core` and `sync.client`."""
+"""The staff console (login, queue, dashboard, reports, administration, sync, audit) and
+the hall display (`staffdesk.display`), in PySide6; built on `core` and `sync.runtime`."""

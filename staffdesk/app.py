@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from core.logs import configure_logging
-from resources.qt import Languages, install_fonts
-from resources.station import Station, open_station_store, qt_app, run_station
+from sync.runtime.qt import Languages, install_fonts
+from sync.runtime.station import Station, open_station_store, qt_app, run_station
 
 if TYPE_CHECKING:
     from sync.protocol import DevicesHealthResponse

@@ -7,7 +7,7 @@ from typing import Any
 
 
 def add_commands(sub: Any) -> None:
-    from resources.options import add_station_arguments
+    from sync.runtime.options import add_station_arguments
 
     desk = sub.add_parser("staffdesk", help="the staff console: queues, PINs, dashboard, reports, administration")
     add_station_arguments(desk, "mmc-staffdesk")

@@ -3,7 +3,7 @@ day at a desk; the display large and high-contrast, legible from 10 m."""
 
 from __future__ import annotations
 
-from resources.palette import BLUE, GREEN, INK, ORANGE, PAPER, RED
+from sync.runtime.palette import BLUE, GREEN, INK, ORANGE, PAPER, RED
 
 CONSOLE_STYLE = f"""
 QWidget {{ color: {INK}; font-size: 11pt; }}

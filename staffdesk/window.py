@@ -10,12 +10,11 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from core.changes import Changes
 from core.services.catalog import load_catalog
 from core.services.directory import editable_settings
 from core.services.queue import ticket_of_op
 from core.store import Notice
-from resources.qt import Languages
-from resources.widgets import button, label, restyle, show_sync_badge
 from staffdesk.desk import Desk
 from staffdesk.messages import explain_notice, explain_refused, role_name, tr
 from staffdesk.pages.about import AboutPage
@@ -28,7 +27,9 @@ from staffdesk.pages.queue import QueuePage
 from staffdesk.pages.reports import ReportsPage
 from staffdesk.pages.sync_status import SyncPage
 from staffdesk.style import CONSOLE_STYLE
-from staffdesk.watch import StoreWatch
+from sync.runtime.changes import StoreChanges
+from sync.runtime.qt import Languages
+from sync.runtime.widgets import button, label, restyle, show_sync_badge
 
 if TYPE_CHECKING:
     from sync.client import RefusedOp, SyncStatus
@@ -111,8 +112,8 @@ class StaffWindow(QMainWindow):
         languages.changed.connect(self._language_changed)
         self._language_changed(languages.current)
 
-        self.watch = StoreWatch(desk.db, self)
-        self.watch.changed.connect(self._refresh_current)
+        self.changes = StoreChanges(desk.db, self)
+        self.changes.changed.connect(self._store_changed)
         self._last_activity = time.monotonic()
         self.idle_s = int(editable_settings(desk.db)["staff_lock_idle_s"])
         self.idle_timer = QTimer(self)
@@ -222,6 +223,16 @@ class StaffWindow(QMainWindow):
         self.tabs.setCurrentWidget(chosen)
         return chosen
 
+    def _store_changed(self, changes: Changes) -> None:
+        """Each page reads again only what it shows, and only while it is shown; the
+        clinic lists follow the configuration even while hidden."""
+        current = self.tabs.currentWidget()
+        working = self.desk.user is not None and self.stack.currentWidget() is self.work
+        for page in self.pages:
+            page.store_changed(changes, shown=working and page is current)
+        if changes.config or changes.everything:
+            self.login.show_site(load_catalog(self.desk.db).settings.site_name)
+
     def _refresh_current(self) -> None:
         current = self.tabs.currentWidget()
         if current is self.sync:
@@ -261,4 +272,3 @@ class StaffWindow(QMainWindow):
             ticket = ticket_of_op(self.desk.db, refused.op_id)
             clinic = load_catalog(self.desk.db).clinic_name(ticket.clinic, self.languages.current) if ticket else ""
             self.conflict.setText(explain_refused(refused, ticket, clinic, count))
-        self.watch.check()

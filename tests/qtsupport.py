@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from resources.qt import Languages, install_fonts
+from sync.runtime.qt import Languages, install_fonts
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

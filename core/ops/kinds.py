@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from sqlalchemy import exc, select
 from sqlalchemy.orm import Session
 
+from core.changes import CONFIG, EVERYTHING, NOTHING, Changes
 from core.errors import (
     AlreadyCheckedIn,
     AlreadyInQueue,
@@ -34,6 +35,7 @@ from core.ops.envelope import (
     DeviceRevoked,
     ExamTypeUpserted,
     LeaseGranted,
+    NewTicket,
     Op,
     Payload,
     PinRotated,
@@ -117,6 +119,40 @@ def refusal_for(error: exc.IntegrityError) -> MmcError:
     return StoreError(detail=f"constraint violated: {text}")
 
 
+CONFIG_KINDS = ("clinic.", "exam_type.", "user.", "device.", "setting.", "pin.")
+TICKET_FIELDS = ("ticket", "new_ticket", "next_ticket")
+
+
+def changes_of(session: Session, op: Op, payload: Payload) -> Changes:
+    """What applying `op` changes, as the views see it (core.changes)."""
+    kind = op.kind
+    if kind in {"lease.granted", "device.resumed"}:
+        return NOTHING
+    if kind.startswith(CONFIG_KINDS):
+        return CONFIG
+    if kind == "day.closed":
+        return EVERYTHING
+    clinics = {t.clinic for f in TICKET_FIELDS if isinstance(t := getattr(payload, f, None), NewTicket)}
+    ticket_id = getattr(payload, "ticket_id", None)
+    if isinstance(ticket_id, str):
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is not None:
+            clinics.add(ticket.clinic)
+    if kind == "visit.clinic_confirmed":
+        clinics.add(getattr(payload, "clinic", ""))
+    elif kind == "visit.cancelled":
+        clinics.update(
+            session.scalars(select(Ticket.clinic).where(Ticket.visit_id == getattr(payload, "visit_id", "")))
+        )
+    return Changes(queues=frozenset(clinics), visits=kind.startswith("visit."))
+
+
+def note_changes(session: Session, changes: Changes) -> None:
+    """Add to what this transaction changed (told to the database's watchers on commit)."""
+    if changes:
+        session.info["changes"] = session.info.get("changes", NOTHING) | changes
+
+
 def run_apply(session: Session, op: Op, payload: Payload) -> None:
     """Apply one op through its kind's function and flush; raises an MmcError if refused."""
     try:
@@ -124,6 +160,7 @@ def run_apply(session: Session, op: Op, payload: Payload) -> None:
         session.flush()
     except exc.IntegrityError as error:
         raise refusal_for(error) from None
+    note_changes(session, changes_of(session, op, payload))
 
 
 def apply_op(session: Session, op: Op) -> None:
@@ -145,6 +182,8 @@ def apply_in_order(session: Session, items: list[tuple[Op, Payload]]) -> None:
             session.flush()
         except exc.IntegrityError as error:
             raise refusal_for(error) from None
+        for op, payload in ops:
+            note_changes(session, changes_of(session, op, payload))
 
 
 def op_keys(session: Session, op: Op) -> frozenset[str]:

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from core.changes import EVERYTHING
 from core.clock import HlcStamp
 from core.errors import MmcError
 from core.ops.envelope import Op
-from core.ops.kinds import apply_op, op_keys
+from core.ops.kinds import apply_op, note_changes, op_keys
 from core.ops.log import apply_remote, identity, is_known, op_from_record
 from core.ops.snapshot import Snapshot, base_seq, can_catch_up, drop_base, restore_base, start_from
 from core.schema import REPLICATED_TABLES, LocalIdentity, OpRecord, OutboxEntry, table_of
@@ -189,6 +190,7 @@ def rebuild_view(session: Session, at: dt.datetime) -> None:
     An op on top that does not apply now stays out of the view until its turn comes.
     """
     session.flush()
+    note_changes(session, EVERYTHING)
     for model in reversed(REPLICATED_TABLES):
         session.execute(delete(table_of(model)))
     # Rows loaded before the wipe would otherwise be served stale from the identity map.

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from core.services.catalog import ExamChoice
-from resources.widgets import Screen, button, label
+from sync.runtime.widgets import Screen, button, label
 
 
 class ExamScreen(Screen):

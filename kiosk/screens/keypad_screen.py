@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.keypad import Keypad
-from resources.widgets import Screen, button, label
+from sync.runtime.widgets import Screen, button, label
 
 
 class KeypadScreen(Screen):

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.screens.keypad_screen import KeypadScreen
-from resources.about import about_text
-from resources.widgets import label
+from sync.runtime.about import about_text
+from sync.runtime.widgets import label
 
 
 class StaffExitScreen(KeypadScreen):
@@ -15,7 +15,9 @@ class StaffExitScreen(KeypadScreen):
         super().__init__("exit", max_length=8, secret=True, parent=parent)
         self.about = label("about", name="exit-about")
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.layout().addWidget(self.about)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.about)
         self.retranslate()
 
     def refuse(self) -> None:

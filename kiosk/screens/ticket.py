@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from core.services.catalog import Catalog
 from kiosk.flow import TicketCard
 from kiosk.ticket_view import TicketView
-from resources.widgets import Screen, button, label
+from sync.runtime.widgets import Screen, button, label
 
 
 class TicketScreen(Screen):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from resources.widgets import Screen, button, label
+from sync.runtime.widgets import Screen, button, label
 
 
 class WelcomeScreen(Screen):

@@ -13,7 +13,7 @@ from PySide6.QtMultimedia import QSoundEffect
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from resources import resource_path
-from resources.qt import load_translator
+from sync.runtime.qt import load_translator
 
 log = logging.getLogger(__name__)
 CHIME_MS = 1_250

@@ -12,16 +12,17 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from core.changes import Changes
 from core.database import Database
 from core.services.board import Board, BoardCall, board
 from core.services.catalog import load_catalog
-from resources.about import about_text
-from resources.qt import rtl_safe
-from resources.widgets import label, restyle, show_sync_badge
 from staffdesk.display.announcer import Announcement, Announcer
 from staffdesk.messages import tr
 from staffdesk.style import board_style
-from staffdesk.watch import StoreWatch
+from sync.runtime.about import about_text
+from sync.runtime.changes import StoreChanges
+from sync.runtime.qt import rtl_safe
+from sync.runtime.widgets import label, restyle, show_sync_badge
 
 if TYPE_CHECKING:
     from sync.client import SyncStatus
@@ -103,8 +104,8 @@ class DisplayWindow(QWidget):
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(self._flash)
         self.repainted_after_change = 0
-        self.watch = StoreWatch(db, self, poll_ms=WATCH_MS)
-        self.watch.changed.connect(self.refresh)
+        self.changes = StoreChanges(db, self, poll_ms=WATCH_MS)
+        self.changes.changed.connect(self._store_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -125,6 +126,16 @@ class DisplayWindow(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def shows(self, changes: Changes) -> bool:
+        """Whether `changes` touch what this board shows (its clinics, or all of them)."""
+        if not self.clinics:
+            return changes.touches_any_queue()
+        return changes.everything or changes.config or bool(changes.queues & self.clinics)
+
+    def _store_changed(self, changes: Changes) -> None:
+        if self.shows(changes):
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the board; flash and announce the calls not seen before. The calls already
@@ -180,7 +191,6 @@ class DisplayWindow(QWidget):
 
     def show_sync_status(self, status: SyncStatus) -> None:
         show_sync_badge(self.badge, status)
-        self.watch.check()
 
     def number_label(self, clinic: str) -> QLabel | None:
         for _, number, _ in self.rows:

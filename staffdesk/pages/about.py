@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout
 
+from core.changes import Changes
 from core.services.catalog import load_catalog
-from resources.about import about_lines
-from resources.widgets import label
 from staffdesk.desk import Desk
 from staffdesk.messages import tr
 from staffdesk.pages.common import Page
+from sync.runtime.about import about_lines
+from sync.runtime.widgets import label
 
 
 class AboutPage(Page):
@@ -32,6 +33,9 @@ class AboutPage(Page):
         for widget, text in zip(self.lines, about_lines(), strict=True):
             widget.setText(text)
         self.refresh()
+
+    def shows(self, changes: Changes) -> bool:
+        return changes.config or changes.everything
 
     def refresh(self) -> None:
         self.site.setText(load_catalog(self.desk.db).settings.site_name)

@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import Changes
 from core.clock import SITE_ZONE, from_iso
 from core.services import directory
 from core.services.config import MIN_PASSWORD, revoke_device, save_user, set_setting, upsert_clinic, upsert_exam_type
 from core.services.directory import DeviceRow
 from core.settings import DEFAULTS, setting_problem
-from resources.widgets import button, label
 from staffdesk.desk import Desk
 from staffdesk.messages import health_text, role_name, tr
 from staffdesk.pages.common import ConfirmBar, MessageLine, Page, fill, headers, selected_key, table
+from sync.runtime.widgets import button, label
 
 if TYPE_CHECKING:
     from sync.protocol import DevicesHealthResponse
@@ -422,7 +423,8 @@ class DevicesSection(_Section):
         )
         for row in range(self.list.rowCount()):
             cell = self.list.item(row, 4)
-            cell.setToolTip(cell.text())
+            if cell is not None:
+                cell.setToolTip(cell.text())
 
     def _health_of(self, device: DeviceRow) -> str:
         if device.kind in ("server", "standalone"):
@@ -593,6 +595,9 @@ class AdminPage(Page):
         for section in self.sections:
             section.retranslate()
         self.refresh()
+
+    def shows(self, changes: Changes) -> bool:
+        return changes.config or changes.everything
 
     def refresh(self) -> None:
         if self.desk.user is None:

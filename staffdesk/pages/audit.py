@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from core.clock import SITE_ZONE, from_iso
 from core.services.audit import audit_log
-from resources.widgets import button
 from staffdesk.desk import Desk
 from staffdesk.messages import tr
 from staffdesk.pages.common import MessageLine, Page, fill, headers, table
+from sync.runtime.widgets import button
 
 
 def local_time(iso: str) -> str:

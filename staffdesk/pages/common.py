@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import Changes
 from core.errors import MmcError
-from resources.widgets import Screen, button, label, restyle
 from staffdesk.desk import Desk
 from staffdesk.messages import explain, tr
+from sync.runtime.widgets import Screen, button, label, restyle
 
 
 class MessageLine(QLabel):
@@ -84,11 +85,22 @@ class Page(Screen):
         self.desk = desk
 
     def refresh(self) -> None:
-        """Read the store again (called when the store changed and the page is shown).
-        The sync page keeps this no-op: it shows what the sync client reports."""
+        """Read the store again (when what it shows changed and the page is shown, and
+        when it is opened). The sync page keeps this no-op: it shows what the sync client
+        reports."""
+
+    def shows(self, changes: Changes) -> bool:
+        """Whether this page shows something `changes` changed."""
+        return bool(changes)
+
+    def store_changed(self, changes: Changes, *, shown: bool) -> None:
+        if shown and self.shows(changes):
+            self.refresh()
 
     def attempt(self, message: MessageLine, action: Callable[[], str | None]) -> bool:
-        """Run `action`; show its result, or the refusal in the user's language."""
+        """Run `action`; show its result, or the refusal in the user's language. What
+        the action changed refreshes the page through the store's change signal; a
+        refusal reads the page again, as others may have changed what it shows."""
         try:
             done = action()
         except MmcError as error:
@@ -97,7 +109,6 @@ class Page(Screen):
             return False
         if done:
             message.info(done)
-        self.refresh()
         return True
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
+from core.changes import Changes
 from core.services.days import close_day
 from core.services.directory import editable_settings
 from core.services.reports import Dashboard, dashboard
-from resources.widgets import button, label
 from staffdesk.charts import bar_chart, chart_view, show_chart
 from staffdesk.desk import Desk
 from staffdesk.messages import tr
 from staffdesk.pages.common import ConfirmBar, MessageLine, Page, fill, headers, table
+from sync.runtime.widgets import button, label
 
 CHART_CLINICS = 8
 
@@ -67,6 +68,9 @@ class DashboardPage(Page):
             ],
         )
         self.refresh()
+
+    def shows(self, changes: Changes) -> bool:
+        return changes.touches_any_queue()
 
     def refresh(self) -> None:
         if self.desk.user is None:

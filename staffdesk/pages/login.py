@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from core.errors import MmcError
-from resources.qt import Languages
-from resources.widgets import Screen, button, label
 from staffdesk.desk import Desk
 from staffdesk.messages import explain, tr
 from staffdesk.pages.common import MessageLine
+from sync.runtime.qt import Languages
+from sync.runtime.widgets import Screen, button, label
 
 
 class LoginPage(Screen):

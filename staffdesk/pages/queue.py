@@ -9,15 +9,16 @@ from collections.abc import Callable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
+from core.changes import Changes
 from core.clock import from_iso, utc_now
 from core.services import queue as queue_service
 from core.services.catalog import load_catalog
 from core.services.queue import TicketView
 from core.services.visits import rotate_pin, todays_pin
-from resources.widgets import button, label
 from staffdesk.desk import Desk
 from staffdesk.messages import status_name, tr
 from staffdesk.pages.common import ConfirmBar, MessageLine, Page, chosen_row, fill, headers, table
+from sync.runtime.widgets import button, label
 
 SHORTCUTS = {
     "call_next": "F2",
@@ -130,6 +131,14 @@ class QueuePage(Page):
     @property
     def clinic_code(self) -> str:
         return str(self.clinic.currentData() or "")
+
+    def store_changed(self, changes: Changes, *, shown: bool) -> None:
+        """The clinic lists follow the configuration, shown or not; the queue is read
+        again only when its clinic changed."""
+        if changes.config or changes.everything:
+            self.load_clinics()
+        elif shown and changes.touches(self.clinic_code):
+            self.refresh()
 
     def refresh(self) -> None:
         if not self.clinic_code or self.desk.user is None:

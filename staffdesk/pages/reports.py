@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QV
 from core.services.catalog import load_catalog
 from core.services.days import day_now
 from core.services.reports import PERIODS, Report, report
-from resources.widgets import button, label
 from staffdesk.desk import Desk
 from staffdesk.messages import tr
 from staffdesk.pages.common import MessageLine, Page, fill, headers, table
@@ -26,6 +25,7 @@ from staffdesk.report_export import (
     write_csv,
     write_pdf,
 )
+from sync.runtime.widgets import button, label
 
 
 def ask_save_path(parent: Page, suffix: str) -> Path | None:

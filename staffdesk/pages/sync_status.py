@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFormLayout, QVBoxLayout
 
 from core.clock import SITE_ZONE
-from resources.widgets import label
 from staffdesk.desk import Desk
 from staffdesk.messages import tr
 from staffdesk.pages.common import Page, fill, headers, table
+from sync.runtime.widgets import label
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -15,7 +15,7 @@ from core.store import Store
 from kiosk.flow import KioskFlow
 from kiosk.printing import PdfPrinter, TicketPrinter
 from kiosk.window import KioskWindow
-from resources.qt import Languages
+from sync.runtime.qt import Languages
 from tests.qtsupport import languages, no_window_outlives_its_test, qapp, tap
 
 __all__ = ["languages", "no_window_outlives_its_test", "qapp", "tap"]

@@ -13,7 +13,7 @@ from core.store import Store
 from core.version import build_info
 from kiosk.printing import EscposPrinter, PdfPrinter, make_printer
 from kiosk.window import KioskWindow
-from resources.about import about_text
+from sync.runtime.about import about_text
 from tests.conftest import ADMIN
 from tests.kiosk.conftest import KioskFactory, tap, type_digits
 from tests.kiosk.test_check_in import walk_to_exam

@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"
-UI_PACKAGES = ("kiosk", "staffdesk", "resources")
+UI_PACKAGES = ("kiosk", "staffdesk", "sync/runtime")
 PLACEHOLDERS = (
     "{clinic}",
     "{room}",

@@ -23,13 +23,13 @@ from core.permissions import SYSTEM
 from core.services.checkin import check_in
 from core.services.config import save_user
 from core.store import Store, open_store
-from resources.qt import Languages
 from staffdesk.app import build_staffdesk
 from staffdesk.desk import Desk
 from staffdesk.window import StaffWindow
 from sync.client import SyncClient, SyncStatus, enroll_device
 from sync.credentials import MemoryKeyring, load_token
 from sync.link import ServerLink
+from sync.runtime.qt import Languages
 from sync.server.app import create_app
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer, open_server_db, serve_in_thread
@@ -133,14 +133,15 @@ def server(tmp_path: Path) -> Iterator[tuple[RunningServer, Database]]:
         db.dispose()
 
 
-def enroll(store: Store, url: str, code: str) -> None:
-    """Enroll a device store with the server and pull the site into it."""
+def enroll(store: Store, url: str, code: str, *, pull: bool = True) -> None:
+    """Enroll a device store with the server and (with `pull`) pull the site into it."""
 
     async def run() -> None:
         link = ServerLink(url)
         try:
             await enroll_device(store, link, code=code, name="console")
-            await SyncClient(store, link).pull_new()
+            if pull:
+                await SyncClient(store, link).pull_new()
         finally:
             await link.aclose()
 

@@ -11,9 +11,9 @@ from core.database import Database
 from core.permissions import SYSTEM
 from core.services.checkin import check_in
 from core.store import open_store
-from resources.qt import Languages
 from staffdesk.desk import Desk
 from staffdesk.window import StaffWindow
+from sync.runtime.qt import Languages
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer
 from tests.qtsupport import tap

@@ -10,12 +10,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from core.permissions import Actor
-from core.services.queue import call_next, recall
+from core.services.queue import call_next, clinic_queue, recall, transfer
 from core.store import Store
-from resources.qt import Languages
 from staffdesk.display.announcer import Announcement, Announcer
 from staffdesk.display.window import DisplayWindow
 from sync.client import SyncStatus
+from sync.runtime.qt import Languages
 
 NURSE = Actor("nurse", "staff")
 DisplayFactory = Callable[..., DisplayWindow]
@@ -40,6 +40,13 @@ def make_display(qtbot: QtBot, languages: Languages, clinic_store: Store, mornin
         return window
 
     return make
+
+
+def send_to_lab(store: Store, morning: dt.datetime) -> None:
+    """The last patient waiting at Vital Signs is sent on to the Laboratory."""
+    at = morning + dt.timedelta(minutes=34)
+    waiting = [t for t in clinic_queue(store.db, clinic="vitals", now=at) if t.status == "WAITING"]
+    transfer(store.db, NURSE, ticket_id=waiting[-1].ticket_id, to_clinic="lab", now=at)
 
 
 def call(store: Store, morning: dt.datetime, clinic: str = "vitals", room: str = "3", second: int = 0) -> str:
@@ -95,19 +102,25 @@ def test_a_recall_is_announced_again_and_a_restart_announces_nothing_old(
     assert display.announcer.spoken == []
     recall(clinic_store.db, NURSE, ticket_id=ticket, now=morning + dt.timedelta(minutes=36))
     qtbot.waitUntil(lambda: len(display.announcer.done) == 2, timeout=5000)
+    send_to_lab(clinic_store, morning)
     restarted = make_display(speech=False)
     assert restarted.number_label("vitals") is not None
-    qtbot.wait(300)
-    assert restarted.announcer.done == [] and not restarted.announcer.busy
+    call(clinic_store, morning, "lab", second=30)
+    qtbot.waitUntil(lambda: len(restarted.announcer.done) == 1, timeout=5000)
+    assert [a.name_en for a in restarted.announcer.done] == ["Laboratory"], "only the call made after the restart"
 
 
 def test_only_the_chosen_clinics_are_shown(
     qtbot: QtBot, make_display: DisplayFactory, clinic_store: Store, morning: dt.datetime
 ) -> None:
+    send_to_lab(clinic_store, morning)
     display = make_display(speech=False, clinics=frozenset({"lab"}))
     call(clinic_store, morning, "vitals")
-    qtbot.wait(300)
-    assert display.number_label("vitals") is None and display.announcer.done == []
+    call(clinic_store, morning, "lab", second=1)
+    qtbot.waitUntil(lambda: display.number_label("lab") is not None, timeout=5000)
+    qtbot.waitUntil(lambda: len(display.announcer.done) == 1, timeout=5000)
+    assert display.number_label("vitals") is None
+    assert [a.name_en for a in display.announcer.done] == ["Laboratory"]
 
 
 def test_offline_the_board_keeps_its_state_with_a_small_indicator(

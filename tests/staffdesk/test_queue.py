@@ -106,7 +106,7 @@ def test_an_action_someone_else_already_did_is_explained_and_the_list_refreshed(
     qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store, morning: dt.datetime
 ) -> None:
     window = make_console("nurse", language="ar")
-    window.watch.blockSignals(True)
+    window.changes.blockSignals(True)
     other = Actor("other", "staff")
     at = morning + dt.timedelta(minutes=31)
     first = call_next(clinic_store.db, other, clinic="vitals", room="9", now=at)

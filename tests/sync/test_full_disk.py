@@ -22,9 +22,9 @@ from kiosk.flow import KioskFlow
 from kiosk.messages import explain
 from kiosk.printing import PdfPrinter
 from kiosk.window import KioskWindow
-from resources.qt import Languages
 from sync.client import SyncClient, SyncStatus, enroll_device
 from sync.link import ServerLink
+from sync.runtime.qt import Languages
 from sync.server.enrollment import create_code
 from sync.server.health import devices_health
 from sync.server.run import free_port, open_server_db, start_server_process
