@@ -75,12 +75,13 @@ class Server:
         self.db.dispose()
 
 
-async def device(server: Server, root: Path, name: str, kind: str, **options: Any) -> SyncClient:
+async def device(server: Server, root: Path, name: str, kind: str, *, pull: bool = True, **options: Any) -> SyncClient:
     store = open_store(root / name, kind=kind)
     link = ServerLink(server.url)
     await enroll_device(store, link, code=create_code(server.db), name=name)
     client = SyncClient(store, link, **options)
-    await client.pull_new()
+    if pull:
+        await client.pull_new()
     return client
 
 

@@ -31,6 +31,7 @@ from core.services.checkin import check_in, enter_queue
 from core.services.config import init_site
 from core.services.places import QueuePlace
 from core.services.reports import clinic_stats
+from core.statuses import VisitStatus
 from core.store import open_store
 
 EXAM_MIX = (("recruitment", 5), ("periodic", 3), ("promotion", 2), ("travel", 2))
@@ -165,7 +166,11 @@ def run_headless_day(*, patients: int, seed: int, report_path: Path, data_root: 
             f"visits: {dict(statuses)}; ops in the log: {sum(ops.values())}; "
             f"wrong PINs typed: {day.mistyped}; no-shows: {day.no_shows}; duplicate numbers: {duplicates}"
         )
-        ok = statuses.get("active", 0) == 0 and statuses.get("completed", 0) == patients and duplicates == 0
+        ok = (
+            statuses.get(VisitStatus.ACTIVE, 0) == 0
+            and statuses.get(VisitStatus.COMPLETED, 0) == patients
+            and duplicates == 0
+        )
         report = {
             "patients": patients,
             "seed": seed,

@@ -50,16 +50,18 @@ def table_rows(session: Session, view: StateView = WHOLE) -> dict[str, list[list
         if view.kind and table.name in HIDDEN_TABLES.get(view.kind, set()):
             continue
         keys = list(table.primary_key.columns)
+        names = [c.name for c in table.columns]
         found = [list(row) for row in session.execute(select(table).order_by(*keys))]
         if model is Setting:
             found = [row for row in found if row[0] not in hidden_settings]
         column = PATIENT_COLUMNS.get(table.name)
         if view.pseudonym is not None and column is not None:
-            at = [c.name for c in table.columns].index(column)
+            at = names.index(column)
             for row in found:
                 if row[at] is not None:
                     row[at] = view.pseudonym(str(row[at]))
-            found.sort(key=lambda row: [str(row[[c.name for c in table.columns].index(k.name)]) for k in keys])
+            places = [names.index(k.name) for k in keys]
+            found.sort(key=lambda row: [str(row[i]) for i in places])
         rows[table.name] = found
     return rows
 

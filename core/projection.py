@@ -11,6 +11,7 @@ state seen through its kind's `StateView` (core.digest).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 from collections.abc import Callable
@@ -37,8 +38,9 @@ def pseudonym_maker(secret: bytes) -> Callable[[str], str]:
     """A patient's stand-in on displays: HMAC of the ID under a key of the site's own."""
     key = hmac.new(secret, b"pseudonym", hashlib.sha256).digest()
 
+    @functools.lru_cache(maxsize=65_536)
     def pseudonym(id_number: str) -> str:
-        return "P-" + hmac.new(key, id_number.encode(), hashlib.sha256).hexdigest()[:24]
+        return "P-" + hmac.digest(key, id_number.encode(), "sha256").hex()[:24]
 
     return pseudonym
 

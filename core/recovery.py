@@ -34,6 +34,7 @@ from core.schema import Clinic, LocalIdentity, NumberLease, OutboxEntry, Ticket,
 from core.services.call import service_call
 from core.services.days import current_day
 from core.services.numbers import grant_lease
+from core.statuses import OpOutcome
 
 SEQUENCE_JUMP = 1_000_000
 """How far a device that lost ops it cannot read skips ahead in its sequence (a kiosk
@@ -87,7 +88,7 @@ def take_back(db: Database, old_file: Path | None) -> Recovery:
             rows.append(
                 {
                     **row,
-                    "outcome": "applied",
+                    "outcome": OpOutcome.APPLIED,
                     "reason": None,
                     "accepted_seq": ident.accepted_count if ident.authority else None,
                     "local_order": ident.applied_count,

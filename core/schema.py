@@ -23,6 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from core.statuses import OpOutcome
+
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -258,7 +260,7 @@ class OpRecord(Base):
     kind: Mapped[str] = mapped_column(String(40))
     payload: Mapped[str] = mapped_column(Text)
     proof: Mapped[str] = mapped_column(Text, default="", server_default="")
-    outcome: Mapped[str] = mapped_column(String(20), default="applied")
+    outcome: Mapped[str] = mapped_column(String(20), default=OpOutcome.APPLIED)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     accepted_seq: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True)
     local_order: Mapped[int] = mapped_column(Integer, index=True)

@@ -2,7 +2,8 @@
 
 Screens call these and show what comes back; a refusal arrives as the core's typed error,
 which the screen explains with `kiosk.messages`. Nothing here touches the database except
-through the core services.
+through the core services, and those that write run on the store's worker thread
+(sync.runtime.worker).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from core.services.checkin import Whereabouts, check_in, where_am_i
 from core.services.places import QueuePlace
 from core.services.visits import Confirmation, confirm_clinic
 from kiosk.qr import visit_code, visit_of
+from sync.runtime.worker import on_store
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,10 @@ class KioskFlow:
 
     def check_in(self, id_number: str, gender: str, exam_type: str) -> TicketCard:
         at = self.now()
-        done = check_in(self.db, self.actor, id_number=id_number, gender=gender, exam_type=exam_type, now=at)
+        done = on_store(
+            self.db,
+            lambda: check_in(self.db, self.actor, id_number=id_number, gender=gender, exam_type=exam_type, now=at),
+        )
         self.on_change()
         return TicketCard.of(done.place, visit_id=done.visit_id, route=done.route, completed=[], at=at)
 
@@ -99,8 +104,11 @@ class KioskFlow:
         """The clinic's PIN confirms it done: the next clinic's card, or None at the end."""
         at = self.now()
         try:
-            done = confirm_clinic(
-                self.db, self.actor, id_number=patient.id_number, visit_id=patient.visit_id, pin=pin, now=at
+            done = on_store(
+                self.db,
+                lambda: confirm_clinic(
+                    self.db, self.actor, id_number=patient.id_number, visit_id=patient.visit_id, pin=pin, now=at
+                ),
             )
         finally:
             self.on_change()
@@ -113,7 +121,10 @@ class KioskFlow:
 
     def where(self, patient: Patient) -> tuple[Whereabouts, TicketCard | None]:
         at = self.now()
-        found = where_am_i(self.db, self.actor, id_number=patient.id_number, visit_id=patient.visit_id, now=at)
+        found = on_store(
+            self.db,
+            lambda: where_am_i(self.db, self.actor, id_number=patient.id_number, visit_id=patient.visit_id, now=at),
+        )
         if found.place is None:
             return found, None
         card = TicketCard.of(found.place, visit_id=found.visit_id, route=found.route, completed=found.completed, at=at)

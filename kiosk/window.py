@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget,
 
 from core.errors import MmcError
 from core.services.catalog import exit_code_matches
+from core.statuses import VisitStatus
 from kiosk.flow import KioskFlow, Patient, TicketCard
 from kiosk.messages import explain
 from kiosk.printing import PdfPrinter, PrintFailed, TicketPrinter, render_ticket
@@ -263,9 +264,9 @@ class KioskWindow(QWidget):
         except MmcError as error:
             self.id_screen.show_error(self._explain(error))
             return
-        if found.status == "completed":
+        if found.status == VisitStatus.COMPLETED:
             headline, detail = self.tr("Your route is complete."), self.tr("You have finished every clinic.")
-        elif found.status == "cancelled":
+        elif found.status == VisitStatus.CANCELLED:
             headline, detail = self.tr("Your visit was cancelled."), self.tr("Please ask the reception desk.")
         elif self.card is None:
             headline = self.tr("You are being served.")

@@ -1,7 +1,8 @@
 """The console's session: who is logged in, and what each click asks of the core.
 
 Every action goes through a core service with the logged-in user as the actor, so the
-role check and the audit entry are the core's; the desk only pokes sync afterwards.
+role check and the audit entry are the core's; it runs on the store's worker thread
+(sync.runtime.worker), and the desk pokes sync afterwards.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any, TypeVar
 from core.database import Database
 from core.permissions import ALLOWED, Actor
 from core.services.config import log_in
+from sync.runtime.worker import on_store
 
 T = TypeVar("T")
 
@@ -31,7 +33,7 @@ class Desk:
         """The time the actions take place at; None is the real clock (tests set a day)."""
 
     def log_in(self, username: str, password: str) -> Actor:
-        self.user = log_in(self.db, username=username.strip(), password=password)
+        self.user = on_store(self.db, lambda: log_in(self.db, username=username.strip(), password=password))
         return self.user
 
     def log_out(self) -> None:
@@ -53,8 +55,10 @@ class Desk:
         return self.user
 
     def act(self, service: Callable[..., T], **fields: Any) -> T:
-        """Run a service that changes something, as the logged-in user, then push."""
-        result = service(self.db, self.actor, **fields)
+        """Run a service that changes something, as the logged-in user, on the store's
+        worker (sync.runtime.worker), then push."""
+        actor = self.actor
+        result = on_store(self.db, lambda: service(self.db, actor, **fields))
         self.on_change()
         return result
 

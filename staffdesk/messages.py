@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core.errors import MmcError
 from core.services.queue import TicketView
+from core.statuses import TicketStatus
 
 if TYPE_CHECKING:
     from core.store import Notice
@@ -25,13 +26,13 @@ def tr(text: str) -> str:
 
 
 def status_name(status: str) -> str:
-    names = {
-        "WAITING": tr("Waiting"),
-        "CALLED": tr("Called"),
-        "IN_PROGRESS": tr("In service"),
-        "COMPLETED": tr("Served"),
-        "NO_SHOW": tr("No-show"),
-        "CANCELLED": tr("Cancelled"),
+    names: dict[str, str] = {
+        TicketStatus.WAITING: tr("Waiting"),
+        TicketStatus.CALLED: tr("Called"),
+        TicketStatus.IN_PROGRESS: tr("In service"),
+        TicketStatus.COMPLETED: tr("Served"),
+        TicketStatus.NO_SHOW: tr("No-show"),
+        TicketStatus.CANCELLED: tr("Cancelled"),
     }
     return names.get(status, status)
 

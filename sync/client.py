@@ -10,16 +10,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 import logging
 import math
 import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
 from core.clock import DeviceClock, from_iso, utc_now
+from core.database import Database
 from core.errors import StorageFull
 from core.ops.envelope import Op
 from core.ops.log import identity, pending_ops
@@ -42,15 +45,28 @@ from core.ops.snapshot import Snapshot
 from core.schema import Clinic
 from core.services.days import current_day
 from core.services.numbers import spare_numbers
+from core.settings import setting
+from core.statuses import Acceptance
 from core.store import Store, adopt_station, keep_clock_offset
 from core.version import build_info
 from sync.breaker import CircuitBreaker, backoff_s
 from sync.credentials import save_token
 from sync.link import Refused, ServerLink, Unreachable
-from sync.protocol import MAX_BATCH, EnrollRequest, Epoch, HealthReport, LeaseRequest, PushRequest, SnapshotResponse
+from sync.protocol import (
+    MAX_BATCH,
+    MAX_LEASE,
+    EnrollRequest,
+    Epoch,
+    HealthReport,
+    LeaseRequest,
+    PushRequest,
+    SnapshotResponse,
+)
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 CLOCK_WARNING_S = 60.0
+APPLY_CHUNK = 50
 DISK_LOW_BYTES = 4 * 1024 * 1024
 """Below this much free space a device reports its disk full: SQLite needs room for its
 write-ahead log before a transaction can commit."""
@@ -95,7 +111,8 @@ class SyncClient:
     batch: int = MAX_BATCH
     """Ops per push: a backlog after a long cut goes out in the largest batches the server
     takes (each costs one round trip and one commit, whatever its size)."""
-    lease_size: int = 50
+    lease_size: int | None = None
+    """Numbers per leased block; None: the site's `lease_block` setting (at most MAX_LEASE)."""
     long_poll_s: float = 5.0
     now: Callable[[], dt.datetime] = utc_now
     clock: DeviceClock | None = None
@@ -116,6 +133,9 @@ class SyncClient:
     _epoch: str | None = None
     """The server epoch this device's store follows, once read or taken."""
 
+    async def _in_store(self, work: Callable[..., T], *args: Any) -> T:
+        return await in_store(self.store.db, work, *args)
+
     def poke(self) -> None:
         """A local change was made: push it now instead of at the next round."""
         self._poked.set()
@@ -134,7 +154,7 @@ class SyncClient:
         if abs(skew) > CLOCK_WARNING_S and not self.status.clock_is_off:
             log.warning("this machine's clock is %.0f s off the server's; this device goes by the server's", skew)
         if self.clock is not None and self.clock.adjust(round(-skew * 1000)):
-            await asyncio.to_thread(keep_clock_offset, self.store.db, self.clock.offset_ms)
+            await self._in_store(keep_clock_offset, self.store.db, self.clock.offset_ms)
         self._publish(clock_skew_s=skew)
 
     # store work, run in a worker thread
@@ -154,6 +174,19 @@ class SyncClient:
         self._stale_view |= intake.needs_rebuild
         return intake
 
+    async def _take_pulled(self, batch: list[tuple[int, Op]], advance: bool) -> Intake:
+        """Apply a pulled batch in transactions of at most APPLY_CHUNK ops, each its own
+        turn on the store's worker: a screen's action waits behind one of them at most,
+        not behind the whole batch."""
+        intake = Intake()
+        for start in range(0, len(batch), APPLY_CHUNK):
+            part = await self._in_store(self._pulled, batch[start : start + APPLY_CHUNK], advance)
+            intake.applied += part.applied
+            intake.acknowledged += part.acknowledged
+            intake.refused_here += part.refused_here
+            intake.needs_rebuild |= part.needs_rebuild
+        return intake
+
     def _rebuild(self) -> None:
         with self.store.db.write() as session:
             rebuild_view(session, self.now())
@@ -163,7 +196,7 @@ class SyncClient:
     async def settle_view(self) -> None:
         """Rebuild the view once if answers or pulls showed it is out of the server's order."""
         if self._stale_view:
-            await asyncio.to_thread(self._rebuild)
+            await self._in_store(self._rebuild)
 
     def _follow_epoch(self, answer: Epoch) -> bool:
         """Take a new server epoch (the server was restored): True when this device had
@@ -187,30 +220,26 @@ class SyncClient:
         with self.store.db.read() as session:
             return may_catch_up(session)
 
-    def _catch_up(self, answer: SnapshotResponse) -> bool:
-        snapshot = Snapshot(
-            seq=answer.seq,
-            hlc=answer.hlc,
-            tables={name: {"columns": t.columns, "rows": t.rows} for name, t in answer.tables.items()},
-        )
+    def _catch_up(self, answer: SnapshotResponse, tables: dict[str, Any]) -> bool:
+        snapshot = Snapshot(seq=answer.seq, hlc=answer.hlc, tables=tables)
         with self.store.db.write() as session:
             return catch_up(session, snapshot, self.now())
 
     async def catch_up(self) -> bool:
         """Start from the server's snapshot if this device has pulled nothing yet;
         answers whether it did."""
-        if not self.snapshots or not await asyncio.to_thread(self._may_catch_up):
+        if not self.snapshots or not await self._in_store(self._may_catch_up):
             return False
         try:
-            answer = await self.link.snapshot()
+            answer, tables = await self.link.snapshot()
         except Refused as refused:
             if refused.status != 404:
                 raise
             self.snapshots = False
             return False
         await self._observe_clock(answer.server_time)
-        await asyncio.to_thread(self._follow_epoch, answer)
-        taken = await asyncio.to_thread(self._catch_up, answer)
+        await self._in_store(self._follow_epoch, answer)
+        taken = await self._in_store(self._catch_up, answer, tables)
         if taken:
             log.info("caught up from the server's snapshot at sequence %d", answer.seq)
         return taken
@@ -235,16 +264,17 @@ class SyncClient:
         age = max(0.0, (self.now() - oldest).total_seconds()) if oldest is not None else None
         return waiting, refused, free, age
 
-    def _clinics_running_low(self) -> tuple[str, list[str]]:
-        """The service day going on, and its open clinics for which this device holds less
-        than half a block of numbers."""
+    def _clinics_running_low(self) -> tuple[str, list[str], int]:
+        """The service day going on, its open clinics for which this device holds less
+        than half a block of numbers, and the size of a block."""
         with self.store.db.read() as session:
             me = identity(session)
             day = current_day(session, self.now())
+            size = self.lease_size or min(MAX_LEASE, max(1, int(setting(session, "lease_block"))))
             if me.kind not in ("kiosk", "staff"):
-                return day, []
+                return day, [], size
             clinics = session.scalars(select(Clinic.code).where(Clinic.active.is_(True)))
-            return day, [c for c in clinics if spare_numbers(session, me.device_id, c, day) * 2 < self.lease_size]
+            return day, [c for c in clinics if spare_numbers(session, me.device_id, c, day) * 2 < size], size
 
     # the rounds
     async def push_pending(self, *, settle: bool = True) -> int:
@@ -254,12 +284,12 @@ class SyncClient:
         read from the store, and while the next push travels the answers to the last one
         are written, so neither side waits on the other's disk."""
         answered = 0
-        ops = await asyncio.to_thread(self._pending)
+        ops = await self._in_store(self._pending)
         recording: asyncio.Future[Intake] | None = None
         following: asyncio.Future[list[Op]] | None = None
         try:
             while ops:
-                following = asyncio.ensure_future(asyncio.to_thread(self._pending, ops[-1].device_seq))
+                following = asyncio.ensure_future(self._in_store(self._pending, ops[-1].device_seq))
                 try:
                     response = await self.link.push(PushRequest(ops=[op.as_dict() for op in ops]))
                 except Refused as refused:
@@ -274,23 +304,23 @@ class SyncClient:
                 answers = [
                     Answer(a.op_id, a.outcome, a.accepted_seq, a.code, a.reason)
                     for a in response.answers
-                    if a.outcome != "not_processed"
+                    if a.outcome != Acceptance.NOT_PROCESSED
                 ]
                 if recording is not None:
                     await recording
-                if await asyncio.to_thread(self._follow_epoch, response):
+                if await self._in_store(self._follow_epoch, response):
                     await asyncio.gather(following, return_exceptions=True)
-                    await asyncio.to_thread(self._answers, answers)
+                    await self._in_store(self._answers, answers)
                     answered += len(answers)
                     recording = None
-                    ops = await asyncio.to_thread(self._pending)
+                    ops = await self._in_store(self._pending)
                     continue
-                recording = asyncio.ensure_future(asyncio.to_thread(self._answers, answers))
+                recording = asyncio.ensure_future(self._in_store(self._answers, answers))
                 answered += len(answers)
                 if response.expected_seq is not None and response.expected_seq < ops[0].device_seq:
                     await recording
-                    await asyncio.to_thread(self._resend, response.expected_seq)
-                    ops = await asyncio.to_thread(self._pending)
+                    await self._in_store(self._resend, response.expected_seq)
+                    ops = await self._in_store(self._pending)
                 elif len(answers) < len(ops):
                     break
                 else:
@@ -310,13 +340,13 @@ class SyncClient:
         applied = 0
         await self.catch_up()
         while True:
-            cursor = await asyncio.to_thread(self._cursor)
+            cursor = await self._in_store(self._cursor)
             response = await self.link.pull(cursor, 500, wait_s)
             await self._observe_clock(response.server_time)
-            if await asyncio.to_thread(self._follow_epoch, response):
+            if await self._in_store(self._follow_epoch, response):
                 continue  # the cursor went back to where the server's new epoch began
             batch = [(p.seq, p.op.to_op()) for p in response.ops]
-            intake = await asyncio.to_thread(self._pulled, batch, True)
+            intake = await self._take_pulled(batch, True)
             applied += intake.applied
             if not response.more:
                 break
@@ -329,12 +359,12 @@ class SyncClient:
     async def refill_leases(self) -> None:
         """Keep at least half a block of numbers for every open clinic of today, so the
         device can go on issuing tickets with plain numbers if the network drops."""
-        day, low = await asyncio.to_thread(self._clinics_running_low)
+        day, low, size = await self._in_store(self._clinics_running_low)
         if not low:
             return
-        response = await self.link.leases(LeaseRequest(day=day, clinics=low, size=self.lease_size))
-        await asyncio.to_thread(self._follow_epoch, response)
-        await asyncio.to_thread(self._pulled, [(p.seq, p.op.to_op()) for p in response.ops], False)
+        response = await self.link.leases(LeaseRequest(day=day, clinics=low, size=size))
+        await self._in_store(self._follow_epoch, response)
+        await self._take_pulled([(p.seq, p.op.to_op()) for p in response.ops], False)
 
     async def sync_once(self, wait_s: float = 0.0) -> None:
         """One round: push, pull, rebuild the view once if needed, refill leases."""
@@ -351,7 +381,7 @@ class SyncClient:
 
     async def _count_waiting(self) -> None:
         try:
-            waiting, refused, free, age = await asyncio.to_thread(self._counts)
+            waiting, refused, free, age = await self._in_store(self._counts)
         except Exception:
             log.exception("could not count the outbox")
             return
@@ -454,6 +484,12 @@ class SyncClient:
                 task.cancel()
 
 
+async def in_store(db: Database, work: Callable[..., T], *args: Any) -> T:
+    """Run store work on the store's one worker thread (core.database.Database.worker),
+    which the screens' actions share, so neither waits on the other for the write lock."""
+    return await asyncio.get_running_loop().run_in_executor(db.worker, functools.partial(work, *args))
+
+
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), seconds)
@@ -473,11 +509,11 @@ async def enroll_device(store: Store, link: ServerLink, *, code: str, name: str 
             ident = identity(session)
             return ident.device_id, ident.kind
 
-    device_id, kind = await asyncio.to_thread(me)
+    device_id, kind = await in_store(store.db, me)
     if kind not in ("kiosk", "staff", "display"):
         raise ValueError(f"a {kind} store is not a device that enrolls")
     answer = await link.enroll(EnrollRequest(code=code, device_id=device_id, kind=kind, name=name))
     save_token(answer.device_id, answer.token)
-    await asyncio.to_thread(adopt_station, store.db, answer.station)
+    await in_store(store.db, adopt_station, store.db, answer.station)
     link.token = answer.token
     return answer.station

@@ -3,9 +3,10 @@ and errors turned into two kinds: the network failed (retry later) or the server
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import httpx
+import orjson
 from pydantic import BaseModel, ValidationError
 
 from sync.protocol import (
@@ -60,6 +61,21 @@ class ServerLink:
         params: dict[str, float | int] | None = None,
         timeout: float | None = None,
     ) -> ResponseT:
+        response = await self._request(method, path, body=body, params=params, timeout=timeout)
+        try:
+            return answer.model_validate_json(response.content)
+        except ValidationError as error:
+            raise Unreachable(f"unreadable answer: {error.errors()[0]['msg']}") from error
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, float | int] | None = None,
+        timeout: float | None = None,
+    ) -> httpx.Response:
         headers = {"authorization": f"Bearer {self.token}"} if self.token else {}
         try:
             response = await self._http.request(
@@ -82,10 +98,7 @@ class ServerLink:
                 code, message = "http_error", response.text[:200]
             retry = response.headers.get("retry-after")
             raise Refused(response.status_code, code, message, float(retry) if retry else None)
-        try:
-            return answer.model_validate_json(response.content)
-        except ValidationError as error:
-            raise Unreachable(f"unreadable answer: {error.errors()[0]['msg']}") from error
+        return response
 
     async def enroll(self, request: EnrollRequest) -> EnrollResponse:
         return await self._call("POST", "/v1/enroll", EnrollResponse, body=request)
@@ -102,8 +115,21 @@ class ServerLink:
             timeout=wait_s + LONG_POLL_MARGIN_S,
         )
 
-    async def snapshot(self) -> SnapshotResponse:
-        return await self._call("GET", "/v1/snapshot", SnapshotResponse, timeout=SNAPSHOT_TIMEOUT_S)
+    async def snapshot(self) -> tuple[SnapshotResponse, dict[str, Any]]:
+        """The server's snapshot: its header, checked here, and its tables, which are
+        large and are checked where they are taken in (core.ops.snapshot.start_from)."""
+        response = await self._request("GET", "/v1/snapshot", timeout=SNAPSHOT_TIMEOUT_S)
+        try:
+            body = orjson.loads(response.content)
+            tables = body.pop("tables")
+            header = SnapshotResponse.model_validate(body)
+        except (orjson.JSONDecodeError, AttributeError, KeyError, TypeError) as error:
+            raise Unreachable(f"unreadable snapshot: {error}") from error
+        except ValidationError as error:
+            raise Unreachable(f"unreadable snapshot: {error.errors()[0]['msg']}") from error
+        if not isinstance(tables, dict):
+            raise Unreachable("unreadable snapshot: no tables")
+        return header, tables
 
     async def leases(self, request: LeaseRequest) -> LeaseResponse:
         return await self._call("POST", "/v1/leases", LeaseResponse, body=request)

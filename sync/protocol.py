@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from core.ops.envelope import MAX_INT, Code, Day, Op, bounded_json
+from core.statuses import Acceptance
 
 VERSION: Literal[1] = 1
 MAX_BATCH = 1000
@@ -86,7 +87,7 @@ class PushRequest(Message):
     """Each a WireOp; read one by one, so a malformed op is refused alone."""
 
 
-Outcome = Literal["accepted", "duplicate", "rejected", "not_processed"]
+Outcome = Acceptance
 
 
 class OpAnswer(Message):
@@ -126,20 +127,16 @@ class PullResponse(Epoch):
     more: bool
 
 
-class SnapshotTable(Message):
-    columns: list[str]
-    rows: list[list[Any]]
-
-
 class SnapshotResponse(Epoch):
     """The replicated state as the asking device's kind sees it, including every op up to
-    `seq`: a new device starts from it and pulls after `seq` (core.ops.snapshot)."""
+    `seq`: a new device starts from it and pulls after `seq` (core.ops.snapshot). On the
+    wire it also holds `tables`, {table: {"columns": [...], "rows": [[...], ...]}}, read
+    apart from this header (sync.link.ServerLink.snapshot)."""
 
     protocol: Literal[1] = VERSION
     server_time: str
     seq: int = Field(ge=0, le=MAX_INT)
-    hlc: str
-    tables: dict[str, SnapshotTable]
+    hlc: str = Field(pattern=r"^(\d{13}\.\d{5}\.[0-9A-Za-z-]{1,36})?$")
 
 
 MAX_LEASE = 500

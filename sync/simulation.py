@@ -29,6 +29,7 @@ from core.schema import OpRecord, Ticket, Visit
 from core.services import queue, visits
 from core.services.checkin import check_in
 from core.services.config import log_in, save_user
+from core.statuses import OpOutcome, TicketStatus, VisitStatus
 from core.store import Store, device_actor, open_store
 from sync.client import SyncClient, enroll_device
 from sync.link import Refused, ServerLink, Unreachable
@@ -185,7 +186,7 @@ class SimulatedSite:
             for clinic in clinics:
                 with contextlib.suppress(MmcError):
                     for ticket in queue.clinic_queue(console.store.db, clinic=clinic):
-                        if ticket.status == "CALLED" and self.rng.random() < 0.8:
+                        if ticket.status == TicketStatus.CALLED and self.rng.random() < 0.8:
                             self._later(20)
                             queue.complete(console.store.db, console.actor, ticket_id=ticket.ticket_id)
                 for _ in range(calls):
@@ -206,7 +207,9 @@ class SimulatedSite:
                     select(Visit.id, Visit.patient_id, Ticket.clinic)
                     .join(Visit, Visit.id == Ticket.visit_id)
                     .where(
-                        Ticket.status == "COMPLETED", Visit.current_clinic == Ticket.clinic, Visit.status == "active"
+                        Ticket.status == TicketStatus.COMPLETED,
+                        Visit.current_clinic == Ticket.clinic,
+                        Visit.status == VisitStatus.ACTIVE,
                     )
                     .order_by(Visit.patient_id)
                     .limit(count * len(kiosks))
@@ -262,9 +265,7 @@ class SimulatedSite:
         outboxes_empty = True
         refused = 0
         with self.server_db.read() as session:
-            expected = {
-                kind: state_digest(session, view_at_acceptance_point(session, kind)) for kind in self.counts
-            }
+            expected = {kind: state_digest(session, view_at_acceptance_point(session, kind)) for kind in self.counts}
         for device in self.devices:
             with device.store.db.read() as session:
                 if state_digest(session, StateView(device.kind)) != expected[device.kind]:
@@ -272,7 +273,9 @@ class SimulatedSite:
                 outboxes_empty &= pending_ops(session) == []
                 refused += (
                     session.scalar(
-                        select(func.count()).select_from(OpRecord).where(OpRecord.outcome == "refused_by_server")
+                        select(func.count())
+                        .select_from(OpRecord)
+                        .where(OpRecord.outcome == OpOutcome.REFUSED_BY_SERVER)
                     )
                     or 0
                 )

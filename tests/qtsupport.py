@@ -3,7 +3,10 @@ clicking a named button as a user would."""
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from core.database import Database
 from sync.runtime.qt import Languages, install_fonts
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -51,6 +55,44 @@ def no_window_outlives_its_test(qapp: QApplication, monkeypatch: pytest.MonkeyPa
     yield
     delete_windows(qapp)
     kept.clear()
+    # What a test leaves in reference cycles (a closed qasync loop's timers, a page's
+    # lambdas) is collected here, on the GUI thread: collected later by whichever thread
+    # happens to allocate (a server's, a store's worker), a Qt object with running timers
+    # would be destroyed from the wrong thread.
+    gc.collect()
+
+
+UI_PACKAGES = ("kiosk", "staffdesk", "sync.runtime")
+STARTUP = ("sync.runtime.station", "kiosk.app", "staffdesk.app")
+"""Where a program opens its store, before any window is shown."""
+
+
+def _ui_caller() -> str | None:
+    """The first frame of the screens' code on the stack, if any."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        module = str(frame.f_globals.get("__name__", ""))
+        if module.startswith(UI_PACKAGES):
+            return f"{module}:{frame.f_code.co_name}"
+        frame = frame.f_back
+    return None
+
+
+@pytest.fixture(autouse=True)
+def no_store_write_on_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test when the screens' code writes to a store on the GUI thread: every UI
+    write goes through sync.runtime.worker.on_store. (A test's own calls, standing in for
+    another device, may write from the test's thread.)"""
+    write = Database.write
+
+    def guarded(self: Database) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            caller = _ui_caller()
+            if caller is not None and not caller.startswith(STARTUP):
+                pytest.fail(f"{caller} wrote to the store on the GUI thread", pytrace=False)
+        return write(self)
+
+    monkeypatch.setattr(Database, "write", guarded)
 
 
 @pytest.fixture

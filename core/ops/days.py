@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from core.ops.envelope import DayClosed, Op
 from core.ops.tickets import ACTIVE, issue_ticket, move_ticket
 from core.schema import ClosedDay, Patient, Ticket, Visit
+from core.statuses import TicketStatus, VisitStatus
 
 
 def apply_day_closed(session: Session, op: Op, p: DayClosed) -> None:
@@ -23,11 +24,11 @@ def apply_day_closed(session: Session, op: Op, p: DayClosed) -> None:
         visit = session.get(Visit, ticket.visit_id) if ticket.visit_id else None
         new = carried.get(ticket.id)
         if new is None:
-            move_ticket(session, ticket, "NO_SHOW", p.at)
-            if visit is not None and visit.status == "active":
-                visit.status, visit.current_clinic, visit.updated_at = "cancelled", None, p.at
+            move_ticket(session, ticket, TicketStatus.NO_SHOW, p.at)
+            if visit is not None and visit.status == VisitStatus.ACTIVE:
+                visit.status, visit.current_clinic, visit.updated_at = VisitStatus.CANCELLED, None, p.at
             continue
-        move_ticket(session, ticket, "CARRIED_OVER", p.at)
+        move_ticket(session, ticket, TicketStatus.CARRIED_OVER, p.at)
         ticket.transferred_to = new.ticket_id
         if visit is not None:
             visit.day, visit.updated_at = p.next_day, p.at

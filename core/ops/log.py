@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any
 
 import orjson
 from sqlalchemy import bindparam, exc, func, insert, select, update
@@ -27,6 +27,7 @@ from core.ops.envelope import Op, Payload
 from core.ops.kinds import KINDS, apply_in_order, apply_op, parse_payload, run_apply
 from core.proofs import sign
 from core.schema import DeviceCursor, LocalIdentity, OpRecord, OutboxEntry, table_of
+from core.statuses import Acceptance, OpOutcome
 
 OPS = table_of(OpRecord)
 INSERT_OP = insert(OPS)
@@ -137,7 +138,7 @@ def _record(
     ident: DeviceIdentity,
     op: Op,
     *,
-    outcome: str = "applied",
+    outcome: str = OpOutcome.APPLIED,
     reason: str | None = None,
     accepted_seq: int | None = None,
 ) -> None:
@@ -233,25 +234,25 @@ def apply_remote(
     `isolated` False there is no savepoint: a refusal raises, and the caller rolls back.
     """
     if is_known(session, op.op_id):
-        return "duplicate"
+        return Acceptance.DUPLICATE
     ident = identity(session)
     if not isolated:
         _observe(ident, op, at)
         apply_op(session, op)
         _record(session, ident, op, accepted_seq=accepted_seq)
-        return "applied"
+        return OpOutcome.APPLIED
     error = _observe_and_apply(session, ident, op, at)
     if error is None:
         _record(session, ident, op, accepted_seq=accepted_seq)
-        return "applied"
-    _record(session, ident, op, outcome="rejected", reason=f"{error.code}: {error}", accepted_seq=accepted_seq)
-    return "rejected"
+        return OpOutcome.APPLIED
+    _record(session, ident, op, outcome=OpOutcome.REJECTED, reason=f"{error.code}: {error}", accepted_seq=accepted_seq)
+    return OpOutcome.REJECTED
 
 
 @dataclass(frozen=True)
 class Verdict:
     op_id: str
-    outcome: Literal["accepted", "duplicate", "rejected"]
+    outcome: Acceptance
     accepted_seq: int | None = None
     code: str | None = None
     reason: str | None = None
@@ -281,14 +282,12 @@ def accept(
     op: Op,
     at: dt.datetime,
     check: Callable[[Op], MmcError | None] | None = None,
-    *,
-    isolated: bool = True,
 ) -> Verdict:
     """Decide one device op at the acceptance point; raises OutOfOrderOp on a sequence gap.
 
     `check` may refuse the op before it is applied (the server's authorization); a refused
     op still takes its place in the device's sequence, so it never blocks the ops behind.
-    With `isolated` False a refusal raises instead (see `accept_batch`).
+    A batch's usual case takes the fast path of `accept_batch`, which falls back to this.
     """
     known = _last_seq(session, op.device_id)
     last = known or 0
@@ -297,37 +296,30 @@ def accept(
         if seen is None or seen.device_seq != op.device_seq:
             return Verdict(
                 op.op_id,
-                "rejected",
+                Acceptance.REJECTED,
                 code="sequence_reused",
                 reason=f"sequence {op.device_seq} was already used by another op",
             )
-        if seen.outcome == "rejected":
+        if seen.outcome == OpOutcome.REJECTED:
             code, _, reason = (seen.reason or "").partition(": ")
-            return Verdict(op.op_id, "rejected", code=code, reason=reason)
-        return Verdict(op.op_id, "duplicate", accepted_seq=seen.accepted_seq)
+            return Verdict(op.op_id, Acceptance.REJECTED, code=code, reason=reason)
+        return Verdict(op.op_id, Acceptance.DUPLICATE, accepted_seq=seen.accepted_seq)
     if op.device_seq != last + 1 and not _resumes_after(op, last):
         raise OutOfOrderOp(device=op.device_id, seq=op.device_seq, expected=last + 1)
     if is_known(session, op.op_id):
         _move_cursor(session, op.device_id, op.device_seq, known)
-        return Verdict(op.op_id, "rejected", code="op_id_reused", reason="this op id was already used")
+        return Verdict(op.op_id, Acceptance.REJECTED, code="op_id_reused", reason="this op id was already used")
     error = check(op) if check else None
-    if not isolated:
-        if error is not None:
-            raise error
-        ident = identity(session)
-        _observe(ident, op, at)
-        apply_op(session, op)
-    else:
-        ident = identity(session)
-        if error is None:
-            error = _observe_and_apply(session, ident, op, at)
+    ident = identity(session)
+    if error is None:
+        error = _observe_and_apply(session, ident, op, at)
     _move_cursor(session, op.device_id, op.device_seq, known)
     if error is not None:
-        _record(session, ident, op, outcome="rejected", reason=f"{error.code}: {error}")
-        return Verdict(op.op_id, "rejected", code=error.code, reason=str(error))
+        _record(session, ident, op, outcome=OpOutcome.REJECTED, reason=f"{error.code}: {error}")
+        return Verdict(op.op_id, Acceptance.REJECTED, code=error.code, reason=str(error))
     ident.accepted_count += 1
     _record(session, ident, op, accepted_seq=ident.accepted_count)
-    return Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count)
+    return Verdict(op.op_id, Acceptance.ACCEPTED, accepted_seq=ident.accepted_count)
 
 
 class _NotPlain(Exception):
@@ -363,8 +355,8 @@ def _accept_plain(
         clock.observe(_stamp_of(op), at)
         items.append((op, parse(op)))
         ident.accepted_count += 1
-        rows.append(_op_row(ident, op, "applied", None, ident.accepted_count))
-        verdicts.append(Verdict(op.op_id, "accepted", accepted_seq=ident.accepted_count))
+        rows.append(_op_row(ident, op, OpOutcome.APPLIED, None, ident.accepted_count))
+        verdicts.append(Verdict(op.op_id, Acceptance.ACCEPTED, accepted_seq=ident.accepted_count))
         last = op.device_seq
     ident.hlc = clock.last.encode()
     apply_in_order(session, items)

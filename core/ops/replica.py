@@ -24,6 +24,7 @@ from core.ops.kinds import apply_op, note_changes, op_keys
 from core.ops.log import apply_remote, identity, is_known, op_from_record
 from core.ops.snapshot import Snapshot, base_seq, can_catch_up, drop_base, restore_base, start_from
 from core.schema import REPLICATED_TABLES, LocalIdentity, OpRecord, OutboxEntry, table_of
+from core.statuses import Acceptance, OpOutcome
 
 _identity = table_of(LocalIdentity).c
 READ_CURSOR = select(_identity.pull_cursor).where(_identity.id == 1)
@@ -68,8 +69,8 @@ def _settle(session: Session, record: OpRecord, accepted_seq: int | None) -> boo
     if record.accepted_seq is None and accepted_seq is not None:
         pending = session.get(OutboxEntry, record.op_id) is not None
         record.accepted_seq = accepted_seq
-        if record.outcome == "refused_by_server":
-            record.outcome, record.reason, revived = "applied", None, True
+        if record.outcome == OpOutcome.REFUSED_BY_SERVER:
+            record.outcome, record.reason, revived = OpOutcome.APPLIED, None, True
         elif not pending:
             revived = True
     session.execute(delete(OutboxEntry).where(OutboxEntry.op_id == record.op_id))
@@ -80,13 +81,13 @@ def take_answers(session: Session, answers: list[Answer], at: dt.datetime, *, re
     """Record the server's answers to pushed ops; a refused op leaves the outbox but is
     kept (with its reason) in the log, and its effect is taken back by a rebuild."""
     intake = Intake()
-    settled = [a for a in answers if a.outcome in ("accepted", "duplicate")]
-    refused = [a for a in answers if a.outcome == "rejected"]
+    settled = [a for a in answers if a.outcome in (Acceptance.ACCEPTED, Acceptance.DUPLICATE)]
+    refused = [a for a in answers if a.outcome == Acceptance.REJECTED]
     revived = (
         set(
             session.scalars(
                 select(OpRecord.op_id).where(
-                    OpRecord.op_id.in_([a.op_id for a in settled]), OpRecord.outcome == "refused_by_server"
+                    OpRecord.op_id.in_([a.op_id for a in settled]), OpRecord.outcome == OpOutcome.REFUSED_BY_SERVER
                 )
             )
         )
@@ -103,8 +104,8 @@ def take_answers(session: Session, answers: list[Answer], at: dt.datetime, *, re
         record = session.get(OpRecord, answer.op_id)
         if record is None:
             continue
-        if answer.outcome == "rejected":
-            record.outcome = "refused_by_server"
+        if answer.outcome == Acceptance.REJECTED:
+            record.outcome = OpOutcome.REFUSED_BY_SERVER
             record.reason = f"{answer.code}: {answer.reason}"
             _settle(session, record, None)
             needs_rebuild = True
@@ -124,7 +125,7 @@ def _own_ops_ahead(session: Session, me: str, seq: int) -> list[tuple[float, fro
     records = session.scalars(
         select(OpRecord).where(
             OpRecord.device_id == me,
-            OpRecord.outcome == "applied",
+            OpRecord.outcome == OpOutcome.APPLIED,
             or_(OpRecord.accepted_seq.is_(None), OpRecord.accepted_seq > seq),
         )
     )
@@ -166,13 +167,13 @@ def _take(session: Session, batch: list[tuple[int, Op]], at: dt.datetime, *, iso
         if is_known(session, op.op_id):
             known = session.get(OpRecord, op.op_id)
             assert known is not None
-            intake.needs_rebuild |= _settle(session, known, seq) or known.outcome == "rejected"
+            intake.needs_rebuild |= _settle(session, known, seq) or known.outcome == OpOutcome.REJECTED
             intake.acknowledged += 1
             continue
         if not intake.needs_rebuild and ahead:
             keys = op_keys(session, op)
             intake.needs_rebuild = any(place > seq and keys & touched for place, touched in ahead)
-        if apply_remote(session, op, at, accepted_seq=seq, isolated=isolated) == "applied":
+        if apply_remote(session, op, at, accepted_seq=seq, isolated=isolated) == OpOutcome.APPLIED:
             intake.applied += 1
         else:
             intake.refused_here.append(op.op_id)
@@ -180,7 +181,7 @@ def _take(session: Session, batch: list[tuple[int, Op]], at: dt.datetime, *, iso
     return intake
 
 
-def rebuild_view(session: Session, at: dt.datetime) -> None:
+def rebuild_view(session: Session, at: dt.datetime, base: Snapshot | None = None) -> None:
     """Recompute every replicated table from the op log (on top of the snapshot the
     device caught up from, if it did: core.ops.snapshot).
 
@@ -188,6 +189,7 @@ def rebuild_view(session: Session, at: dt.datetime) -> None:
     on top, best effort and in order: accepted ops beyond the cursor (leases, or this
     device's own ops whose place the pulls have not reached yet) and the unanswered ones.
     An op on top that does not apply now stays out of the view until its turn comes.
+    `base` is the snapshot just taken, when its rows are still in memory.
     """
     session.flush()
     note_changes(session, EVERYTHING)
@@ -195,11 +197,11 @@ def rebuild_view(session: Session, at: dt.datetime) -> None:
         session.execute(delete(table_of(model)))
     # Rows loaded before the wipe would otherwise be served stale from the identity map.
     session.expunge_all()
-    base = restore_base(session)
+    after = restore_base(session, base)
     cursor = pull_cursor(session)
     prefix = session.scalars(
         select(OpRecord)
-        .where(OpRecord.accepted_seq > base, OpRecord.accepted_seq <= cursor)
+        .where(OpRecord.accepted_seq > after, OpRecord.accepted_seq <= cursor)
         .order_by(OpRecord.accepted_seq)
     ).all()
     ahead = session.scalars(
@@ -210,8 +212,8 @@ def rebuild_view(session: Session, at: dt.datetime) -> None:
     ).all()
     for record in prefix:
         error = _try(session, record)
-        if error is not None or record.outcome != "applied":
-            record.outcome = "applied" if error is None else "rejected"
+        if error is not None or record.outcome != OpOutcome.APPLIED:
+            record.outcome = OpOutcome.APPLIED if error is None else OpOutcome.REJECTED
             record.reason = None if error is None else f"{error.code}: {error}"
     for record in (*ahead, *pending):
         _try(session, record)
@@ -271,7 +273,7 @@ def take_epoch(session: Session, epoch: str, base: int, at: dt.datetime) -> bool
     me = identity(session).device_id
     lost = session.execute(
         select(OpRecord.op_id, OpRecord.device_seq).where(
-            OpRecord.device_id == me, OpRecord.accepted_seq > base, OpRecord.outcome == "applied"
+            OpRecord.device_id == me, OpRecord.accepted_seq > base, OpRecord.outcome == OpOutcome.APPLIED
         )
     ).all()
     session.execute(update(OpRecord).where(OpRecord.accepted_seq > base).values(accepted_seq=None))
@@ -296,7 +298,7 @@ def refused_ops(session: Session) -> list[OpRecord]:
     """This device's ops the server refused, newest first, with their reasons."""
     return list(
         session.scalars(
-            select(OpRecord).where(OpRecord.outcome == "refused_by_server").order_by(OpRecord.device_seq.desc())
+            select(OpRecord).where(OpRecord.outcome == OpOutcome.REFUSED_BY_SERVER).order_by(OpRecord.device_seq.desc())
         )
     )
 
@@ -308,7 +310,7 @@ def catch_up(session: Session, snapshot: Snapshot, at: dt.datetime) -> bool:
         return False
     start_from(session, snapshot, at)
     session.execute(WRITE_CURSOR, {"cursor": snapshot.seq})
-    rebuild_view(session, at)
+    rebuild_view(session, at, base=snapshot)
     return True
 
 

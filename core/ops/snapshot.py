@@ -20,7 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from core.clock import HlcStamp, HybridLogicalClock, to_iso
-from core.database import insert_rows
+from core.database import insert_lists
 from core.digest import StateView, table_rows
 from core.errors import StoreError
 from core.ops.log import identity, save_identity
@@ -61,8 +61,12 @@ def start_from(session: Session, snapshot: Snapshot, at: dt.datetime) -> None:
     stamp; the caller sets the pull cursor and rebuilds the view."""
     for name, table in snapshot.tables.items():
         known = TABLES.get(name)
-        if known is None or not set(table["columns"]) <= set(known.columns.keys()):
+        columns = table.get("columns")
+        if known is None or not isinstance(columns, list) or not set(columns) <= set(known.columns.keys()):
             raise StoreError(detail=f"the server's snapshot has a table this store does not know: {name}")
+        rows = table.get("rows")
+        if not isinstance(rows, list) or any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
+            raise StoreError(detail=f"the server's snapshot has malformed rows in {name}")
     session.execute(delete(SnapshotBase))
     session.add(
         SnapshotBase(id=1, seq=snapshot.seq, taken_at=to_iso(at), tables=orjson.dumps(snapshot.tables).decode())
@@ -76,21 +80,20 @@ def start_from(session: Session, snapshot: Snapshot, at: dt.datetime) -> None:
     session.flush()
 
 
-def restore_base(session: Session) -> int:
+def restore_base(session: Session, taken: Snapshot | None = None) -> int:
     """Put the base rows back in the (emptied) replicated tables; answers the sequence
-    they include (0 without a base)."""
-    base = session.get(SnapshotBase, 1)
-    if base is None:
-        return 0
-    tables: dict[str, dict[str, list[Any]]] = orjson.loads(base.tables)
+    they include (0 without a base). `taken` is the base just stored, already in memory."""
+    if taken is None:
+        base = session.get(SnapshotBase, 1)
+        if base is None:
+            return 0
+        taken = Snapshot(seq=base.seq, hlc="", tables=orjson.loads(base.tables))
     for model in REPLICATED_TABLES:
         table = table_of(model)
-        found = tables.get(table.name)
-        if not found or not found["rows"]:
-            continue
-        columns = found["columns"]
-        insert_rows(session, table, [dict(zip(columns, row, strict=True)) for row in found["rows"]])
-    return base.seq
+        found = taken.tables.get(table.name)
+        if found and found["rows"]:
+            insert_lists(session, table, found["columns"], found["rows"])
+    return taken.seq
 
 
 def base_seq(session: Session) -> int:

@@ -40,16 +40,17 @@ from core.ops.envelope import (
 )
 from core.schema import Clinic, NumberLease, Patient, QueueCounter, Ticket, Visit, table_of
 from core.settings import setting
+from core.statuses import ACTIVE_STATUSES, TicketStatus, VisitStatus
 
-ACTIVE = ("WAITING", "CALLED", "IN_PROGRESS")
-COUNTER_OF = {
-    "WAITING": "waiting",
-    "CALLED": "called",
-    "IN_PROGRESS": "in_progress",
-    "COMPLETED": "served",
-    "NO_SHOW": "no_show",
-    "CANCELLED": "cancelled",
-    "CARRIED_OVER": "carried_over",
+ACTIVE = ACTIVE_STATUSES
+COUNTER_OF: dict[str, str] = {
+    TicketStatus.WAITING: "waiting",
+    TicketStatus.CALLED: "called",
+    TicketStatus.IN_PROGRESS: "in_progress",
+    TicketStatus.COMPLETED: "served",
+    TicketStatus.NO_SHOW: "no_show",
+    TicketStatus.CANCELLED: "cancelled",
+    TicketStatus.CARRIED_OVER: "carried_over",
 }
 ACTION_NAMES = {
     "ticket.called": "called",
@@ -61,11 +62,11 @@ ACTION_NAMES = {
     "ticket.transferred": "transferred",
 }
 STARTS_FROM = {
-    "ticket.called": ("WAITING",),
-    "ticket.recalled": ("CALLED",),
-    "ticket.started": ("CALLED",),
-    "ticket.completed": ("CALLED", "IN_PROGRESS"),
-    "ticket.no_show": ("CALLED",),
+    "ticket.called": (TicketStatus.WAITING,),
+    "ticket.recalled": (TicketStatus.CALLED,),
+    "ticket.started": (TicketStatus.CALLED,),
+    "ticket.completed": (TicketStatus.CALLED, TicketStatus.IN_PROGRESS),
+    "ticket.no_show": (TicketStatus.CALLED,),
     "ticket.cancelled": ACTIVE,
     "ticket.transferred": ACTIVE,
 }
@@ -93,7 +94,7 @@ SET_PATIENT_GENDER = (
 )
 ROUTE_CLINICS = select(_clinics.code, _clinics.gender).where(_clinics.code.in_(bindparam("codes", expanding=True)))
 ACTIVE_VISITS = select(_visits.id, _visits.patient_id, _visits.day).where(
-    _visits.patient_id.in_(bindparam("patients", expanding=True)), _visits.status == "active"
+    _visits.patient_id.in_(bindparam("patients", expanding=True)), _visits.status == VisitStatus.ACTIVE
 )
 ADVANCE_LEASE = (
     update(table_of(NumberLease))
@@ -135,14 +136,18 @@ def move_ticket(session: Session, ticket: Ticket, status: str, at: str) -> None:
     """The one place a ticket changes status; keeps the clinic's day counters in step."""
     old = ticket.status
     deltas = {COUNTER_OF[old]: -1, COUNTER_OF[status]: 1}
-    if old == "WAITING" and status not in ("CANCELLED", "CARRIED_OVER", "NO_SHOW"):
+    if old == TicketStatus.WAITING and status not in (
+        TicketStatus.CANCELLED,
+        TicketStatus.CARRIED_OVER,
+        TicketStatus.NO_SHOW,
+    ):
         deltas["wait_total_s"] = _seconds_between(ticket.entered_at, at)
         deltas["wait_count"] = 1
-    if status == "CALLED":
+    if status == TicketStatus.CALLED:
         ticket.called_at = at
-    elif status == "IN_PROGRESS":
+    elif status == TicketStatus.IN_PROGRESS:
         ticket.started_at = at
-    elif status == "COMPLETED":
+    elif status == TicketStatus.COMPLETED:
         ticket.completed_at = at
         began = ticket.started_at or ticket.called_at
         if began is not None:
@@ -174,7 +179,7 @@ def _ticket_row(
         "number": new.number,
         "station": new.station,
         "order_key": order_key,
-        "status": "WAITING",
+        "status": TicketStatus.WAITING,
         "entered_at": at,
         "recalls": 0,
     }
@@ -286,7 +291,7 @@ def _visit_row(p: VisitCheckedIn) -> dict[str, object]:
         "route": json.dumps(p.route),
         "completed": "[]",
         "current_clinic": p.route[0],
-        "status": "active",
+        "status": VisitStatus.ACTIVE,
         "created_at": p.at,
         "updated_at": p.at,
         "pin_failures": 0,
@@ -323,7 +328,7 @@ def apply_ticket_called(session: Session, op: Op, p: TicketAction) -> None:
     ticket = _ticket_for(session, op, p.ticket_id)
     ticket.room = p.room
     ticket.called_by = op.actor
-    move_ticket(session, ticket, "CALLED", p.at)
+    move_ticket(session, ticket, TicketStatus.CALLED, p.at)
 
 
 def apply_ticket_recalled(session: Session, op: Op, p: TicketAction) -> None:
@@ -334,19 +339,19 @@ def apply_ticket_recalled(session: Session, op: Op, p: TicketAction) -> None:
 
 
 def apply_ticket_started(session: Session, op: Op, p: TicketAction) -> None:
-    move_ticket(session, _ticket_for(session, op, p.ticket_id), "IN_PROGRESS", p.at)
+    move_ticket(session, _ticket_for(session, op, p.ticket_id), TicketStatus.IN_PROGRESS, p.at)
 
 
 def apply_ticket_completed(session: Session, op: Op, p: TicketAction) -> None:
-    move_ticket(session, _ticket_for(session, op, p.ticket_id), "COMPLETED", p.at)
+    move_ticket(session, _ticket_for(session, op, p.ticket_id), TicketStatus.COMPLETED, p.at)
 
 
 def apply_ticket_no_show(session: Session, op: Op, p: TicketAction) -> None:
-    move_ticket(session, _ticket_for(session, op, p.ticket_id), "NO_SHOW", p.at)
+    move_ticket(session, _ticket_for(session, op, p.ticket_id), TicketStatus.NO_SHOW, p.at)
 
 
 def apply_ticket_cancelled(session: Session, op: Op, p: TicketAction) -> None:
-    move_ticket(session, _ticket_for(session, op, p.ticket_id), "CANCELLED", p.at)
+    move_ticket(session, _ticket_for(session, op, p.ticket_id), TicketStatus.CANCELLED, p.at)
 
 
 def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> None:
@@ -355,7 +360,7 @@ def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> 
     assert patient is not None
     if p.new_ticket.clinic == ticket.clinic:
         raise InvalidInput(detail="a ticket cannot be transferred to its own clinic")
-    move_ticket(session, ticket, "CANCELLED", p.at)
+    move_ticket(session, ticket, TicketStatus.CANCELLED, p.at)
     ticket.transferred_to = p.new_ticket.ticket_id
     session.flush()
     issue_ticket(
@@ -380,7 +385,7 @@ def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> 
 
 def apply_clinic_confirmed(session: Session, op: Op, p: VisitClinicConfirmed) -> None:
     visit = _visit(session, p.visit_id)
-    if visit.status != "active":
+    if visit.status != VisitStatus.ACTIVE:
         raise RouteComplete()
     if visit.current_clinic != p.clinic:
         raise InvalidInput(detail=f"the visit is at {visit.current_clinic}, not {p.clinic}")
@@ -388,7 +393,7 @@ def apply_clinic_confirmed(session: Session, op: Op, p: VisitClinicConfirmed) ->
         select(Ticket).where(Ticket.visit_id == visit.id, Ticket.clinic == p.clinic, Ticket.status.in_(ACTIVE))
     )
     if open_ticket is not None:
-        move_ticket(session, open_ticket, "COMPLETED", p.at)
+        move_ticket(session, open_ticket, TicketStatus.COMPLETED, p.at)
     visit.completed = json.dumps([*json.loads(visit.completed), p.clinic])
     visit.pin_failures = 0
     visit.pin_locked_until = None
@@ -399,7 +404,7 @@ def apply_clinic_confirmed(session: Session, op: Op, p: VisitClinicConfirmed) ->
         raise InvalidInput(detail=f"the next clinic is {expected}, not {given}")
     visit.current_clinic = expected
     if p.next_ticket is None:
-        visit.status = "completed"
+        visit.status = VisitStatus.COMPLETED
         return
     session.flush()
     issue_ticket(
@@ -426,10 +431,10 @@ def apply_pin_failed(session: Session, op: Op, p: VisitPinFailed) -> None:
 
 def apply_visit_cancelled(session: Session, op: Op, p: VisitCancelled) -> None:
     visit = _visit(session, p.visit_id)
-    if visit.status != "active":
+    if visit.status != VisitStatus.ACTIVE:
         raise RouteComplete()
     for ticket in session.scalars(select(Ticket).where(Ticket.visit_id == visit.id, Ticket.status.in_(ACTIVE))):
-        move_ticket(session, ticket, "CANCELLED", p.at)
-    visit.status = "cancelled"
+        move_ticket(session, ticket, TicketStatus.CANCELLED, p.at)
+    visit.status = VisitStatus.CANCELLED
     visit.current_clinic = None
     visit.updated_at = p.at

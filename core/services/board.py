@@ -16,6 +16,7 @@ from core.database import Database
 from core.schema import Clinic, OpRecord, Ticket
 from core.services.days import current_day
 from core.services.places import ticket_label
+from core.statuses import TicketStatus
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,9 @@ def board(
             )
         ]
         serving: dict[str, BoardCall] = {}
-        in_service = calls.where(Ticket.clinic.in_(shown), Ticket.status.in_(("CALLED", "IN_PROGRESS")))
+        in_service = calls.where(
+            Ticket.clinic.in_(shown), Ticket.status.in_((TicketStatus.CALLED, TicketStatus.IN_PROGRESS))
+        )
         for row in session.execute(in_service):
             call = _call(*row)
             if call.clinic not in serving or call.called_at > serving[call.clinic].called_at:

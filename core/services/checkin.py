@@ -33,6 +33,7 @@ from core.services.days import current_day, is_closed
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of, place_of_ticket
 from core.settings import setting
+from core.statuses import TicketStatus, VisitStatus
 
 GENDERS = ("male", "female")
 _exam_types, _steps, _clinics = (table_of(m).c for m in (ExamType, ExamRouteStep, Clinic))
@@ -89,7 +90,7 @@ def route_for(session: Session, exam_type: str, gender: str) -> list[str]:
 
 def active_visit(session: Session, id_number: str, day: str) -> Visit | None:
     return session.scalar(
-        select(Visit).where(Visit.patient_id == id_number, Visit.day == day, Visit.status == "active")
+        select(Visit).where(Visit.patient_id == id_number, Visit.day == day, Visit.status == VisitStatus.ACTIVE)
     )
 
 
@@ -147,7 +148,7 @@ def enter_queue(
                 Ticket.clinic == clinic,
                 Ticket.day == day,
                 Ticket.patient_id == id_number,
-                Ticket.status.in_(("WAITING", "CALLED", "IN_PROGRESS")),
+                Ticket.status.in_((TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.IN_PROGRESS)),
             )
         )
         if waiting is not None:
@@ -214,7 +215,7 @@ def where_am_i(
                 select(Ticket).where(
                     Ticket.visit_id == visit.id,
                     Ticket.clinic == visit.current_clinic,
-                    Ticket.status.in_(("WAITING", "CALLED", "IN_PROGRESS")),
+                    Ticket.status.in_((TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.IN_PROGRESS)),
                 )
             )
             place = place_of(session, ticket) if ticket else None

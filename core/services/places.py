@@ -9,13 +9,14 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from core.schema import Clinic, QueueCounter, Ticket, table_of
+from core.statuses import TicketStatus
 
 MIN_SAMPLES = 3
 _tickets, _counters, _clinics = (table_of(m).c for m in (Ticket, QueueCounter, Clinic))
 _IN_QUEUE = (
     _tickets.clinic == bindparam("clinic"),
     _tickets.day == bindparam("day"),
-    _tickets.status == "WAITING",
+    _tickets.status == TicketStatus.WAITING,
 )
 WAITING_AFTER = select(_tickets.id).where(*_IN_QUEUE, _tickets.order_key > bindparam("key")).limit(1)
 WAITING_BEFORE = select(func.count()).where(*_IN_QUEUE, _tickets.order_key < bindparam("key"))
@@ -85,7 +86,7 @@ def place_of_ticket(session: Session, ticket_id: str) -> QueuePlace:
 def place_of(session: Session, ticket: TicketPosition, *, already_in_queue: bool = False) -> QueuePlace:
     total, service_total_s, service_count = _counts(session, ticket.clinic, ticket.day)
     ahead = 0
-    if ticket.status == "WAITING":
+    if ticket.status == TicketStatus.WAITING:
         where = {"clinic": ticket.clinic, "day": ticket.day, "key": ticket.order_key}
         if session.scalar(WAITING_AFTER, where) is None:
             ahead = total - 1
@@ -97,7 +98,7 @@ def place_of(session: Session, ticket: TicketPosition, *, already_in_queue: bool
         number=ticket.number,
         label=ticket_label(ticket.station, ticket.number),
         status=ticket.status,
-        position=ahead + 1 if ticket.status == "WAITING" else 0,
+        position=ahead + 1 if ticket.status == TicketStatus.WAITING else 0,
         ahead=ahead,
         total_waiting=total,
         estimated_wait_s=ahead * _average(session, ticket.clinic, service_total_s, service_count),

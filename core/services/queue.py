@@ -21,6 +21,7 @@ from core.services.checkin import open_clinic
 from core.services.days import current_day
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of, ticket_label
+from core.statuses import TicketStatus
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,9 @@ def call_next(
         first = call.session.scalar(
             select(Ticket.id)
             .where(
-                Ticket.clinic == clinic, Ticket.day == current_day(call.session, call.now), Ticket.status == "WAITING"
+                Ticket.clinic == clinic,
+                Ticket.day == current_day(call.session, call.now),
+                Ticket.status == TicketStatus.WAITING,
             )
             .order_by(Ticket.order_key)
             .limit(1)
@@ -155,8 +158,8 @@ def clinic_queue(db: Database, *, clinic: str, now: dt.datetime | None = None) -
             .where(
                 Ticket.clinic == clinic,
                 Ticket.day == current_day(session, now or utc_now()),
-                Ticket.status.in_(("WAITING", "CALLED", "IN_PROGRESS")),
+                Ticket.status.in_((TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.IN_PROGRESS)),
             )
-            .order_by(Ticket.status != "IN_PROGRESS", Ticket.status != "CALLED", Ticket.order_key)
+            .order_by(Ticket.status != TicketStatus.IN_PROGRESS, Ticket.status != TicketStatus.CALLED, Ticket.order_key)
         )
         return [_view(t) for t in rows]

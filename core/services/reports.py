@@ -20,6 +20,7 @@ from core.permissions import Actor
 from core.schema import Clinic, QueueCounter, Ticket, Visit
 from core.services.call import service_call
 from core.services.days import current_day, day_now, is_closed
+from core.statuses import TicketStatus, VisitStatus
 
 Period = Literal["daily", "weekly", "monthly", "annual"]
 PERIODS: tuple[Period, ...] = ("daily", "weekly", "monthly", "annual")
@@ -149,8 +150,8 @@ def report(db: Database, actor: Actor, *, period: str, day: str | None = None) -
             select(
                 Visit.exam_type,
                 func.count(),
-                func.sum(case((Visit.status == "completed", 1), else_=0)),
-                func.sum(case((Visit.status == "cancelled", 1), else_=0)),
+                func.sum(case((Visit.status == VisitStatus.COMPLETED, 1), else_=0)),
+                func.sum(case((Visit.status == VisitStatus.CANCELLED, 1), else_=0)),
             )
             .where(Visit.day.between(first.isoformat(), last.isoformat()))
             .group_by(Visit.exam_type)
@@ -187,7 +188,7 @@ def dashboard(db: Database, *, now: dt.datetime | None = None) -> Dashboard:
         clinics = _figures(session, day, day)
         first_waiting = (
             select(Ticket.entered_at)
-            .where(Ticket.clinic == bindparam("clinic"), Ticket.day == day, Ticket.status == "WAITING")
+            .where(Ticket.clinic == bindparam("clinic"), Ticket.day == day, Ticket.status == TicketStatus.WAITING)
             .order_by(Ticket.order_key)
             .limit(1)
         )
@@ -203,7 +204,7 @@ def dashboard(db: Database, *, now: dt.datetime | None = None) -> Dashboard:
             .where(
                 Ticket.clinic.in_([c.clinic for c in clinics if c.served]),
                 Ticket.day == day,
-                Ticket.status == "COMPLETED",
+                Ticket.status == TicketStatus.COMPLETED,
             )
             .group_by(utc_hour)
         ).all()

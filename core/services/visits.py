@@ -20,6 +20,7 @@ from core.services.days import current_day
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of
 from core.settings import setting
+from core.statuses import VisitStatus
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def confirm_clinic(
             visit = None
         if visit is None:
             raise UnknownVisit()
-        if visit.status != "active" or visit.current_clinic is None:
+        if visit.status != VisitStatus.ACTIVE or visit.current_clinic is None:
             raise RouteComplete()
         call.target = f"visit {visit.id}"
         if visit.pin_locked_until and dt.datetime.fromisoformat(visit.pin_locked_until) > call.now:

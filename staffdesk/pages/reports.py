@@ -89,11 +89,8 @@ class ReportsPage(Page):
 
     def show_report(self) -> None:
         def run() -> None:
-            self.current = report(
-                self.desk.db,
-                self.desk.actor,
-                period=str(self.period.currentData()),
-                day=self.day.date().toString("yyyy-MM-dd"),
+            self.current = self.desk.act(
+                report, period=str(self.period.currentData()), day=self.day.date().toString("yyyy-MM-dd")
             )
             self._show(self.current)
 

@@ -10,6 +10,7 @@ at the op log (core.services.watch); a write of this process looks at once.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 
 import shiboken6
@@ -21,6 +22,15 @@ from core.ops.log import identity
 from core.services.watch import change_mark, changes_since
 
 POLL_MS = 250
+_hubs: weakref.WeakSet[StoreChanges] = weakref.WeakSet()
+
+
+def deliver_now(db: Database) -> None:
+    """On the GUI thread: tell the windows at once what the store's worker just wrote
+    (instead of at the next turn of the event loop)."""
+    for hub in list(_hubs):
+        if hub.db is db and shiboken6.isValid(hub):
+            hub.deliver()
 
 
 def shares_its_store(db: Database) -> bool:
@@ -36,21 +46,31 @@ class StoreChanges(QObject):
 
     def __init__(self, db: Database, parent: QObject | None = None, *, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)
-        self._db = db
+        self.db = db
         self._lock = threading.Lock()
         self._pending: Changes = NOTHING
         self._scheduled = False
         self._gui_thread = threading.get_ident()
-        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._arrived.connect(self.deliver, Qt.ConnectionType.QueuedConnection)
         self.shared = shares_its_store(db)
         self._mark = change_mark(db) if self.shared else 0
-        self._unwatch: Callable[[], None] = db.watch(self._heard)
+        heard = weakref.WeakMethod(self._heard)
+
+        def relay(changes: Changes) -> None:
+            """Holds the hub weakly: a store's worker thread must never be the one that
+            lets go of the last reference to a Qt object."""
+            method = heard()
+            if method is not None:
+                method(changes)
+
+        self._unwatch: Callable[[], None] = db.watch(relay)
         self._timer = QTimer(self)
         if self.shared:
             self._timer.setInterval(poll_ms)
             self._timer.timeout.connect(self.check)
             self._timer.start()
         self.destroyed.connect(self._unwatch)
+        _hubs.add(self)
 
     def close(self) -> None:
         """Stop listening (the window is going away)."""
@@ -64,11 +84,11 @@ class StoreChanges(QObject):
             schedule = not self._scheduled
             self._scheduled = True
         if threading.get_ident() == self._gui_thread:
-            self._deliver()
+            self.deliver()
         elif schedule and shiboken6.isValid(self):
             self._arrived.emit()
 
-    def _deliver(self) -> None:
+    def deliver(self) -> None:
         with self._lock:
             changes, self._pending, self._scheduled = self._pending, NOTHING, False
         if self.shared:
@@ -80,6 +100,6 @@ class StoreChanges(QObject):
         """On a shared store: what the ops recorded since the last look changed."""
         if not self.shared:
             return
-        self._mark, changes = changes_since(self._db, self._mark)
+        self._mark, changes = changes_since(self.db, self._mark)
         if changes:
             self.changed.emit(changes)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core.clock import DeviceClock, install_device_clock
@@ -115,10 +116,39 @@ async def keep_syncing(station: Station, server: str, enroll_code: str | None) -
         await client.run(station.stop)
 
 
+class GuiThreadCollector(QObject):
+    """Python's cyclic garbage collection, run on the GUI thread only. Left automatic, it
+    runs on whichever thread allocates when a threshold is crossed (the store's worker,
+    sync's threads), and a Qt object caught in a cycle would be destroyed from the wrong
+    thread. Anki's main window does the same."""
+
+    def __init__(self, parent: QObject | None = None, *, interval_ms: int = 1000) -> None:
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start(interval_ms)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.enable()
+
+    def collect(self) -> None:
+        young, middle, old = gc.get_count()
+        if young > self.thresholds[0]:
+            gc.collect(0)
+            if middle > self.thresholds[1]:
+                gc.collect(1)
+                if old > self.thresholds[2]:
+                    gc.collect(2)
+
+
 def run_station(station: Station, args: argparse.Namespace, *, size: tuple[int, int], started: float) -> int:
     """Show the window, run the Qt loop with sync beside it, and close cleanly on
     SIGINT/SIGTERM (a stop from the session manager, or Ctrl+C in development)."""
     app = station.app
+    collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     app.aboutToQuit.connect(station.stop.set)
@@ -151,4 +181,5 @@ def run_station(station: Station, args: argparse.Namespace, *, size: tuple[int, 
         if station.client is not None:
             loop.run_until_complete(station.client.link.aclose())
     station.store.close()
+    collector.stop()
     return 0

@@ -43,6 +43,7 @@ from core.services.config import issue_day_keys, lease_numbers
 from core.services.days import close_past_days, current_day
 from core.services.numbers import spare_numbers
 from core.settings import setting
+from core.statuses import Acceptance
 from sync.protocol import (
     MAX_BATCH,
     MAX_BODY_BYTES,
@@ -177,7 +178,7 @@ def json_response(message: BaseModel) -> Response:
 
 
 def _answer(verdict_outcome: str, op_id: str, seq: int | None, code: str | None, reason: str | None) -> OpAnswer:
-    status = 200 if verdict_outcome != "rejected" else STATUS_OF_CODE.get(code or "", 400)
+    status = 200 if verdict_outcome != Acceptance.REJECTED else STATUS_OF_CODE.get(code or "", 400)
     return OpAnswer.model_construct(  # the server's own values: nothing to validate
         op_id=op_id, outcome=cast(Outcome, verdict_outcome), status=status, accepted_seq=seq, code=code, reason=reason
     )
@@ -359,7 +360,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
             answers, expected = await run_in_threadpool(_push, db, device, batch.ops, bounded)
         for answer in answers:
             metrics.ops.labels(answer.outcome).inc()
-        if any(a.outcome == "accepted" for a in answers):
+        if any(a.outcome == Acceptance.ACCEPTED for a in answers):
             new_ops.notify_threadsafe()
         return json_response(
             PushResponse(server_time=to_iso(utc_now()), answers=answers, expected_seq=expected, **epoch())
@@ -500,11 +501,11 @@ def _read_ops(device: DeviceAuth, raw_ops: list[dict[str, Any]], bounded: bool =
             problem = MalformedOp(kind=_safe_kind(raw), detail=first_problem(error))
             op = Op(header.op_id, header.device_id, header.device_seq, "", "?", MALFORMED_KIND, {})
         if op.device_id != device.device_id:
-            refused = _answer("rejected", op.op_id, None, "forbidden", "a device may push only its own ops")
+            refused = _answer(Acceptance.REJECTED, op.op_id, None, "forbidden", "a device may push only its own ops")
             read.append((None, refused, None))
         elif op.op_id in ids:
             refused = _answer(
-                "rejected", op.op_id, None, "op_id_reused", "this op id was given earlier in the same batch"
+                Acceptance.REJECTED, op.op_id, None, "op_id_reused", "this op id was given earlier in the same batch"
             )
             read.append((None, refused, None))
         else:
@@ -537,7 +538,7 @@ def _push(
         expected = int(gap.params["expected"])
         for place, op in mine[len(verdicts) :]:
             answers[place] = OpAnswer(
-                op_id=op.op_id, outcome="not_processed", status=409, code="out_of_order_op", reason=str(gap)
+                op_id=op.op_id, outcome=Acceptance.NOT_PROCESSED, status=409, code="out_of_order_op", reason=str(gap)
             )
     return [answer for answer in answers if answer is not None], expected
 

@@ -13,6 +13,7 @@ from core.ops.log import Verdict
 from core.permissions import Actor
 from core.schema import OpRecord
 from core.services.call import write_audit
+from core.statuses import Acceptance, OpOutcome
 from sync.server.authorization import AUTHORITY
 from sync.server.enrollment import DeviceAuth
 
@@ -32,7 +33,7 @@ def audit_refusals(
     then trim the device's refused ops to the newest MAX_REFUSED_KEPT."""
     refused = 0
     for op, verdict in zip(ops, verdicts, strict=False):
-        if verdict.outcome != "rejected":
+        if verdict.outcome != Acceptance.REJECTED:
             continue
         refused += 1
         if verdict.code in AUTHORITY:
@@ -51,7 +52,7 @@ def audit_refusals(
 
 
 def _trim(session: Session, device_id: str) -> None:
-    mine = (OpRecord.device_id == device_id) & (OpRecord.outcome == "rejected")
+    mine = (OpRecord.device_id == device_id) & (OpRecord.outcome == OpOutcome.REJECTED)
     kept = session.scalar(select(func.count()).select_from(OpRecord).where(mine)) or 0
     if kept > MAX_REFUSED_KEPT:
         oldest = (

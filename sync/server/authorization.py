@@ -37,6 +37,7 @@ from core.proofs import proof_holds
 from core.recovery import VOID_DEVICE
 from core.schema import LocalIdentity, NumberLease, OpRecord, Ticket, User, Visit
 from core.settings import setting
+from core.statuses import OpOutcome
 from sync.server.enrollment import DeviceAuth
 
 DEVICE_MAY = {
@@ -188,7 +189,7 @@ class OpChecks:
             self._last_loaded = True
             last = self.session.scalar(
                 select(OpRecord.hlc)
-                .where(OpRecord.device_id == self.device.device_id, OpRecord.outcome == "applied")
+                .where(OpRecord.device_id == self.device.device_id, OpRecord.outcome == OpOutcome.APPLIED)
                 .order_by(OpRecord.device_seq.desc())
                 .limit(1)
             )

@@ -16,9 +16,9 @@ from kiosk.flow import KioskFlow
 from kiosk.printing import PdfPrinter, TicketPrinter
 from kiosk.window import KioskWindow
 from sync.runtime.qt import Languages
-from tests.qtsupport import languages, no_window_outlives_its_test, qapp, tap
+from tests.qtsupport import languages, no_store_write_on_the_gui_thread, no_window_outlives_its_test, qapp, tap
 
-__all__ = ["languages", "no_window_outlives_its_test", "qapp", "tap"]
+__all__ = ["languages", "no_store_write_on_the_gui_thread", "no_window_outlives_its_test", "qapp", "tap"]
 
 
 KioskFactory = Callable[..., KioskWindow]

@@ -33,9 +33,9 @@ from sync.runtime.qt import Languages
 from sync.server.app import create_app
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer, open_server_db, serve_in_thread
-from tests.qtsupport import languages, no_window_outlives_its_test, qapp, tap
+from tests.qtsupport import languages, no_store_write_on_the_gui_thread, no_window_outlives_its_test, qapp, tap
 
-__all__ = ["languages", "no_window_outlives_its_test", "qapp"]
+__all__ = ["languages", "no_store_write_on_the_gui_thread", "no_window_outlives_its_test", "qapp"]
 
 PASSWORDS = {"boss": "boss-pass-1", "chief": "chief-pass-1", "nurse": "nurse-pass-1"}
 ROLES = {"boss": "admin", "chief": "supervisor", "nurse": "staff"}

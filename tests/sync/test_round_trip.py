@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 from core.errors import TransitionRefused
 from core.ops.log import identity, pending_ops
 from core.permissions import Actor
-from core.schema import Device, OpRecord, Ticket
+from core.schema import Device, NumberLease, OpRecord, Ticket
 from core.services import queue
 from core.services.checkin import check_in
+from core.services.config import set_setting
 from sync.client import SyncClient
 from sync.link import ServerLink
 from sync.server.run import free_port
@@ -231,3 +232,17 @@ async def test_a_batch_too_large_for_the_server_is_sent_in_smaller_ones(
     with site.db.read() as session:
         count = session.scalar(select(func.count()).select_from(OpRecord).where(OpRecord.kind == "visit.checked_in"))
     assert count == 12
+
+
+@pytest.mark.anyio
+async def test_a_device_leases_blocks_of_the_size_the_site_sets(site: Site) -> None:
+    console = await site.device("c", "staff")
+    set_setting(console.store.db, user_actor(console, "boss"), key="lease_block", value=7)
+    await console.sync_once()
+    kiosk = await site.device("k", "kiosk")
+    await kiosk.sync_once()
+    with kiosk.store.db.read() as session:
+        me = identity(session).device_id
+        sizes = {lease.last - lease.first + 1 for lease in session.scalars(select(NumberLease))}
+        assert session.scalar(select(func.count()).select_from(NumberLease).where(NumberLease.device_id == me))
+    assert sizes == {7}
