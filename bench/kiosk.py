@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from core.permissions import Actor
@@ -89,6 +90,8 @@ def tap_to_ticket_ms(scratch: Path, checkins: int) -> list[float]:
         button = window.exam.buttons["travel"]
         began = time.perf_counter()
         button.click()
+        while window.busy:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         window.repaint()
         app.processEvents()
         times.append((time.perf_counter() - began) * 1000)

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from core.clock import SITE_ZONE, utc_now
 from core.database import Database
-from core.errors import InvalidIdNumber
+from core.errors import InvalidIdNumber, MmcError
 from core.permissions import Actor
 from core.services.catalog import Catalog, load_catalog
-from core.services.checkin import Whereabouts, check_in, where_am_i
+from core.services.checkin import CheckIn, Whereabouts, check_in, where_am_i
 from core.services.places import QueuePlace
 from core.services.visits import Confirmation, confirm_clinic
 from kiosk.qr import visit_code, visit_of
-from sync.runtime.worker import on_store
+from sync.runtime.worker import on_store, start_on_store
 
 
 @dataclass(frozen=True)
@@ -91,14 +91,34 @@ class KioskFlow:
             raise InvalidIdNumber()
         return Patient(id_number=cleaned)
 
-    def check_in(self, id_number: str, gender: str, exam_type: str) -> TicketCard:
+    def start_check_in(
+        self,
+        id_number: str,
+        gender: str,
+        exam_type: str,
+        *,
+        done: Callable[[TicketCard], None],
+        refused: Callable[[MmcError], None],
+    ) -> None:
+        """Check the patient in on the store's worker; `done` gets the ticket card, or
+        `refused` the core's typed error, later on the GUI thread."""
         at = self.now()
-        done = on_store(
+
+        def checked_in(visit: CheckIn) -> None:
+            self.on_change()
+            done(TicketCard.of(visit.place, visit_id=visit.visit_id, route=visit.route, completed=[], at=at))
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, MmcError):
+                raise error
+            refused(error)
+
+        start_on_store(
             self.db,
             lambda: check_in(self.db, self.actor, id_number=id_number, gender=gender, exam_type=exam_type, now=at),
+            done=checked_in,
+            failed=failed,
         )
-        self.on_change()
-        return TicketCard.of(done.place, visit_id=done.visit_id, route=done.route, completed=[], at=at)
 
     def confirm(self, patient: Patient, pin: str) -> tuple[Confirmation, TicketCard | None]:
         """The clinic's PIN confirms it done: the next clinic's card, or None at the end."""

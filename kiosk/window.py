@@ -71,6 +71,8 @@ class KioskWindow(QWidget):
         self._last_activity = time.monotonic()
         self.patient = Patient()
         self.card: TicketCard | None = None
+        self.busy = False
+        """A check-in is under way on the store's worker."""
         self._gender = ""
 
         self.site = label("big", name="site-name")
@@ -231,14 +233,28 @@ class KioskWindow(QWidget):
         self._show(self.exam)
 
     def _exam_chosen(self, exam_type: str) -> None:
+        """The confirming tap: the check-in runs on the store's worker; the screen takes
+        no second tap until it is answered."""
         assert self.patient.id_number is not None
-        try:
-            self.card = self.flow.check_in(self.patient.id_number, self._gender, exam_type)
-        except MmcError as error:
-            self.exam.show_error(self._explain(error))
+        if self.busy:
             return
-        self.ticket.show_card(self.card, self.flow.catalog, self.language)
+        self.busy = True
+        self.exam.setEnabled(False)
+        self.flow.start_check_in(
+            self.patient.id_number, self._gender, exam_type, done=self._checked_in, refused=self._check_in_refused
+        )
+
+    def _checked_in(self, card: TicketCard) -> None:
+        self.busy = False
+        self.exam.setEnabled(True)
+        self.card = card
+        self.ticket.show_card(card, self.flow.catalog, self.language)
         self._show(self.ticket)
+
+    def _check_in_refused(self, error: MmcError) -> None:
+        self.busy = False
+        self.exam.setEnabled(True)
+        self.exam.show_error(self._explain(error))
 
     def _pin_entered(self, pin: str) -> None:
         try:

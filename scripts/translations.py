@@ -48,14 +48,26 @@ def lupdate(ts: Path, language: str) -> None:
     )
 
 
+ENGLISH_ONE = {
+    "%n actions were refused in all; see Sync.": "%n action was refused in all; see Sync.",
+    "%n settings saved.": "%n setting saved.",
+}
+"""The singular of each English text with a count (the source holds the plural)."""
+
+
 def fill_english(ts: Path) -> None:
     tree = ET.parse(ts)
     for message in tree.iter("message"):
         source = message.find("source")
         translation = message.find("translation")
         assert source is not None and translation is not None
-        translation.text = source.text
         translation.attrib.pop("type", None)
+        forms = translation.findall("numerusform")
+        if message.get("numerus") == "yes" and len(forms) == 2:
+            forms[0].text = ENGLISH_ONE.get(source.text or "", source.text)
+            forms[1].text = source.text
+        else:
+            translation.text = source.text
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 

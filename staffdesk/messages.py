@@ -21,8 +21,10 @@ CONTEXT = ""
 and the display's texts are looked up there."""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """The text in the user's language; with `n`, the plural form for n of that language
+    (Arabic has six), the text holding `%n` where the number goes."""
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
 def status_name(status: str) -> str:
@@ -108,7 +110,7 @@ def explain_refused(refused: RefusedOp, ticket: TicketView | None, clinic: str, 
             status=status_name(ticket.status),
         )
     if count > 1:
-        text += " " + tr("{n} actions were refused in all; see Sync.").format(n=count)
+        text += " " + tr("%n actions were refused in all; see Sync.", None, count)
     return text
 
 

@@ -3,6 +3,7 @@ and errors turned into two kinds: the network failed (retry later) or the server
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, TypeVar
 
 import httpx
@@ -29,6 +30,9 @@ ResponseT = TypeVar("ResponseT", bound=BaseModel)
 TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 LONG_POLL_MARGIN_S = 5.0
 SNAPSHOT_TIMEOUT_S = 60.0
+PARSE_ASIDE_BYTES = 32_768
+"""Answers larger than this (a pull of many ops) are read on a worker thread, not on the
+event loop that is also the windows' GUI thread."""
 
 
 class Unreachable(Exception):
@@ -63,7 +67,9 @@ class ServerLink:
     ) -> ResponseT:
         response = await self._request(method, path, body=body, params=params, timeout=timeout)
         try:
-            return answer.model_validate_json(response.content)
+            if len(response.content) < PARSE_ASIDE_BYTES:
+                return answer.model_validate_json(response.content)
+            return await asyncio.to_thread(answer.model_validate_json, response.content)
         except ValidationError as error:
             raise Unreachable(f"unreadable answer: {error.errors()[0]['msg']}") from error
 
@@ -120,7 +126,7 @@ class ServerLink:
         large and are checked where they are taken in (core.ops.snapshot.start_from)."""
         response = await self._request("GET", "/v1/snapshot", timeout=SNAPSHOT_TIMEOUT_S)
         try:
-            body = orjson.loads(response.content)
+            body = await asyncio.to_thread(orjson.loads, response.content)
             tables = body.pop("tables")
             header = SnapshotResponse.model_validate(body)
         except (orjson.JSONDecodeError, AttributeError, KeyError, TypeError) as error:

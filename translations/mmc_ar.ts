@@ -159,9 +159,16 @@
         <source>The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. It is now: {status}.</source>
         <translation>رفض الخادم {action} التذكرة {ticket} ({clinic}): سبقك إليها شخص آخر. حالتها الآن: {status}.</translation>
     </message>
-    <message>
-        <source>{n} actions were refused in all; see Sync.</source>
-        <translation>رُفض {n} من الإجراءات في المجموع؛ راجع صفحة المزامنة.</translation>
+    <message numerus="yes">
+        <source>%n actions were refused in all; see Sync.</source>
+        <translation>
+            <numerusform>لم يُرفض أي إجراء؛ راجع صفحة المزامنة.</numerusform>
+            <numerusform>رُفض إجراء واحد في المجموع؛ راجع صفحة المزامنة.</numerusform>
+            <numerusform>رُفض إجراءان في المجموع؛ راجع صفحة المزامنة.</numerusform>
+            <numerusform>رُفضت %n إجراءات في المجموع؛ راجع صفحة المزامنة.</numerusform>
+            <numerusform>رُفض %n إجراءً في المجموع؛ راجع صفحة المزامنة.</numerusform>
+            <numerusform>رُفض %n إجراء في المجموع؛ راجع صفحة المزامنة.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Never reported</source>
@@ -487,9 +494,16 @@
         <source>The day closes at a time from 00:00 to 11:59, written HH:MM.</source>
         <translation>يُغلق اليوم في وقت بين 00:00 و11:59، يُكتب بالصيغة HH:MM.</translation>
     </message>
-    <message>
-        <source>{n} setting(s) saved.</source>
-        <translation>تم حفظ {n} من الإعدادات.</translation>
+    <message numerus="yes">
+        <source>%n settings saved.</source>
+        <translation>
+            <numerusform>لم يُحفظ أي إعداد.</numerusform>
+            <numerusform>حُفظ إعداد واحد.</numerusform>
+            <numerusform>حُفظ إعدادان.</numerusform>
+            <numerusform>حُفظت %n إعدادات.</numerusform>
+            <numerusform>حُفظ %n إعدادًا.</numerusform>
+            <numerusform>حُفظ %n إعداد.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clinics</source>

@@ -158,9 +158,12 @@
         <source>The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. It is now: {status}.</source>
         <translation>The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. It is now: {status}.</translation>
     </message>
-    <message>
-        <source>{n} actions were refused in all; see Sync.</source>
-        <translation>{n} actions were refused in all; see Sync.</translation>
+    <message numerus="yes">
+        <source>%n actions were refused in all; see Sync.</source>
+        <translation>
+            <numerusform>%n action was refused in all; see Sync.</numerusform>
+            <numerusform>%n actions were refused in all; see Sync.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Never reported</source>
@@ -486,9 +489,12 @@
         <source>The day closes at a time from 00:00 to 11:59, written HH:MM.</source>
         <translation>The day closes at a time from 00:00 to 11:59, written HH:MM.</translation>
     </message>
-    <message>
-        <source>{n} setting(s) saved.</source>
-        <translation>{n} setting(s) saved.</translation>
+    <message numerus="yes">
+        <source>%n settings saved.</source>
+        <translation>
+            <numerusform>%n setting saved.</numerusform>
+            <numerusform>%n settings saved.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clinics</source>

@@ -561,7 +561,7 @@ class SettingsSection(_Section):
             changes["open_tickets_at_close"] = outcome
         for key, value in changes.items():
             self.desk.act(set_setting, key=key, value=value)
-        return tr("{n} setting(s) saved.").format(n=len(changes))
+        return tr("%n settings saved.", None, len(changes))
 
 
 class AdminPage(Page):

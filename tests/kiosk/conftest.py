@@ -51,3 +51,9 @@ def make_kiosk(
 def type_digits(qtbot: QtBot, window: QWidget, digits: str) -> None:
     for digit in digits:
         tap(qtbot, window, f"key-{digit}")
+
+
+def choose_exam(qtbot: QtBot, window: KioskWindow, code: str) -> None:
+    """Tap an exam type (the confirming tap) and wait for the check-in's answer."""
+    tap(qtbot, window, f"exam-{code}")
+    qtbot.waitUntil(lambda: not window.busy, timeout=5000)

@@ -14,7 +14,7 @@ from core.services.config import upsert_exam_type
 from core.store import Store
 from kiosk.window import KioskWindow
 from tests.conftest import ADMIN, digest
-from tests.kiosk.conftest import KioskFactory, tap, type_digits
+from tests.kiosk.conftest import KioskFactory, choose_exam, tap, type_digits
 
 
 def is_arabic(text: str) -> bool:
@@ -36,7 +36,7 @@ def test_a_patient_checks_in_by_touch_and_sees_number_route_and_wait(
 ) -> None:
     window = make_kiosk(store, language=language)
     walk_to_exam(qtbot, window, "28400000001", "male")
-    tap(qtbot, window, "exam-travel")
+    choose_exam(qtbot, window, "travel")
     assert window.current_screen() is window.ticket
     view = window.ticket.view
     assert view.number.text() == "1"
@@ -72,11 +72,11 @@ def test_an_exam_type_without_a_route_for_the_gender_is_explained(
     window = make_kiosk(store, language="en")
     before = digest(store)
     walk_to_exam(qtbot, window, "28400000002", "female")
-    tap(qtbot, window, "exam-army")
+    choose_exam(qtbot, window, "army")
     assert window.current_screen() is window.exam
     assert "not available for the gender" in window.exam.error.text()
     assert digest(store) == before
-    tap(qtbot, window, "exam-travel")
+    choose_exam(qtbot, window, "travel")
     assert window.current_screen() is window.ticket
 
 
@@ -85,11 +85,11 @@ def test_checking_in_twice_the_same_day_points_to_where_am_i(
 ) -> None:
     window = make_kiosk(store, language="en")
     walk_to_exam(qtbot, window, "28400000003", "male")
-    tap(qtbot, window, "exam-travel")
+    choose_exam(qtbot, window, "travel")
     tap(qtbot, window, "ticket-done")
     before = digest(store)
     walk_to_exam(qtbot, window, "28400000003", "male")
-    tap(qtbot, window, "exam-travel")
+    choose_exam(qtbot, window, "travel")
     assert window.current_screen() is window.exam
     assert "already checked in" in window.exam.error.text()
     assert digest(store) == before
@@ -109,7 +109,7 @@ def test_switching_language_on_a_screen_retranslates_it_and_mirrors_the_layout(
 ) -> None:
     window = make_kiosk(store, language="ar")
     walk_to_exam(qtbot, window, "28400000004", "female")
-    tap(qtbot, window, "exam-periodic")
+    choose_exam(qtbot, window, "periodic")
     arabic_title = window.ticket.title.text()
     assert is_arabic(arabic_title) and window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     tap(qtbot, window, "switch-language")

@@ -16,7 +16,7 @@ from sync.credentials import MemoryKeyring
 from sync.link import ServerLink
 from sync.server.run import free_port
 from tests.conftest import accepted_ops, replay
-from tests.kiosk.conftest import KioskFactory, tap
+from tests.kiosk.conftest import KioskFactory, choose_exam
 from tests.kiosk.test_check_in import is_arabic, walk_to_exam
 
 
@@ -42,7 +42,7 @@ def test_with_the_server_unreachable_the_kiosk_still_issues_tickets_and_shows_of
     window = make_kiosk(device, language="ar")
     client = SyncClient(device, ServerLink(f"http://127.0.0.1:{free_port()}"), on_status=window.show_sync_status)
     walk_to_exam(qtbot, window, "28400000041", "male")
-    tap(qtbot, window, "exam-travel")
+    choose_exam(qtbot, window, "travel")
     assert window.current_screen() is window.ticket
     assert window.ticket.view.number.text().endswith("-1")
     asyncio.run(sync_until(client, lambda status: status.offline_since is not None))

@@ -15,13 +15,13 @@ from kiosk.printing import EscposPrinter, PdfPrinter, make_printer
 from kiosk.window import KioskWindow
 from sync.runtime.about import about_text
 from tests.conftest import ADMIN
-from tests.kiosk.conftest import KioskFactory, tap, type_digits
+from tests.kiosk.conftest import KioskFactory, choose_exam, tap, type_digits
 from tests.kiosk.test_check_in import walk_to_exam
 
 
 def check_in_by_touch(qtbot: QtBot, window: KioskWindow, id_number: str = "28400000031") -> None:
     walk_to_exam(qtbot, window, id_number, "male")
-    tap(qtbot, window, "exam-travel")
+    choose_exam(qtbot, window, "travel")
     assert window.current_screen() is window.ticket
 
 

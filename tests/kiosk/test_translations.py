@@ -64,16 +64,26 @@ def test_every_source_text_has_a_finished_translation(language: str) -> None:
     assert len(found) > 50
     for (context, source), translation in found.items():
         assert translation.get("type") is None, f"{context}: {source!r} is {translation.get('type')}"
-        assert (translation.text or "").strip(), f"{context}: {source!r} has no {language} text"
+        said = forms_of(translation)
+        assert all(text.strip() for text in said), f"{context}: {source!r} has no {language} text"
         for placeholder in PLACEHOLDERS:
-            assert (placeholder in source) == (placeholder in (translation.text or "")), (context, source)
+            assert all((placeholder in source) == (placeholder in text) for text in said), (context, source)
+        if "%n" in source:
+            assert "%n" in said[-1], f"{context}: {source!r} must show the count in its general plural"
     if language == "ar":
         not_arabic = [
             source
             for (_, source), t in found.items()
-            if not any("\u0600" <= c <= "\u06ff" for c in t.text or "") and source not in SAME_IN_EVERY_LANGUAGE
+            if not any("\u0600" <= c <= "\u06ff" for c in "".join(forms_of(t)))
+            and source not in SAME_IN_EVERY_LANGUAGE
         ]
         assert not_arabic == []
+
+
+def forms_of(translation: ET.Element) -> list[str]:
+    """A translation's text, or its plural forms (a text with a count, `%n`)."""
+    forms = translation.findall("numerusform")
+    return [form.text or "" for form in forms] if forms else [translation.text or ""]
 
 
 def test_the_ts_files_hold_every_text_of_the_code(tmp_path: Path) -> None:

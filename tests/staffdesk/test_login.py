@@ -3,12 +3,15 @@ switching user."""
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from core.schema import AuditEntry
 from core.store import Store
+from staffdesk.messages import tr
 from staffdesk.window import StaffWindow
+from sync.runtime.qt import Languages
 from tests.qtsupport import tap
 from tests.staffdesk.conftest import ConsoleFactory, log_in
 
@@ -86,3 +89,22 @@ def test_the_language_switches_live_and_mirrors_the_layout(qtbot: QtBot, make_co
     assert window.queue.clinic.currentText() == "العلامات الحيوية"
     tap(qtbot, window, "staff_language")
     assert tab_titles(window)[0] == "Queue" and not window.isRightToLeft()
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "said"),
+    [
+        ("en", 1, "1 setting saved."),
+        ("en", 3, "3 settings saved."),
+        ("ar", 1, "حُفظ إعداد واحد."),
+        ("ar", 2, "حُفظ إعدادان."),
+        ("ar", 5, "حُفظت 5 إعدادات."),
+        ("ar", 11, "حُفظ 11 إعدادًا."),
+        ("ar", 100, "حُفظ 100 إعداد."),
+    ],
+)
+def test_counts_take_the_plural_form_of_the_language(
+    languages: Languages, language: str, count: int, said: str
+) -> None:
+    languages.use(language)
+    assert tr("%n settings saved.", None, count) == said

@@ -167,7 +167,7 @@ def test_admin_forms_save_a_clinic_an_exam_type_a_user_and_settings(
     admin.tabs.setCurrentWidget(admin.settings)
     fill_in(qtbot, admin.settings.edits["site_name"], "Doha committee")
     tap(qtbot, window, "admin_settings_save")
-    assert admin.message.text() == "1 setting(s) saved."
+    assert admin.message.text() == "1 setting saved."
     tap(qtbot, window, "staff_switch_user")
     assert window.login.site.text() == "Doha committee"
     log_in(qtbot, window, "new.nurse", "a-good-password")

@@ -44,6 +44,14 @@ def kind_of(client: SyncClient) -> str:
         return identity(session).kind
 
 
+async def sync_all(*clients: SyncClient) -> None:
+    """Each device pushes and pulls once, then each pulls again (what the others sent)."""
+    for client in clients:
+        await client.sync_once()
+    for client in clients:
+        await client.pull_new()
+
+
 def converged(site_db: Database, *clients: SyncClient) -> bool:
     """Whether each device holds exactly its kind's projection of the server's state."""
     for client in clients:
@@ -83,9 +91,7 @@ class Site:
         shutil.copyfile(self.template, folder / "mmc.sqlite3")
         return open_store(folder, kind=kind)
 
-    async def device(
-        self, name: str, kind: str, *, transport: object = None, snapshots: bool = True
-    ) -> SyncClient:
+    async def device(self, name: str, kind: str, *, transport: object = None, snapshots: bool = True) -> SyncClient:
         """A new device store, enrolled with the server and holding the site's configuration
         (from the server's snapshot, or with `snapshots` False by replaying its whole log)."""
         store = self.store(name, kind)

@@ -13,16 +13,9 @@ from core.services import queue
 from core.services.checkin import check_in
 from core.services.visits import rotate_pin
 from sync.client import SyncClient
-from tests.sync.conftest import Site, converged, kind_of, kiosk_actor, user_actor
+from tests.sync.conftest import Site, converged, kind_of, kiosk_actor, sync_all, user_actor
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-
-
-async def _sync(*clients: SyncClient) -> None:
-    for client in clients:
-        await client.sync_once()
-    for client in clients:
-        await client.pull_new()
 
 
 def _digest(client: SyncClient) -> str:
@@ -41,14 +34,14 @@ async def _a_morning(site: Site) -> tuple[SyncClient, SyncClient]:
     nurse = user_actor(console)
     for n in range(12):
         check_in(kiosk.store.db, kiosk_actor(kiosk), id_number=f"2840000{n:04d}", gender="male", exam_type="travel")
-    await _sync(kiosk, console)
+    await sync_all(kiosk, console)
     for _ in range(5):
         queue.call_next(console.store.db, nurse, clinic="vitals", room="1")
     called = queue.call_next(console.store.db, nurse, clinic="vitals", room="1")
     queue.start(console.store.db, nurse, ticket_id=called.ticket_id)
     queue.complete(console.store.db, nurse, ticket_id=called.ticket_id)
     rotate_pin(console.store.db, user_actor(console, "boss"), clinic="vitals")
-    await _sync(kiosk, console)
+    await sync_all(kiosk, console)
     return kiosk, console
 
 
@@ -68,9 +61,9 @@ async def test_a_snapshot_and_the_whole_log_give_the_same_state(site: Site, kind
 
     for n in range(12, 16):
         check_in(kiosk.store.db, kiosk_actor(kiosk), id_number=f"2840000{n:04d}", gender="male", exam_type="travel")
-    await _sync(kiosk, console, replayed, caught_up)
+    await sync_all(kiosk, console, replayed, caught_up)
     queue.call_next(console.store.db, user_actor(console), clinic="vitals", room="2")
-    await _sync(console, kiosk, replayed, caught_up)
+    await sync_all(console, kiosk, replayed, caught_up)
     assert _digest(caught_up) == _digest(replayed)
     assert converged(site.db, kiosk, console, replayed, caught_up)
 
@@ -84,7 +77,7 @@ async def test_a_console_that_caught_up_works_the_queue(site: Site) -> None:
     kiosk, _ = await _a_morning(site)
     late = await site.device("late-console", "staff")
     called = queue.call_next(late.store.db, user_actor(late), clinic="vitals", room="3")
-    await _sync(late, kiosk)
+    await sync_all(late, kiosk)
     assert converged(site.db, late, kiosk)
     with site.db.read() as session:
         ticket = session.get(Ticket, called.ticket_id)

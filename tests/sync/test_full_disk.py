@@ -29,7 +29,7 @@ from sync.server.enrollment import create_code
 from sync.server.health import devices_health
 from sync.server.run import free_port, open_server_db, start_server_process
 from tests.conftest import SmallDisk, digest
-from tests.kiosk.conftest import tap
+from tests.kiosk.conftest import choose_exam
 from tests.kiosk.test_check_in import is_arabic, walk_to_exam
 from tests.qtsupport import languages, no_window_outlives_its_test, qapp
 from tests.sync.conftest import Site, converged
@@ -74,7 +74,7 @@ async def test_a_kiosk_with_a_full_disk_refuses_new_work_loses_nothing_and_resum
         window.show()
         client.on_status = lambda status: (statuses.append(status), window.show_sync_status(status))
         walk_to_exam(qtbot, window, "28400000002", "male")
-        tap(qtbot, window, "exam-travel")
+        choose_exam(qtbot, window, "travel")
         assert window.current_screen() is window.exam, "no ticket may be shown for a check-in that was not saved"
         message = window.exam.error.text()
         assert is_arabic(message) and message == explain(StorageFull(), str)
@@ -99,7 +99,7 @@ async def test_a_kiosk_with_a_full_disk_refuses_new_work_loses_nothing_and_resum
         await wait_for(lambda: converged(site.db, client), "the pulled check-in arrives")
         window.go_home()
         walk_to_exam(qtbot, window, "28400000002", "male")
-        tap(qtbot, window, "exam-travel")
+        choose_exam(qtbot, window, "travel")
         assert window.current_screen() is window.ticket
         client.poke()
         await wait_for(lambda: client.status.ops_waiting == 0 and converged(site.db, client), "all of it is sent")

@@ -14,21 +14,13 @@ from core.schema import Device, NumberLease, OpRecord, Ticket
 from core.services import queue
 from core.services.checkin import check_in
 from core.services.config import set_setting
-from sync.client import SyncClient
 from sync.link import ServerLink
 from sync.server.run import free_port
-from tests.sync.conftest import MemoryKeyring, Site, converged, user_actor
+from tests.sync.conftest import MemoryKeyring, Site, converged, sync_all, user_actor
 
 KIOSK = Actor("K1", "kiosk")
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-
-
-async def _sync(*clients: SyncClient) -> None:
-    for client in clients:
-        await client.sync_once()
-    for client in clients:
-        await client.pull_new()
 
 
 @pytest.mark.anyio
@@ -66,12 +58,12 @@ async def test_an_enrollment_code_works_once(site: Site) -> None:
 @pytest.mark.anyio
 async def test_a_check_in_reaches_the_console_and_a_call_reaches_the_display(site: Site) -> None:
     kiosk, console, display = [await site.device(n, k) for n, k in (("k", "kiosk"), ("c", "staff"), ("d", "display"))]
-    await _sync(kiosk, console, display)
+    await sync_all(kiosk, console, display)
     done = check_in(kiosk.store.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel")
-    await _sync(kiosk, console, display)
+    await sync_all(kiosk, console, display)
     called = queue.call_next(console.store.db, user_actor(console), clinic="vitals", room="101-1")
     assert called.ticket_id == done.place.ticket_id
-    await _sync(console, display, kiosk)
+    await sync_all(console, display, kiosk)
     with display.store.db.read() as session:
         ticket = session.get(Ticket, done.place.ticket_id)
         assert ticket is not None and (ticket.status, ticket.room) == ("CALLED", "101-1")
@@ -96,7 +88,7 @@ async def test_kiosk_numbers_come_from_leases_once_online(site: Site) -> None:
 async def test_first_call_wins_and_the_other_console_is_told(site: Site) -> None:
     kiosk, one, two = [await site.device(n, k) for n, k in (("k", "kiosk"), ("c1", "staff"), ("c2", "staff"))]
     check_in(kiosk.store.db, KIOSK, id_number="28400000001", gender="male", exam_type="travel")
-    await _sync(kiosk, one, two)
+    await sync_all(kiosk, one, two)
     first = queue.call_next(one.store.db, user_actor(one), clinic="vitals", room="101-1")
     second = queue.call_next(two.store.db, user_actor(two), clinic="vitals", room="101-2")
     assert first.ticket_id == second.ticket_id
@@ -109,7 +101,7 @@ async def test_first_call_wins_and_the_other_console_is_told(site: Site) -> None
         assert ticket is not None and ticket.room == "101-1"
     with pytest.raises(TransitionRefused):
         queue.call_ticket(two.store.db, user_actor(two), ticket_id=first.ticket_id, room="101-2")
-    await _sync(one, two, kiosk)
+    await sync_all(one, two, kiosk)
     assert converged(site.db, one, two, kiosk)
 
 
