@@ -109,6 +109,7 @@ class Database:
         try:
             with Session(self._writer, expire_on_commit=False) as session, session.begin():
                 session.info["writing"] = True
+                session.info["watched"] = bool(self._watchers)
                 info = session.info
                 yield session
         except (exc.OperationalError, OSError) as error:

@@ -153,6 +153,13 @@ def note_changes(session: Session, changes: Changes) -> None:
         session.info["changes"] = session.info.get("changes", NOTHING) | changes
 
 
+def _note(session: Session, op: Op, payload: Payload) -> None:
+    """What `op` changed, worked out only where somebody watches (a window program's
+    store; not the server's, whose pushes need every microsecond)."""
+    if session.info.get("watched"):
+        note_changes(session, changes_of(session, op, payload))
+
+
 def run_apply(session: Session, op: Op, payload: Payload) -> None:
     """Apply one op through its kind's function and flush; raises an MmcError if refused."""
     try:
@@ -160,7 +167,7 @@ def run_apply(session: Session, op: Op, payload: Payload) -> None:
         session.flush()
     except exc.IntegrityError as error:
         raise refusal_for(error) from None
-    note_changes(session, changes_of(session, op, payload))
+    _note(session, op, payload)
 
 
 def apply_op(session: Session, op: Op) -> None:
@@ -183,7 +190,7 @@ def apply_in_order(session: Session, items: list[tuple[Op, Payload]]) -> None:
         except exc.IntegrityError as error:
             raise refusal_for(error) from None
         for op, payload in ops:
-            note_changes(session, changes_of(session, op, payload))
+            _note(session, op, payload)
 
 
 def op_keys(session: Session, op: Op) -> frozenset[str]:
