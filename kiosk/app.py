@@ -29,7 +29,7 @@ def build_kiosk(args: argparse.Namespace, app: QApplication) -> Station:
     def poke() -> None:
         station.poke()
 
-    flow = KioskFlow(store.db, Actor(station_code(store) or "kiosk", "kiosk"), on_change=poke)
+    flow = KioskFlow(store.db, lambda: Actor(station_code(store) or "kiosk", "kiosk"), on_change=poke)
     printer = make_printer(args.printer, store.paths.root / "tickets")
     window = KioskWindow(flow, languages, printer, locked=not args.windowed)
     station = Station(app, store, window, "kiosk", on_status=window.show_sync_status)

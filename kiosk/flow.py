@@ -66,16 +66,23 @@ class KioskFlow:
     def __init__(
         self,
         db: Database,
-        actor: Actor,
+        actor: Actor | Callable[[], Actor],
         *,
         now: Callable[[], dt.datetime] = utc_now,
         on_change: Callable[[], None] | None = None,
     ) -> None:
         self.db = db
-        self.actor = actor
+        self._actor = actor
         self.now = now
         self.on_change = on_change or (lambda: None)
         self.catalog: Catalog = load_catalog(db)
+
+    @property
+    def actor(self) -> Actor:
+        """Who the kiosk acts as, asked at each action: enrollment gives the kiosk its
+        station code after the program has started, and the server takes a kiosk's op
+        only under that code."""
+        return self._actor() if callable(self._actor) else self._actor
 
     def refresh(self) -> None:
         """Read exam types, clinics and settings again (sync may have changed them)."""

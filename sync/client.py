@@ -60,6 +60,7 @@ from sync.protocol import (
     HealthReport,
     LeaseRequest,
     PushRequest,
+    PushResponse,
     SnapshotResponse,
 )
 
@@ -301,11 +302,7 @@ class SyncClient:
                     ops = ops[: self.batch]
                     continue
                 await self._observe_clock(response.server_time)
-                answers = [
-                    Answer(a.op_id, a.outcome, a.accepted_seq, a.code, a.reason)
-                    for a in response.answers
-                    if a.outcome != Acceptance.NOT_PROCESSED
-                ]
+                answers = _answers_of(response)
                 if recording is not None:
                     await recording
                 if await self._in_store(self._follow_epoch, response):
@@ -482,6 +479,18 @@ class SyncClient:
         finally:
             for task in (poked, stopped):
                 task.cancel()
+
+
+def _answers_of(response: PushResponse) -> list[Answer]:
+    """The server's answers to a push, the ops it processed; each refusal is logged."""
+    answers = []
+    for a in response.answers:
+        if a.outcome == Acceptance.NOT_PROCESSED:
+            continue
+        if a.outcome == Acceptance.REJECTED:
+            log.warning("the server refused op %s: %s: %s", a.op_id, a.code, a.reason)
+        answers.append(Answer(a.op_id, a.outcome, a.accepted_seq, a.code, a.reason))
+    return answers
 
 
 async def in_store(db: Database, work: Callable[..., T], *args: Any) -> T:
