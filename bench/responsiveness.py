@@ -9,7 +9,7 @@ program runs it. Prints one JSON object as its last line:
 - pull_ops, pull_s: the ops the kiosk pulled (the whole log, as a device that cannot take a
   snapshot does) and how long that took
 Goals: tap-to-ticket p95 <= 100 ms, longest stall <= 100 ms.
-Usage: python bench/responsiveness.py [--ops 20000] [--tap-every-ms 250]
+Usage: python bench/responsiveness.py [--ops 20000] [--tap-every-ms 50]
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import keyring
 import qasync
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from bench.sync import Server, device, queue_check_ins
 from core.ops.replica import pull_cursor
 from core.store import device_actor
-from kiosk.flow import KioskFlow
+from kiosk.flow import KioskFlow, TicketCard
 from kiosk.printing import PdfPrinter
 from kiosk.window import KioskWindow
 from sync.client import SyncClient
@@ -76,22 +76,54 @@ def pulled_so_far(client: SyncClient) -> int:
         return pull_cursor(session)
 
 
-def tap_to_ticket(app: QApplication, window: KioskWindow, n: int) -> float:
-    window.go_home()
-    window.welcome.check_in_button.click()
-    window.id_screen.keypad.press(f"{29000000000 + n}")
-    window.id_screen.keypad.ok_button.click()
-    window.gender.male.click()
-    button = window.exam.buttons["travel"]
-    began = time.perf_counter()
-    button.click()
-    while window.busy:
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    window.repaint()
-    app.processEvents()
-    shown = window.current_screen()
-    assert shown is window.ticket, f"the check-in ended on {shown.objectName()}: {window.exam.error.text()}"
-    return (time.perf_counter() - began) * 1000
+class Patient:
+    """One patient after another at the kiosk, one tap per turn of the event loop (as a
+    finger taps: each its own event), then the confirming tap, timed until the ticket is
+    on the screen."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        self.window = window
+        self.served = 0
+        self.step = 0
+        self.confirmed_at = 0.0
+        self.taps_ms: list[float] = []
+        self.refused: list[str] = []
+        show_ticket = window._checked_in
+
+        def painted(card: TicketCard) -> None:
+            show_ticket(card)
+            window.repaint()
+            self.taps_ms.append((time.perf_counter() - self.confirmed_at) * 1000)
+
+        window._checked_in = painted  # type: ignore[method-assign]
+
+    def tap(self) -> None:
+        window = self.window
+        if window.busy:
+            return
+        steps = (
+            window.go_home,
+            window.welcome.check_in_button.click,
+            lambda: window.id_screen.keypad.press(f"{29000000000 + self.served}"),
+            window.id_screen.keypad.ok_button.click,
+            window.gender.male.click,
+            self._confirm,
+            self._read_ticket,
+        )
+        steps[self.step]()
+        self.step = (self.step + 1) % len(steps)
+
+    def _confirm(self) -> None:
+        self.confirmed_at = time.perf_counter()
+        self.window.exam.buttons["travel"].click()
+
+    def _read_ticket(self) -> None:
+        window = self.window
+        if window.current_screen() is not window.ticket:
+            self.refused.append(
+                f"{window.current_screen().objectName()}: {window.exam.error.text()} {window.id_screen.error.text()}"
+            )
+        self.served += 1
 
 
 async def measure(root: Path, ops: int, tap_every_ms: int, app: QApplication) -> dict[str, object]:
@@ -107,25 +139,17 @@ async def measure(root: Path, ops: int, tap_every_ms: int, app: QApplication) ->
             Languages(app, "ar"),
             PdfPrinter(root / "pdf"),
             locked=False,
+            idle_s=3600,
         )
         window.resize(1080, 1920)
         window.show()
         app.processEvents()
         meter = StallMeter()
-        taps: list[float] = []
-
-        busy = [False]
+        patient = Patient(window)
 
         def tap() -> None:
-            """A patient's taps arrive as Qt events, as on the screen, and none while a
-            check-in is under way (the screen takes no input then)."""
-            if busy[0] or pulling.done() or pulled_so_far(fresh) < CONFIGURED:
-                return
-            busy[0] = True
-            try:
-                taps.append(tap_to_ticket(app, window, len(taps)))
-            finally:
-                busy[0] = False
+            if not pulling.done() and pulled_so_far(fresh) >= CONFIGURED:
+                patient.tap()
 
         tapper = QTimer()
         tapper.setInterval(tap_every_ms)
@@ -144,11 +168,12 @@ async def measure(root: Path, ops: int, tap_every_ms: int, app: QApplication) ->
         fresh.store.close()
     finally:
         server.stop()
-    ordered = sorted(taps) or [0.0]
+    assert not patient.refused, patient.refused
+    ordered = sorted(patient.taps_ms) or [0.0]
     return {
         "tap_to_ticket_p50_ms": round(statistics.median(ordered), 2),
         "tap_to_ticket_p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 2),
-        "taps": len(taps),
+        "check_ins": len(patient.taps_ms),
         "longest_stall_ms": round(meter.longest_ms, 1),
         "pull_ops": pulled,
         "pull_s": round(elapsed, 2),
@@ -159,7 +184,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parser = argparse.ArgumentParser()
     parser.add_argument("--ops", type=int, default=20_000)
-    parser.add_argument("--tap-every-ms", type=int, default=250)
+    parser.add_argument("--tap-every-ms", type=int, default=50)
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
     app = QApplication.instance() or QApplication([])
