@@ -9,13 +9,14 @@ through the core services, and those that write run on the store's worker thread
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.clock import SITE_ZONE, utc_now
 from core.database import Database
-from core.errors import InvalidIdNumber, MmcError
+from core.errors import InvalidIdNumber, MmcError, StoreError
 from core.permissions import Actor
 from core.services.catalog import Catalog, load_catalog
 from core.services.checkin import CheckIn, Whereabouts, check_in, where_am_i
@@ -23,6 +24,8 @@ from core.services.places import QueuePlace
 from core.services.visits import Confirmation, confirm_clinic
 from kiosk.qr import visit_code, visit_of
 from sync.runtime.worker import on_store, start_on_store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ class KioskFlow:
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, MmcError):
-                raise error
+                log.error("check-in failed", exc_info=error)
+                error = StoreError(detail=f"{type(error).__name__}: {error}")
             refused(error)
 
         start_on_store(

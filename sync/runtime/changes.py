@@ -72,11 +72,6 @@ class StoreChanges(QObject):
         self.destroyed.connect(self._unwatch)
         _hubs.add(self)
 
-    def close(self) -> None:
-        """Stop listening (the window is going away)."""
-        self._unwatch()
-        self._timer.stop()
-
     def _heard(self, changes: Changes) -> None:
         """A write committed, on whatever thread wrote."""
         with self._lock:

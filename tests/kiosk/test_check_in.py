@@ -118,3 +118,17 @@ def test_switching_language_on_a_screen_retranslates_it_and_mirrors_the_layout(
     assert not is_arabic(window.ticket.view.clinic.text())
     tap(qtbot, window, "switch-language")
     qtbot.waitUntil(lambda: window.ticket.title.text() == arabic_title)
+
+
+def test_a_check_in_that_fails_unexpectedly_is_explained_and_the_kiosk_takes_taps_again(
+    qtbot: QtBot, make_kiosk: KioskFactory, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("kiosk.flow.check_in", broken)
+    window = make_kiosk(store, language="en")
+    walk_to_exam(qtbot, window, "28400000061", "male")
+    choose_exam(qtbot, window, "travel")
+    assert window.current_screen() is window.exam and window.exam.isEnabled()
+    assert window.exam.error.text()
