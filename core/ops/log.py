@@ -196,11 +196,15 @@ def _stamp_of(op: Op) -> HlcStamp:
         raise MalformedOp(kind=op.kind, detail=f"bad clock stamp {op.hlc!r}") from None
 
 
-def _observe(ident: DeviceIdentity, op: Op, at: dt.datetime) -> None:
+def observe_stamp(ident: DeviceIdentity, stamp: HlcStamp, at: dt.datetime) -> None:
     """Advance this store's clock past a remote stamp, so its next ops sort after it."""
     clock = _clock(ident)
-    clock.observe(_stamp_of(op), at)
+    clock.observe(stamp, at)
     ident.hlc = clock.last.encode()
+
+
+def _observe(ident: DeviceIdentity, op: Op, at: dt.datetime) -> None:
+    observe_stamp(ident, _stamp_of(op), at)
 
 
 def _apply_isolated(session: Session, op: Op) -> MmcError | None:

@@ -22,7 +22,7 @@ from core.errors import MmcError
 from core.ops.envelope import Op
 from core.ops.kinds import apply_op, note_changes, op_keys
 from core.ops.log import apply_remote, identity, is_known, op_from_record
-from core.ops.snapshot import Snapshot, base_seq, can_catch_up, drop_base, restore_base, start_from
+from core.ops.snapshot import Snapshot, base_seq, drop_base, restore_base, start_from
 from core.schema import REPLICATED_TABLES, LocalIdentity, OpRecord, OutboxEntry, table_of
 from core.statuses import Acceptance, OpOutcome
 
@@ -306,7 +306,7 @@ def refused_ops(session: Session) -> list[OpRecord]:
 def catch_up(session: Session, snapshot: Snapshot, at: dt.datetime) -> bool:
     """Start this device's view from the server's snapshot, if it still may (nothing
     pulled, nothing unanswered); answers whether it did."""
-    if not can_catch_up(session, pull_cursor(session)):
+    if not may_catch_up(session):
         return False
     start_from(session, snapshot, at)
     session.execute(WRITE_CURSOR, {"cursor": snapshot.seq})
@@ -315,4 +315,6 @@ def catch_up(session: Session, snapshot: Snapshot, at: dt.datetime) -> bool:
 
 
 def may_catch_up(session: Session) -> bool:
-    return can_catch_up(session, pull_cursor(session))
+    """A device catches up from a snapshot only before its first pull, with nothing
+    waiting for an answer: then what the snapshot holds is exactly what its log lacks."""
+    return pull_cursor(session) == 0 and session.scalar(select(OutboxEntry.op_id).limit(1)) is None

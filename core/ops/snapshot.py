@@ -19,12 +19,12 @@ import orjson
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from core.clock import HlcStamp, HybridLogicalClock, to_iso
+from core.clock import HlcStamp, to_iso
 from core.database import insert_lists
 from core.digest import StateView, table_rows
 from core.errors import StoreError
-from core.ops.log import identity, save_identity
-from core.schema import REPLICATED_TABLES, OutboxEntry, SnapshotBase, table_of
+from core.ops.log import identity, observe_stamp, save_identity
+from core.schema import REPLICATED_TABLES, SnapshotBase, table_of
 
 TABLES = {table_of(model).name: table_of(model) for model in REPLICATED_TABLES}
 
@@ -48,14 +48,6 @@ def take_snapshot(session: Session, view: StateView) -> Snapshot:
     return Snapshot(seq=me.accepted_count, hlc=me.hlc, tables=tables)
 
 
-def can_catch_up(session: Session, pull_cursor: int) -> bool:
-    """A device catches up from a snapshot only before its first pull, with nothing
-    waiting for an answer: then what the snapshot holds is exactly what its log lacks."""
-    if pull_cursor != 0:
-        return False
-    return session.scalar(select(OutboxEntry.op_id).limit(1)) is None
-
-
 def start_from(session: Session, snapshot: Snapshot, at: dt.datetime) -> None:
     """Keep `snapshot` as this device's base and move its clock past the snapshot's last
     stamp; the caller sets the pull cursor and rebuilds the view."""
@@ -73,9 +65,7 @@ def start_from(session: Session, snapshot: Snapshot, at: dt.datetime) -> None:
     )
     if snapshot.hlc:
         me = identity(session)
-        clock = HybridLogicalClock(me.device_id, HlcStamp.decode(me.hlc) if me.hlc else None)
-        clock.observe(HlcStamp.decode(snapshot.hlc), at)
-        me.hlc = clock.last.encode()
+        observe_stamp(me, HlcStamp.decode(snapshot.hlc), at)
         save_identity(session, me)
     session.flush()
 

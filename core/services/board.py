@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from core.clock import utc_now
 from core.database import Database
-from core.schema import Clinic, OpRecord, Ticket
+from core.schema import Clinic, Ticket
 from core.services.days import current_day
 from core.services.places import ticket_label
 from core.statuses import TicketStatus
@@ -94,10 +94,3 @@ def _call(ticket: Ticket, name_ar: str, name_en: str, clinic_room: str) -> Board
         recalls=ticket.recalls,
         status=ticket.status,
     )
-
-
-def change_mark(db: Database) -> int:
-    """A number that grows with every op this store records, made here or pulled: a
-    window compares it to know whether to read the store again."""
-    with db.read() as session:
-        return int(session.scalar(select(func.max(OpRecord.local_order))) or 0)
