@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core.digest import StateView, state_digest
-from core.ops.replica import rebuild_view
+from core.ops.replica import pull_cursor, rebuild_view, take_epoch
 from core.schema import OpRecord, SnapshotBase, Ticket
 from core.services import queue
 from core.services.checkin import check_in
@@ -82,3 +82,20 @@ async def test_a_console_that_caught_up_works_the_queue(site: Site) -> None:
     with site.db.read() as session:
         ticket = session.get(Ticket, called.ticket_id)
         assert ticket is not None and (ticket.status, ticket.room) == ("CALLED", "3")
+
+
+@pytest.mark.anyio
+async def test_a_server_gone_back_before_the_snapshot_makes_the_device_read_the_state_again(site: Site) -> None:
+    """The server's new epoch begins before the sequence the device's snapshot holds: the
+    snapshot is void, the device starts over from the server and ends where it is."""
+    kiosk, console = await _a_morning(site)
+    late = await site.device("late", "staff")
+    with late.store.db.read() as session:
+        base = session.get(SnapshotBase, 1)
+        assert base is not None and base.seq > 1
+    with late.store.db.write() as session:
+        assert take_epoch(session, "0" * 36, 1, late.now())
+        assert session.get(SnapshotBase, 1) is None and pull_cursor(session) == 0
+    await sync_all(late, kiosk, console)
+    assert converged(site.db, late)
+    assert converged(site.db, kiosk, console)
