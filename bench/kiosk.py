@@ -32,6 +32,7 @@ from kiosk.flow import KioskFlow
 from kiosk.printing import PdfPrinter
 from kiosk.window import KioskWindow
 from sync.runtime.qt import Languages, install_fonts
+from sync.runtime.worker import answer_all
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,7 +79,7 @@ def tap_to_ticket_ms(scratch: Path, checkins: int) -> list[float]:
     )
     window.resize(1080, 1920)
     window.show()
-    app.processEvents()
+    answer_all()
     times = []
     for n in range(checkins):
         window.go_home()

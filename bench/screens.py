@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from core.clock import SITE_ZONE
@@ -28,18 +28,19 @@ from core.errors import MmcError
 from core.ids import new_id
 from core.permissions import SYSTEM, Actor
 from core.schema import OpRecord, Ticket
-from core.services.checkin import check_in
+from core.services.checkin import Whereabouts, check_in
 from core.services.config import init_site, register_device, save_user
 from core.services.queue import call_next, complete
 from core.services.visits import confirm_clinic, todays_pin
 from core.store import open_store
-from kiosk.flow import KioskFlow
+from kiosk.flow import KioskFlow, TicketCard
 from kiosk.printing import PdfPrinter, render_ticket
 from kiosk.window import KioskWindow
 from sync.client import RefusedOp, SyncStatus
 from sync.runtime.qt import Languages, install_fonts
 from sync.runtime.station import qt_app
 from sync.runtime.widgets import restyle
+from sync.runtime.worker import answer_all
 
 MORNING = dt.datetime(2026, 11, 22, 9, 30, tzinfo=SITE_ZONE)
 
@@ -116,7 +117,7 @@ def _qt(point_size: int = 14) -> Languages:
 
 def save_shot(window: QWidget, path: Path, written: list[str]) -> None:
     """Let the window settle, then save it as a PNG file."""
-    QApplication.processEvents()
+    answer_all()
     window.grab().save(str(path))
     written.append(str(path))
 
@@ -150,7 +151,10 @@ def kiosk_screens(out: Path) -> list[str]:
             for name, step in kiosk_steps(window, patient):
                 step()
                 shot(name, language)
-            card = window.card or flow.where(flow.patient("28400000105"))[1]
+            found: list[tuple[Whereabouts, TicketCard | None]] = []
+            flow.where(flow.patient("28400000105")).success(found.append).run(window)
+            answer_all()
+            card = window.card or found[0][1]
             assert card is not None
             path = out / f"kiosk-printed-ticket-{language}.png"
             render_ticket(card, flow.catalog, language).save(str(path))
@@ -254,6 +258,7 @@ def staff_screens(out: Path) -> list[str]:
             shot("login-refused", language)
             window.login.password.setText("boss-pass-1")
             window.login.log_in()
+            answer_all()
             queue = window.page("queue")
             window.queue.choose_clinic("xray", "1")
             queue.refresh()

@@ -41,6 +41,7 @@ from core.services.config import init_site, save_user
 from core.services.queue import call_next
 from core.store import open_store
 from sync.runtime.qt import Languages, install_fonts
+from sync.runtime.worker import answer_all
 
 SPREAD = ("vitals", "lab", "xray", "ecg", "audio", "eyes", "internal", "ent", "surgery", "dental")
 
@@ -134,35 +135,39 @@ def main() -> int:
         console = StaffWindow(desk, languages)
         console.resize(1280, 800)
         console.show()
-        desk.log_in("chief", "chief-pass-1")
-        console._logged_in()
+        answer_all()
+        console.login.username.setText("chief")
+        console.login.password.setText("chief-pass-1")
+        console.login.log_in()
+        answer_all()
         dashboard = console.page("dashboard")
-        app.processEvents()
+        answer_all()
 
         def refresh_dashboard() -> None:
             dashboard.refresh()
+            answer_all()
             dashboard.repaint()
 
         dashboard_ms = timed(refresh_dashboard, args.repeat)
         queue = console.page("queue")
         queue.choose_clinic("vitals", "1")
-        app.processEvents()
+        answer_all()
 
         def refresh_queue() -> None:
             queue.refresh()
+            answer_all()
             queue.repaint()
 
         queue_ms = timed(refresh_queue, args.repeat)
         waiting = len(queue.tickets)
         rss_console_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         console.close()  # in a hall the display is a program of its own
-        console.watch.blockSignals(True)
+        console.changes.blockSignals(True)
 
         display = DisplayWindow(store.db, Announcer(speech=False, chime_ms=1), language="ar", now=lambda: evening)
         display.resize(1920, 1080)
         display.show()
-        display.refresh()
-        app.processEvents()
+        answer_all()
         board_ms = []
         nurse = Actor("nurse", "staff")
         for n in range(args.repeat):

@@ -1,31 +1,31 @@
 """What the kiosk does, without the widgets: the core services a patient's taps lead to.
 
-Screens call these and show what comes back; a refusal arrives as the core's typed error,
-which the screen explains with `kiosk.messages`. Nothing here touches the database except
-through the core services, and those that write run on the store's worker thread
-(sync.runtime.worker).
+Each step that reaches the store is a store call (sync.runtime.worker): the screen runs it
+and shows what comes back, later, on the GUI thread; a refusal arrives as the core's typed
+error, which the screen explains with `kiosk.messages`. Nothing here touches the database
+except through the core services.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from core.clock import SITE_ZONE, utc_now
 from core.database import Database
-from core.errors import InvalidIdNumber, MmcError, StoreError
+from core.errors import InvalidIdNumber
 from core.permissions import Actor
-from core.services.catalog import Catalog, load_catalog
-from core.services.checkin import CheckIn, Whereabouts, check_in, where_am_i
+from core.services.catalog import NOT_READ_YET, Catalog
+from core.services.checkin import Whereabouts, check_in, where_am_i
 from core.services.places import QueuePlace
 from core.services.visits import Confirmation, confirm_clinic
 from kiosk.qr import visit_code, visit_of
-from sync.runtime.worker import on_store, start_on_store
+from sync.runtime.worker import StoreCall
 
-log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,9 @@ class KioskFlow:
         self._actor = actor
         self.now = now
         self.on_change = on_change or (lambda: None)
-        self.catalog: Catalog = load_catalog(db)
+        self.catalog: Catalog = NOT_READ_YET
+        """Exam types, clinics and settings as of the last change to them (the window
+        keeps it current from sync.runtime.changes)."""
 
     @property
     def actor(self) -> Actor:
@@ -86,10 +88,6 @@ class KioskFlow:
         station code after the program has started, and the server takes a kiosk's op
         only under that code."""
         return self._actor() if callable(self._actor) else self._actor
-
-    def refresh(self) -> None:
-        """Read exam types, clinics and settings again (sync may have changed them)."""
-        self.catalog = load_catalog(self.db)
 
     def patient(self, entered: str) -> Patient:
         """A scanned ticket code or a typed ID number, checked against the site's format."""
@@ -101,62 +99,43 @@ class KioskFlow:
             raise InvalidIdNumber()
         return Patient(id_number=cleaned)
 
-    def start_check_in(
-        self,
-        id_number: str,
-        gender: str,
-        exam_type: str,
-        *,
-        done: Callable[[TicketCard], None],
-        refused: Callable[[MmcError], None],
-    ) -> None:
-        """Check the patient in on the store's worker; `done` gets the ticket card, or
-        `refused` the core's typed error, later on the GUI thread."""
-        at = self.now()
+    def _call(self, work: Callable[[Actor, dt.datetime], T]) -> StoreCall[T]:
+        actor, at = self.actor, self.now()
+        return StoreCall(self.db, lambda: work(actor, at), after=self.on_change)
 
-        def checked_in(visit: CheckIn) -> None:
-            self.on_change()
-            done(TicketCard.of(visit.place, visit_id=visit.visit_id, route=visit.route, completed=[], at=at))
+    def check_in(self, id_number: str, gender: str, exam_type: str) -> StoreCall[TicketCard]:
+        """Check the patient in: the first clinic's ticket card."""
 
-        def failed(error: BaseException) -> None:
-            if not isinstance(error, MmcError):
-                log.error("check-in failed", exc_info=error)
-                error = StoreError(detail=f"{type(error).__name__}: {error}")
-            refused(error)
+        def run(actor: Actor, at: dt.datetime) -> TicketCard:
+            visit = check_in(self.db, actor, id_number=id_number, gender=gender, exam_type=exam_type, now=at)
+            return TicketCard.of(visit.place, visit_id=visit.visit_id, route=visit.route, completed=[], at=at)
 
-        start_on_store(
-            self.db,
-            lambda: check_in(self.db, self.actor, id_number=id_number, gender=gender, exam_type=exam_type, now=at),
-            done=checked_in,
-            failed=failed,
-        )
+        return self._call(run)
 
-    def confirm(self, patient: Patient, pin: str) -> tuple[Confirmation, TicketCard | None]:
+    def confirm(self, patient: Patient, pin: str) -> StoreCall[tuple[Confirmation, TicketCard | None]]:
         """The clinic's PIN confirms it done: the next clinic's card, or None at the end."""
-        at = self.now()
-        try:
-            done = on_store(
-                self.db,
-                lambda: confirm_clinic(
-                    self.db, self.actor, id_number=patient.id_number, visit_id=patient.visit_id, pin=pin, now=at
-                ),
-            )
-        finally:
-            self.on_change()
-        if done.next_place is None:
-            return done, None
-        card = TicketCard.of(
-            done.next_place, visit_id=done.visit_id, route=list(done.route), completed=list(done.completed), at=at
-        )
-        return done, card
 
-    def where(self, patient: Patient) -> tuple[Whereabouts, TicketCard | None]:
-        at = self.now()
-        found = on_store(
-            self.db,
-            lambda: where_am_i(self.db, self.actor, id_number=patient.id_number, visit_id=patient.visit_id, now=at),
-        )
-        if found.place is None:
-            return found, None
-        card = TicketCard.of(found.place, visit_id=found.visit_id, route=found.route, completed=found.completed, at=at)
-        return found, card
+        def run(actor: Actor, at: dt.datetime) -> tuple[Confirmation, TicketCard | None]:
+            done = confirm_clinic(
+                self.db, actor, id_number=patient.id_number, visit_id=patient.visit_id, pin=pin, now=at
+            )
+            if done.next_place is None:
+                return done, None
+            card = TicketCard.of(
+                done.next_place, visit_id=done.visit_id, route=list(done.route), completed=list(done.completed), at=at
+            )
+            return done, card
+
+        return self._call(run)
+
+    def where(self, patient: Patient) -> StoreCall[tuple[Whereabouts, TicketCard | None]]:
+        def run(actor: Actor, at: dt.datetime) -> tuple[Whereabouts, TicketCard | None]:
+            found = where_am_i(self.db, actor, id_number=patient.id_number, visit_id=patient.visit_id, now=at)
+            if found.place is None:
+                return found, None
+            card = TicketCard.of(
+                found.place, visit_id=found.visit_id, route=found.route, completed=found.completed, at=at
+            )
+            return found, card
+
+        return self._call(run)

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from core.changes import Changes
 from core.errors import MmcError
 from core.services.catalog import exit_code_matches
+from core.services.checkin import Whereabouts
+from core.services.visits import Confirmation
 from core.statuses import VisitStatus
 from kiosk.flow import KioskFlow, Patient, TicketCard
 from kiosk.messages import explain
@@ -27,13 +31,16 @@ from kiosk.screens.staff_exit import StaffExitScreen
 from kiosk.screens.ticket import TicketScreen
 from kiosk.screens.welcome import WelcomeScreen
 from kiosk.style import STYLE_SHEET
+from sync.runtime.changes import StoreChanges
 from sync.runtime.qt import Languages
 from sync.runtime.widgets import Screen, button, label, show_sync_badge
+from sync.runtime.worker import StoreCall
 
 if TYPE_CHECKING:
     from sync.client import SyncStatus
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 COUNTDOWN_S = 10
 ACTIVITY = {
     QEvent.Type.MouseButtonPress,
@@ -72,7 +79,7 @@ class KioskWindow(QWidget):
         self.patient = Patient()
         self.card: TicketCard | None = None
         self.busy = False
-        """A check-in is under way on the store's worker."""
+        """A step is under way on the store's worker: no second tap is taken."""
         self._gender = ""
 
         self.site = label("big", name="site-name")
@@ -126,9 +133,18 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        self.changes = StoreChanges(flow.db, self)
+        self.changes.changed.connect(self._store_changed)
         languages.changed.connect(self._language_changed)
         self._language_changed(languages.current)
         self.go_home()
+
+    def _store_changed(self, changes: Changes) -> None:
+        """The kiosk shows only the configuration (site name, exam types, settings)."""
+        if changes.config or changes.everything:
+            self.flow.catalog = self.changes.catalog
+            self.retranslate()
+            self.exam.set_choices(self.flow.catalog.exam_types, self.language)
 
     # wiring
     def _wire(self) -> None:
@@ -199,7 +215,6 @@ class KioskWindow(QWidget):
         self.card = None
         self._gender = ""
         self.countdown.hide()
-        self.flow.refresh()
         self.retranslate()
         self._show(self.welcome)
         self.went_home.emit()
@@ -228,43 +243,53 @@ class KioskWindow(QWidget):
 
     def _gender_chosen(self, gender: str) -> None:
         self._gender = gender
-        self.flow.refresh()
         self.exam.set_choices(self.flow.catalog.exam_types, self.language)
         self._show(self.exam)
 
-    def _exam_chosen(self, exam_type: str) -> None:
-        """The confirming tap: the check-in runs on the store's worker; the screen takes
-        no second tap until it is answered."""
-        assert self.patient.id_number is not None
+    def _run(
+        self, screen: Screen, call: StoreCall[T], done: Callable[[T], None], refused: Callable[[MmcError], None]
+    ) -> None:
+        """Run a step on the store's worker; `screen` takes no tap until it is answered."""
         if self.busy:
             return
         self.busy = True
-        self.exam.setEnabled(False)
-        self.flow.start_check_in(
-            self.patient.id_number, self._gender, exam_type, done=self._checked_in, refused=self._check_in_refused
-        )
+        screen.setEnabled(False)
+
+        def answered() -> None:
+            self.busy = False
+            screen.setEnabled(True)
+
+        def succeeded(result: T) -> None:
+            answered()
+            done(result)
+
+        def failed(error: MmcError) -> None:
+            answered()
+            refused(error)
+
+        call.success(succeeded).failure(failed).run(self)
+
+    def _exam_chosen(self, exam_type: str) -> None:
+        assert self.patient.id_number is not None
+        call = self.flow.check_in(self.patient.id_number, self._gender, exam_type)
+        self._run(self.exam, call, self._checked_in, lambda error: self.exam.show_error(self._explain(error)))
 
     def _checked_in(self, card: TicketCard) -> None:
-        self.busy = False
-        self.exam.setEnabled(True)
         self.card = card
         self.ticket.show_card(card, self.flow.catalog, self.language)
         self._show(self.ticket)
 
-    def _check_in_refused(self, error: MmcError) -> None:
-        self.busy = False
-        self.exam.setEnabled(True)
-        self.exam.show_error(self._explain(error))
-
     def _pin_entered(self, pin: str) -> None:
-        try:
-            done, self.card = self.flow.confirm(self.patient, pin)
-        except MmcError as error:
-            if error.code in ("unknown_visit", "route_complete", "invalid_id_number"):
-                self._show_notice(self._explain(error))
-            else:
-                self.pin.show_error(self._explain(error))
-            return
+        self._run(self.pin, self.flow.confirm(self.patient, pin), self._confirmed, self._confirm_refused)
+
+    def _confirm_refused(self, error: MmcError) -> None:
+        if error.code in ("unknown_visit", "route_complete", "invalid_id_number"):
+            self._show_notice(self._explain(error))
+        else:
+            self.pin.show_error(self._explain(error))
+
+    def _confirmed(self, answer: tuple[Confirmation, TicketCard | None]) -> None:
+        done, self.card = answer
         clinic = self.flow.catalog.clinic_name(done.confirmed_clinic, self.language)
         headline = self.tr("Thank you. {clinic} is done.").format(clinic=clinic)
         if self.card is None:
@@ -275,11 +300,15 @@ class KioskWindow(QWidget):
         self._show(self.place)
 
     def _where(self) -> None:
-        try:
-            found, self.card = self.flow.where(self.patient)
-        except MmcError as error:
-            self.id_screen.show_error(self._explain(error))
-            return
+        self._run(
+            self.id_screen,
+            self.flow.where(self.patient),
+            self._found,
+            lambda error: self.id_screen.show_error(self._explain(error)),
+        )
+
+    def _found(self, answer: tuple[Whereabouts, TicketCard | None]) -> None:
+        found, self.card = answer
         if found.status == VisitStatus.COMPLETED:
             headline, detail = self.tr("Your route is complete."), self.tr("You have finished every clinic.")
         elif found.status == VisitStatus.CANCELLED:

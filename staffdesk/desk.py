@@ -1,20 +1,21 @@
 """The console's session: who is logged in, and what each click asks of the core.
 
-Every action goes through a core service with the logged-in user as the actor, so the
-role check and the audit entry are the core's; it runs on the store's worker thread
-(sync.runtime.worker), and the desk pokes sync afterwards.
+Every action is a core service called with the logged-in user as the actor, so the role
+check and the audit entry are the core's; it runs as a store call (sync.runtime.worker),
+off the GUI thread, and the desk pokes sync once it has answered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from core.database import Database
 from core.permissions import ALLOWED, Actor
+from core.services.catalog import NOT_READ_YET, Catalog
 from core.services.config import log_in
-from sync.runtime.worker import on_store
+from sync.runtime.worker import StoreCall
 
 T = TypeVar("T")
 
@@ -29,12 +30,21 @@ class Desk:
         self.db = db
         self.user: Actor | None = None
         self.on_change = on_change
+        self.catalog: Catalog = NOT_READ_YET
+        """Clinics, exam types and settings as of the last change to them (the window
+        keeps it current from sync.runtime.changes)."""
         self.now: Callable[[], dt.datetime | None] = lambda: None
         """The time the actions take place at; None is the real clock (tests set a day)."""
 
-    def log_in(self, username: str, password: str) -> Actor:
-        self.user = on_store(self.db, lambda: log_in(self.db, username=username.strip(), password=password))
-        return self.user
+    def log_in(self, username: str, password: str) -> StoreCall[Actor]:
+        """The check of the password (argon2, slow on purpose), as a store call; its
+        success makes the user the desk's."""
+        name = username.strip()
+
+        def logged_in() -> Actor:
+            return log_in(self.db, username=name, password=password)
+
+        return StoreCall(self.db, logged_in)
 
     def log_out(self) -> None:
         self.user = None
@@ -54,14 +64,11 @@ class Desk:
             raise NotLoggedIn()
         return self.user
 
-    def act(self, service: Callable[..., T], **fields: Any) -> T:
-        """Run a service that changes something, as the logged-in user, on the store's
-        worker (sync.runtime.worker), then push."""
+    def act(self, work: Callable[[Database, Actor], T]) -> StoreCall[T]:
+        """A change made as the logged-in user (`work` calls one core service with the
+        store and the actor it is given); sync is poked once it has answered."""
         actor = self.actor
-        result = on_store(self.db, lambda: service(self.db, actor, **fields))
-        self.on_change()
-        return result
+        return StoreCall(self.db, lambda: work(self.db, actor), after=self.on_change)
 
-    def act_now(self, service: Callable[..., T], **fields: Any) -> T:
-        """`act` for the services that take the time of the action."""
-        return self.act(service, now=self.now(), **fields)
+    def read(self, query: Callable[[Database], T]) -> StoreCall[T]:
+        return StoreCall(self.db, lambda: query(self.db))

@@ -11,9 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from core.changes import Changes
-from core.services.catalog import load_catalog
-from core.services.directory import editable_settings
-from core.services.queue import ticket_of_op
+from core.services.queue import TicketView, ticket_of_op
 from core.store import Notice
 from staffdesk.desk import Desk
 from staffdesk.messages import explain_notice, explain_refused, role_name, tr
@@ -115,7 +113,7 @@ class StaffWindow(QMainWindow):
         self.changes = StoreChanges(desk.db, self)
         self.changes.changed.connect(self._store_changed)
         self._last_activity = time.monotonic()
-        self.idle_s = int(editable_settings(desk.db)["staff_lock_idle_s"])
+        self.idle_s = desk.catalog.settings.staff_lock_idle_s
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(1000)
         self.idle_timer.timeout.connect(self._check_idle)
@@ -143,7 +141,7 @@ class StaffWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("MMC-MMS staff console"))
-        self.login.show_site(load_catalog(self.desk.db).settings.site_name)
+        self.login.show_site(self.desk.catalog.settings.site_name)
         self.language_button.setText(tr("English") if self.languages.current == "ar" else tr("العربية"))
         self.lock_button.setText(tr("Lock (Ctrl+L)"))
         self.switch_button.setText(tr("Switch user"))
@@ -193,7 +191,6 @@ class StaffWindow(QMainWindow):
         """After a login the first page opens; after an unlock, the page that was open."""
         unlocked = bool(self.login.locked_for)
         self.login.locked_for = ""
-        self.idle_s = int(editable_settings(self.desk.db)["staff_lock_idle_s"])
         self._last_activity = time.monotonic()
         self.retranslate()
         if not unlocked:
@@ -214,7 +211,7 @@ class StaffWindow(QMainWindow):
         self._show_login()
 
     def _show_login(self) -> None:
-        self.login.show_site(load_catalog(self.desk.db).settings.site_name)
+        self.login.show_site(self.desk.catalog.settings.site_name)
         self.stack.setCurrentWidget(self.login)
 
     def page(self, name: str) -> Page:
@@ -226,12 +223,14 @@ class StaffWindow(QMainWindow):
     def _store_changed(self, changes: Changes) -> None:
         """Each page reads again only what it shows, and only while it is shown; the
         clinic lists follow the configuration even while hidden."""
+        self.desk.catalog = self.changes.catalog
         current = self.tabs.currentWidget()
         working = self.desk.user is not None and self.stack.currentWidget() is self.work
         for page in self.pages:
             page.store_changed(changes, shown=working and page is current)
         if changes.config or changes.everything:
-            self.login.show_site(load_catalog(self.desk.db).settings.site_name)
+            self.login.show_site(self.desk.catalog.settings.site_name)
+            self.idle_s = self.desk.catalog.settings.staff_lock_idle_s
 
     def _refresh_current(self) -> None:
         current = self.tabs.currentWidget()
@@ -269,6 +268,9 @@ class StaffWindow(QMainWindow):
             self.conflict.show()
         if self._conflict is not None and self.conflict.isVisible():
             refused, count = self._conflict
-            ticket = ticket_of_op(self.desk.db, refused.op_id)
-            clinic = load_catalog(self.desk.db).clinic_name(ticket.clinic, self.languages.current) if ticket else ""
-            self.conflict.setText(explain_refused(refused, ticket, clinic, count))
+
+            def explain(ticket: TicketView | None) -> None:
+                clinic = self.desk.catalog.clinic_name(ticket.clinic, self.languages.current) if ticket else ""
+                self.conflict.setText(explain_refused(refused, ticket, clinic, count))
+
+            self.desk.read(lambda db: ticket_of_op(db, refused.op_id)).success(explain).run(self)

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from core.database import Database
 from sync.runtime.qt import Languages, install_fonts
+from sync.runtime.worker import calls_under_way
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -79,20 +80,28 @@ def _ui_caller() -> str | None:
 
 
 @pytest.fixture(autouse=True)
-def no_store_write_on_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail the test when the screens' code writes to a store on the GUI thread: every UI
-    write goes through sync.runtime.worker.on_store. (A test's own calls, standing in for
-    another device, may write from the test's thread.)"""
-    write = Database.write
+def no_store_call_on_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test when the screens' code reads or writes a store on the GUI thread:
+    every core call of a screen is a sync.runtime.worker.StoreCall. (A test's own calls,
+    standing in for another device or looking at the result, may use the store from the
+    test's thread; a program opens its store before any window is shown.)"""
+    for name in ("read", "write"):
+        use = getattr(Database, name)
 
-    def guarded(self: Database) -> Any:
-        if threading.current_thread() is threading.main_thread():
-            caller = _ui_caller()
-            if caller is not None and not caller.startswith(STARTUP):
-                pytest.fail(f"{caller} wrote to the store on the GUI thread", pytrace=False)
-        return write(self)
+        def guarded(self: Database, *, _use: Any = use, _name: str = name) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                caller = _ui_caller()
+                if caller is not None and not caller.startswith(STARTUP):
+                    pytest.fail(f"{caller} used the store ({_name}) on the GUI thread", pytrace=False)
+            return _use(self)
 
-    monkeypatch.setattr(Database, "write", guarded)
+        monkeypatch.setattr(Database, name, guarded)
+
+
+def settle(qtbot: QtBot, timeout_ms: int = 10_000) -> None:
+    """Wait until every store call the screens started has answered (and those its
+    answers started in turn)."""
+    qtbot.waitUntil(lambda: calls_under_way() == 0, timeout=timeout_ms)
 
 
 @pytest.fixture
@@ -107,8 +116,11 @@ def languages(qapp: QApplication) -> Iterator[Languages]:
 
 
 def tap(qtbot: QtBot, window: QWidget, name: str) -> None:
-    """Click the button called `name` (its objectName), as a finger or a mouse would."""
+    """Click the button called `name` (its objectName), as a finger or a mouse would, and
+    wait for what the click asked of the store."""
+    settle(qtbot)
     shown = [b for b in window.findChildren(QPushButton, name) if b.isVisible()]
     assert len(shown) == 1, f"{len(shown)} buttons {name} on screen"
     assert shown[0].isEnabled(), f"button {name} is disabled"
     qtbot.mouseClick(shown[0], Qt.MouseButton.LeftButton)
+    settle(qtbot)

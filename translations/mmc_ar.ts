@@ -662,6 +662,10 @@
         <translation>وحدة الموظف: تسجيل الدخول</translation>
     </message>
     <message>
+        <source>Checking the password...</source>
+        <translation>جارٍ التحقق من كلمة المرور...</translation>
+    </message>
+    <message>
         <source>e.g. 2</source>
         <translation>مثال: 2</translation>
     </message>

@@ -653,6 +653,10 @@
         <translation>Staff console: log in</translation>
     </message>
     <message>
+        <source>Checking the password...</source>
+        <translation>Checking the password...</translation>
+    </message>
+    <message>
         <source>e.g. 2</source>
         <translation>e.g. 2</translation>
     </message>

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from core.database import Database
 from core.passwords import secret_matches
 from core.schema import Clinic, ExamRouteStep, ExamType
-from core.settings import setting
+from core.settings import DEFAULTS, setting
 
 
 @dataclass(frozen=True)
@@ -34,22 +34,42 @@ class ClinicInfo(Named):
 
 
 @dataclass(frozen=True)
-class KioskSettings:
+class SiteSettings:
+    """The settings the stations' screens follow."""
+
     site_name: str
     id_format: str
     idle_s: int
     exit_code_hash: str
+    staff_lock_idle_s: int
+    open_tickets_at_close: str
 
 
 @dataclass(frozen=True)
 class Catalog:
     exam_types: list[ExamChoice]
     clinics: dict[str, ClinicInfo]
-    settings: KioskSettings
+    settings: SiteSettings
 
     def clinic_name(self, code: str, language: str) -> str:
         info = self.clinics.get(code)
         return info.name(language) if info else code
+
+
+NOT_READ_YET = Catalog(
+    [],
+    {},
+    SiteSettings(
+        site_name="",
+        id_format=r"(?!)",
+        idle_s=DEFAULTS["kiosk_idle_s"],
+        exit_code_hash="",
+        staff_lock_idle_s=DEFAULTS["staff_lock_idle_s"],
+        open_tickets_at_close=DEFAULTS["open_tickets_at_close"],
+    ),
+)
+"""What a screen holds before its first read of the store has answered: nothing to
+choose, no ID accepted, no exit code."""
 
 
 def load_catalog(db: Database) -> Catalog:
@@ -66,15 +86,17 @@ def load_catalog(db: Database) -> Catalog:
             c.code: ClinicInfo(c.code, c.name_ar, c.name_en, c.room)
             for c in session.scalars(select(Clinic).order_by(Clinic.sort_order))
         }
-        settings = KioskSettings(
+        settings = SiteSettings(
             site_name=str(setting(session, "site_name")),
             id_format=str(setting(session, "id_format")),
             idle_s=int(setting(session, "kiosk_idle_s")),
             exit_code_hash=str(setting(session, "kiosk_exit_code_hash")),
+            staff_lock_idle_s=int(setting(session, "staff_lock_idle_s")),
+            open_tickets_at_close=str(setting(session, "open_tickets_at_close")),
         )
     return Catalog(exam_types, clinics, settings)
 
 
-def exit_code_matches(settings: KioskSettings, code: str) -> bool:
+def exit_code_matches(settings: SiteSettings, code: str) -> bool:
     """Whether `code` is the staff code that takes a kiosk out of its lockdown."""
     return secret_matches(settings.exit_code_hash, code)

@@ -69,6 +69,16 @@ def set_setting(db: Database, actor: Actor, key: str, value: Any) -> None:
         call.emit("setting.set", item)
 
 
+def set_settings(db: Database, actor: Actor, wanted: dict[str, Any]) -> int:
+    """Set each of `wanted` whose value differs from the store's (an admin's form);
+    how many were set."""
+    with db.read() as session:
+        changed = {key: value for key, value in wanted.items() if value != setting(session, key)}
+    for key, value in changed.items():
+        set_setting(db, actor, key, value)
+    return len(changed)
+
+
 EXIT_CODE = re.compile(r"[0-9]{4,8}")
 
 

@@ -5,6 +5,7 @@ so it goes on showing the last known state when the network is down."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVB
 
 from core.changes import Changes
 from core.database import Database
+from core.errors import MmcError
 from core.services.board import Board, BoardCall, board
-from core.services.catalog import load_catalog
 from staffdesk.display.announcer import Announcement, Announcer
 from staffdesk.messages import tr
 from staffdesk.style import board_style
@@ -23,9 +24,12 @@ from sync.runtime.about import about_text
 from sync.runtime.changes import StoreChanges
 from sync.runtime.qt import rtl_safe
 from sync.runtime.widgets import label, restyle, show_sync_badge
+from sync.runtime.worker import StoreCall
 
 if TYPE_CHECKING:
     from sync.client import SyncStatus
+
+log = logging.getLogger(__name__)
 
 ROWS = 6
 RECENT = 6
@@ -106,11 +110,13 @@ class DisplayWindow(QWidget):
         self.repainted_after_change = 0
         self.changes = StoreChanges(db, self, poll_ms=WATCH_MS)
         self.changes.changed.connect(self._store_changed)
+        self._reading = False
+        self._read_again = False
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("MMC-MMS hall display"))
-        self.title.setText(load_catalog(self.db).settings.site_name)
+        self.title.setText(self.changes.catalog.settings.site_name)
         for head, text in zip(self.heads, (tr("Clinic"), tr("Number"), tr("Room")), strict=True):
             head.setText(text)
         self.recent_title.setText(tr("Last calls"))
@@ -134,13 +140,38 @@ class DisplayWindow(QWidget):
         return changes.everything or changes.config or bool(changes.queues & self.clinics)
 
     def _store_changed(self, changes: Changes) -> None:
+        if changes.config or changes.everything:
+            self.title.setText(self.changes.catalog.settings.site_name)
         if self.shows(changes):
             self.refresh()
 
     def refresh(self) -> None:
-        """Read the board; flash and announce the calls not seen before. The calls already
-        on the board when the display starts are shown, not announced again."""
-        now_showing = board(self.db, clinics=self.clinics, last=RECENT, now=self.now())
+        """Read the board on the store's worker, and show it. While a read is under way,
+        the changes that come meanwhile ask for one more read after it, not one each."""
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading = True
+        clinics, now = self.clinics, self.now()
+
+        def read_done(now_showing: Board) -> None:
+            self._reading = False
+            self._show(now_showing)
+            if self._read_again:
+                self._read_again = False
+                self.refresh()
+
+        def read_failed(error: MmcError) -> None:
+            self._reading = False
+            log.error("the board could not be read: %s", error)
+
+        StoreCall(self.db, lambda: board(self.db, clinics=clinics, last=RECENT, now=now)).success(read_done).failure(
+            read_failed
+        ).run(self)
+
+    def _show(self, now_showing: Board) -> None:
+        """Flash and announce the calls not seen before. The calls already on the board
+        when the display starts are shown, not announced again."""
         keys = {c.key for c in now_showing.latest} | {c.key for c in now_showing.serving}
         if self._seen is None:
             self._seen = keys

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout
 
 from core.changes import Changes
-from core.services.catalog import load_catalog
 from staffdesk.desk import Desk
 from staffdesk.messages import tr
 from staffdesk.pages.common import Page
@@ -38,4 +37,4 @@ class AboutPage(Page):
         return changes.config or changes.everything
 
     def refresh(self) -> None:
-        self.site.setText(load_catalog(self.desk.db).settings.site_name)
+        self.site.setText(self.desk.catalog.settings.site_name)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from core.changes import Changes
 from core.clock import SITE_ZONE, from_iso
 from core.services import directory
-from core.services.config import MIN_PASSWORD, revoke_device, save_user, set_setting, upsert_clinic, upsert_exam_type
+from core.services.config import MIN_PASSWORD, revoke_device, save_user, set_settings, upsert_clinic, upsert_exam_type
 from core.services.directory import DeviceRow
 from core.settings import DEFAULTS, setting_problem
 from staffdesk.desk import Desk
@@ -123,9 +123,9 @@ class _Section(QWidget):
         """Read the section's rows again; every section overrides it."""
         raise NotImplementedError
 
-    def submit(self) -> str:
-        """Check the form, make the change through the core, say what was done; every
-        section overrides it."""
+    def submit(self) -> None:
+        """Check the form (BadField) and make the change through the core (AdminPage.act);
+        every section overrides it."""
         raise NotImplementedError
 
 
@@ -164,7 +164,9 @@ class ClinicsSection(_Section):
         headers(self.list, [tr("Code"), tr("Name"), tr("Room"), tr("Call interval (s)"), tr("Open")])
 
     def refresh(self) -> None:
-        rows = directory.clinics(self.desk.db)
+        self.page.read(directory.clinics, self._show)
+
+    def _show(self, rows: list[directory.ClinicRow]) -> None:
         self.rows = {c.code: c for c in rows}
         ar = self.page.language == "ar"
         fill(
@@ -187,21 +189,27 @@ class ClinicsSection(_Section):
         self.order.setValue(c.sort_order)
         self.active.setChecked(c.active)
 
-    def submit(self) -> str:
+    def submit(self) -> None:
         code = _code(self.code)
         name_ar, name_en = _names(self.name_ar, self.name_en)
-        self.desk.act(
-            upsert_clinic,
-            code=code,
-            name_ar=name_ar,
-            name_en=name_en,
-            room=self.room.text().strip(),
-            call_interval_s=self.interval.value(),
-            gender=self.gender.currentData(),
-            sort_order=self.order.value(),
-            active=self.active.isChecked(),
+        room, interval, gender = self.room.text().strip(), self.interval.value(), str(self.gender.currentData())
+        order, active = self.order.value(), self.active.isChecked()
+        self.page.act(
+            self.page.message,
+            lambda db, actor: upsert_clinic(
+                db,
+                actor,
+                code=code,
+                name_ar=name_ar,
+                name_en=name_en,
+                room=room,
+                call_interval_s=interval,
+                gender=gender,
+                sort_order=order,
+                active=active,
+            ),
+            lambda _: tr("Clinic {code} saved.").format(code=code),
         )
-        return tr("Clinic {code} saved.").format(code=code)
 
 
 class ExamTypesSection(_Section):
@@ -230,7 +238,9 @@ class ExamTypesSection(_Section):
         headers(self.list, [tr("Code"), tr("Name"), tr("Route for men"), tr("Route for women")])
 
     def refresh(self) -> None:
-        rows = directory.exam_types(self.desk.db)
+        self.page.read(directory.exam_types, self._show)
+
+    def _show(self, rows: list[directory.ExamTypeRow]) -> None:
         self.rows = {e.code: e for e in rows}
         ar = self.page.language == "ar"
         fill(
@@ -256,20 +266,24 @@ class ExamTypesSection(_Section):
         self.female.setText(", ".join(e.routes.get("female", [])))
         self.active.setChecked(e.active)
 
-    def submit(self) -> str:
+    def submit(self) -> None:
         code = _code(self.code)
         name_ar, name_en = _names(self.name_ar, self.name_en)
-        routes = {}
+        routes: dict[str, list[str]] = {}
         for gender, edit in (("male", self.male), ("female", self.female)):
             steps = [part.strip() for part in edit.text().replace("،", ",").split(",") if part.strip()]
             if steps:
                 routes[gender] = steps
         if not routes:
             raise BadField(tr("An exam type needs a route for men, for women, or both."))
-        self.desk.act(
-            upsert_exam_type, code=code, name_ar=name_ar, name_en=name_en, active=self.active.isChecked(), routes=routes
+        active = self.active.isChecked()
+        self.page.act(
+            self.page.message,
+            lambda db, actor: upsert_exam_type(
+                db, actor, code=code, name_ar=name_ar, name_en=name_en, active=active, routes=routes
+            ),
+            lambda _: tr("Exam type {code} saved.").format(code=code),
         )
-        return tr("Exam type {code} saved.").format(code=code)
 
 
 class UsersSection(_Section):
@@ -302,7 +316,9 @@ class UsersSection(_Section):
         headers(self.list, [tr("User name"), tr("Full name"), tr("Role"), tr("Active")])
 
     def refresh(self) -> None:
-        rows = directory.users(self.desk.db)
+        self.page.read(directory.users, self._show)
+
+    def _show(self, rows: list[directory.UserRow]) -> None:
         self.rows = {u.username: u for u in rows}
         fill(
             self.list,
@@ -318,22 +334,22 @@ class UsersSection(_Section):
         self.active.setChecked(u.active)
         self.password.clear()
 
-    def submit(self) -> str:
+    def submit(self) -> None:
         username = self.username.text().strip()
         if not USERNAME.fullmatch(username):
             raise BadField(tr("A user name is 2 to 80 English letters, digits, '.', '_' or '-'."))
         if len(self.password.text()) < MIN_PASSWORD:
             raise BadField(tr("The password needs at least {n} characters.").format(n=MIN_PASSWORD))
-        self.desk.act(
-            save_user,
-            username=username,
-            password=self.password.text(),
-            role=str(self.role.currentData()),
-            display_name=self.display_name.text().strip(),
-            active=self.active.isChecked(),
-        )
+        password, role = self.password.text(), str(self.role.currentData())
+        display_name, active = self.display_name.text().strip(), self.active.isChecked()
         self.password.clear()
-        return tr("User {name} saved.").format(name=username)
+        self.page.act(
+            self.page.message,
+            lambda db, actor: save_user(
+                db, actor, username=username, password=password, role=role, display_name=display_name, active=active
+            ),
+            lambda _: tr("User {name} saved.").format(name=username),
+        )
 
 
 class DevicesSection(_Section):
@@ -393,9 +409,7 @@ class DevicesSection(_Section):
         return kinds.get(kind, kind)
 
     def refresh(self) -> None:
-        rows = directory.devices(self.desk.db)
-        self.rows = {d.device_id: d for d in rows}
-        self._fill_list()
+        self.page.read(directory.devices, self._show)
         reader = self.page.health_reader
         if reader is None or (self.health_pending is not None and not self.health_pending.done()):
             return
@@ -404,6 +418,10 @@ class DevicesSection(_Section):
         except RuntimeError:
             return  # the console's loop is not running yet (or any more): the next refresh asks
         self.health_pending = loop.create_task(self._read_health(reader))
+
+    def _show(self, rows: list[DeviceRow]) -> None:
+        self.rows = {d.device_id: d for d in rows}
+        self._fill_list()
 
     def _fill_list(self) -> None:
         rows = list(self.rows.values())
@@ -437,7 +455,7 @@ class DevicesSection(_Section):
         try:
             answer = await reader()
         except (Refused, Unreachable):
-            self.health = {key: tr("Unknown: the server cannot be reached") for key in self.rows}
+            self.health = dict.fromkeys(self.rows, tr("Unknown: the server cannot be reached"))
         else:
             self.health = {row.device_id: health_text(row) for row in answer.devices}
         self._fill_list()
@@ -456,16 +474,19 @@ class DevicesSection(_Section):
                 "Revoke {station} ({kind})? The server refuses it from its next request; to work again it "
                 "must be enrolled as a new device. This cannot be undone."
             ).format(station=device.station, kind=self.kind_name(device.kind)),
-            lambda: self.page.submit(lambda: self._revoke(device)),
+            lambda: self._revoke(device),
         )
 
-    def _revoke(self, device: DeviceRow) -> str:
-        self.desk.act(revoke_device, device_id=device.device_id)
-        return tr("{station} is revoked; the server refuses it once this console has synced.").format(
-            station=device.station
+    def _revoke(self, device: DeviceRow) -> None:
+        self.page.act(
+            self.page.message,
+            lambda db, actor: revoke_device(db, actor, device_id=device.device_id),
+            lambda _: tr("{station} is revoked; the server refuses it once this console has synced.").format(
+                station=device.station
+            ),
         )
 
-    def submit(self) -> str:
+    def submit(self) -> None:
         maker = self.page.code_maker
         if maker is None:
             raise BadField(tr("This console is not connected to a server, which makes the codes."))
@@ -473,7 +494,7 @@ class DevicesSection(_Section):
             raise BadField(tr("Type your password to ask for a code."))
         self.pending = asyncio.ensure_future(self._ask(maker, self.password.text(), self.hours.value()))
         self.password.clear()
-        return tr("Asking the server for a code...")
+        self.page.message.info(tr("Asking the server for a code..."))
 
     async def _ask(self, maker: CodeMaker, password: str, hours: int) -> None:
         from sync.link import Refused, Unreachable
@@ -526,15 +547,17 @@ class SettingsSection(_Section):
             self.at_close.setCurrentIndex(self.at_close.findData(chosen))
 
     def refresh(self) -> None:
-        for key, value in directory.editable_settings(self.desk.db).items():
+        self.page.read(directory.editable_settings, self._show)
+
+    def _show(self, settings: dict[str, Any]) -> None:
+        for key, value in settings.items():
             if key in self.edits:
                 self.edits[key].setText(str(value))
             else:
                 self.at_close.setCurrentIndex(self.at_close.findData(value))
 
-    def submit(self) -> str:
-        current = directory.editable_settings(self.desk.db)
-        changes: dict[str, Any] = {}
+    def submit(self) -> None:
+        wanted: dict[str, Any] = {}
         for key, edit in self.edits.items():
             text = edit.text().strip()
             if isinstance(DEFAULTS[key], int):
@@ -554,14 +577,13 @@ class SettingsSection(_Section):
                     raise BadField(tr("The ID number format is not a valid regular expression.")) from None
             if key == "day_closes_at" and setting_problem(key, value):
                 raise BadField(tr("The day closes at a time from 00:00 to 11:59, written HH:MM."))
-            if value != current[key]:
-                changes[key] = value
-        outcome = self.at_close.currentData()
-        if outcome != current["open_tickets_at_close"]:
-            changes["open_tickets_at_close"] = outcome
-        for key, value in changes.items():
-            self.desk.act(set_setting, key=key, value=value)
-        return tr("%n settings saved.", None, len(changes))
+            wanted[key] = value
+        wanted["open_tickets_at_close"] = self.at_close.currentData()
+        self.page.act(
+            self.page.message,
+            lambda db, actor: set_settings(db, actor, wanted),
+            lambda n: tr("%n settings saved.", None, n),
+        )
 
 
 class AdminPage(Page):
@@ -605,8 +627,8 @@ class AdminPage(Page):
         for section in self.sections:
             section.refresh()
 
-    def submit(self, action: Callable[[], str]) -> None:
+    def submit(self, action: Callable[[], None]) -> None:
         try:
-            self.attempt(self.message, action)
+            action()
         except BadField as problem:
             self.message.error(str(problem))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from core.clock import SITE_ZONE, from_iso
-from core.services.audit import audit_log
+from core.services.audit import AuditRow, audit_log
 from staffdesk.desk import Desk
 from staffdesk.messages import tr
 from staffdesk.pages.common import MessageLine, Page, fill, headers, table
@@ -61,14 +61,12 @@ class AuditPage(Page):
     def refresh(self) -> None:
         if self.desk.user is None or not self.desk.can(self.permission):
             return
-        rows = audit_log(
-            self.desk.db,
-            self.desk.actor,
-            who=self.who.text().strip(),
-            action=self.action.text().strip(),
-            outcome=str(self.outcome.currentData() or ""),
-            text=self.text.text().strip(),
-        )
+        actor = self.desk.actor
+        who, action, text = self.who.text().strip(), self.action.text().strip(), self.text.text().strip()
+        outcome = str(self.outcome.currentData() or "")
+        self.read(lambda db: audit_log(db, actor, who=who, action=action, outcome=outcome, text=text), self._show)
+
+    def _show(self, rows: list[AuditRow]) -> None:
         outcome = {"ok": tr("Done"), "refused": tr("Refused")}
         fill(
             self.entries,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,10 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.changes import Changes
+from core.database import Database
 from core.errors import MmcError
+from core.permissions import Actor
 from staffdesk.desk import Desk
 from staffdesk.messages import explain, tr
 from sync.runtime.widgets import Screen, button, label, restyle
+
+T = TypeVar("T")
 
 
 class MessageLine(QLabel):
@@ -76,13 +81,17 @@ class ConfirmBar(QWidget):
 
 
 class Page(Screen):
-    """A tab of the console; `refresh` reads the store again, `retranslate` sets texts."""
+    """A tab of the console. `refresh` reads what it shows again, on the store's worker,
+    and shows it when the answer comes; `act` makes a change the same way; `retranslate`
+    sets texts."""
 
     permission = ""
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
+        self.busy = False
+        """An action is under way: the page takes no second one until it answers."""
 
     def refresh(self) -> None:
         """Read the store again (when what it shows changed and the page is shown, and
@@ -97,19 +106,41 @@ class Page(Screen):
         if shown and self.shows(changes):
             self.refresh()
 
-    def attempt(self, message: MessageLine, action: Callable[[], str | None]) -> bool:
-        """Run `action`; show its result, or the refusal in the user's language. What
-        the action changed refreshes the page through the store's change signal; a
-        refusal reads the page again, as others may have changed what it shows."""
-        try:
-            done = action()
-        except MmcError as error:
+    def read(self, query: Callable[[Database], T], show: Callable[[T], None]) -> None:
+        """Run `query` on the store's worker and `show` its answer here."""
+        self.desk.read(query).success(show).run(self)
+
+    def act(
+        self,
+        message: MessageLine,
+        work: Callable[[Database, Actor], T],
+        said: Callable[[T], str | None] = lambda _: None,
+    ) -> None:
+        """Make a change as the logged-in user; show what `said` makes of its result, or
+        the refusal in the user's language. What the change touched refreshes the page
+        through the change signal; a refusal reads the page again, as others may have
+        changed what it shows."""
+        if self.busy:
+            return
+        self.busy = True
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def answered() -> None:
+            self.busy = False
+            self.unsetCursor()
+
+        def done(result: T) -> None:
+            answered()
+            text = said(result)
+            if text:
+                message.info(text)
+
+        def refused(error: MmcError) -> None:
+            answered()
             message.error(explain(error))
             self.refresh()
-            return False
-        if done:
-            message.info(done)
-        return True
+
+        self.desk.act(work).success(done).failure(refused).run(self)
 
 
 def table(name: str, columns: int) -> QTableWidget:

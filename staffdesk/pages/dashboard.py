@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from core.changes import Changes
-from core.services.days import close_day
-from core.services.directory import editable_settings
+from core.services.days import Closing, close_day
 from core.services.reports import Dashboard, dashboard
 from staffdesk.charts import bar_chart, chart_view, show_chart
 from staffdesk.desk import Desk
@@ -75,7 +74,10 @@ class DashboardPage(Page):
     def refresh(self) -> None:
         if self.desk.user is None:
             return
-        figures = dashboard(self.desk.db, now=self.desk.now())
+        now = self.desk.now()
+        self.read(lambda db: dashboard(db, now=now), self._show)
+
+    def _show(self, figures: Dashboard) -> None:
         self.figures = figures
         if figures.closed:
             self.title.setText(tr("Service day {day} in all clinics (closed)").format(day=figures.day))
@@ -150,15 +152,15 @@ class DashboardPage(Page):
         self.confirm.ask(question.format(day=figures.day, n=still_open), self._close)
 
     def closing_outcome(self) -> str:
-        return str(editable_settings(self.desk.db)["open_tickets_at_close"])
+        return self.desk.catalog.settings.open_tickets_at_close
 
     def _close(self) -> None:
-        def close() -> str:
-            closing = self.desk.act_now(close_day)
+        def said(closing: Closing) -> str:
             if closing.outcome == "carry_over":
                 text = tr("Service day {day} is closed; {n} patients were carried over to the next day.")
             else:
                 text = tr("Service day {day} is closed; {n} patients still open were marked no-show.")
             return text.format(day=closing.day, n=closing.settled)
 
-        self.attempt(self.message, close)
+        now = self.desk.now()
+        self.act(self.message, lambda db, actor: close_day(db, actor, now=now), said)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from core.errors import MmcError
+from core.permissions import Actor
 from staffdesk.desk import Desk
 from staffdesk.messages import explain, tr
 from staffdesk.pages.common import MessageLine
@@ -104,12 +105,25 @@ class LoginPage(Screen):
         self.username.setFocus()
 
     def log_in(self) -> None:
-        try:
-            self.desk.log_in(self.username.text(), self.password.text())
-        except MmcError as error:
-            self.password.clear()
-            self.message.error(explain(error))
+        """The password is checked on the store's worker (argon2 takes a moment, on
+        purpose); meanwhile the page says so and takes no second try."""
+        if not self.submit.isEnabled():
             return
-        self.password.clear()
-        self.message.clear()
-        self.on_login()
+        self.submit.setEnabled(False)
+        self.message.info(tr("Checking the password..."))
+
+        def answered() -> None:
+            self.submit.setEnabled(True)
+            self.password.clear()
+
+        def done(actor: Actor) -> None:
+            answered()
+            self.desk.user = actor
+            self.message.clear()
+            self.on_login()
+
+        def refused(error: MmcError) -> None:
+            answered()
+            self.message.error(explain(error))
+
+        self.desk.log_in(self.username.text(), self.password.text()).success(done).failure(refused).run(self)

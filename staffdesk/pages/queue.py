@@ -4,15 +4,14 @@ complete, mark no-show, transfer or cancel, each with a key; today's PIN, large.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from core.changes import Changes
 from core.clock import from_iso, utc_now
+from core.database import Database
 from core.services import queue as queue_service
-from core.services.catalog import load_catalog
 from core.services.queue import TicketView
 from core.services.visits import rotate_pin, todays_pin
 from staffdesk.desk import Desk
@@ -112,7 +111,7 @@ class QueuePage(Page):
 
     def load_clinics(self) -> None:
         """Fill both clinic lists in the current language, keeping the chosen clinic."""
-        catalog = load_catalog(self.desk.db)
+        catalog = self.desk.catalog
         for combo in (self.clinic, self.transfer_to):
             chosen = combo.currentData()
             combo.blockSignals(True)
@@ -143,10 +142,22 @@ class QueuePage(Page):
     def refresh(self) -> None:
         if not self.clinic_code or self.desk.user is None:
             return
-        now = self.desk.now() or utc_now()
+        clinic, actor, now = self.clinic_code, self.desk.actor, self.desk.now() or utc_now()
+
+        def query(db: Database) -> tuple[list[TicketView], int]:
+            return (
+                queue_service.clinic_queue(db, clinic=clinic, now=now),
+                todays_pin(db, actor, clinic=clinic, now=now),
+            )
+
+        self.read(query, lambda answer: self._show(clinic, now, *answer))
+
+    def _show(self, clinic: str, now: dt.datetime, tickets: list[TicketView], pin: int) -> None:
+        if clinic != self.clinic_code:
+            return
         row = chosen_row(self.list)
         chosen = self.tickets[row] if 0 <= row < len(self.tickets) else None
-        self.tickets = queue_service.clinic_queue(self.desk.db, clinic=self.clinic_code, now=now)
+        self.tickets = tickets
         fill(
             self.list,
             [
@@ -159,7 +170,7 @@ class QueuePage(Page):
             for row, ticket in enumerate(self.tickets):
                 if ticket.ticket_id == chosen.ticket_id:
                     self.list.setCurrentCell(row, 0)
-        self.pin.setText(str(todays_pin(self.desk.db, self.desk.actor, clinic=self.clinic_code, now=now)))
+        self.pin.setText(str(pin))
         self.rotate.setVisible(self.desk.can("rotate_pin"))
 
     def selected(self) -> TicketView | None:
@@ -170,13 +181,18 @@ class QueuePage(Page):
         return self.tickets[0] if self.tickets else None
 
     def call_next(self) -> None:
-        def run() -> str:
-            called = self.desk.act_now(queue_service.call_next, clinic=self.clinic_code, room=self.room.text() or None)
+        clinic, room, now = self.clinic_code, self.room.text() or None, self.desk.now()
+
+        def said(called: TicketView) -> str:
             self.list.clearSelection()
             self.list.setCurrentCell(-1, -1)
             return tr("Called {number}.").format(number=called.label)
 
-        self.attempt(self.message, run)
+        self.act(
+            self.message,
+            lambda db, actor: queue_service.call_next(db, actor, clinic=clinic, room=room, now=now),
+            said,
+        )
 
     def _on_ticket(self, action: str, service: queue_service.TicketService) -> None:
         ticket = self.selected()
@@ -190,15 +206,13 @@ class QueuePage(Page):
             "no_show": tr("{number} marked as no-show."),
             "cancel": tr("Cancelled {number}."),
         }[action]
-
-        def run() -> str:
-            service_kw: dict[str, str | None] = {"ticket_id": ticket.ticket_id}
-            if action == "recall":
-                service_kw["room"] = self.room.text() or None
-            self.desk.act_now(service, **service_kw)
-            return done.format(number=ticket.label)
-
-        self.attempt(self.message, run)
+        room = (self.room.text() or None) if action == "recall" else None
+        now = self.desk.now()
+        self.act(
+            self.message,
+            lambda db, actor: service(db, actor, ticket_id=ticket.ticket_id, room=room, now=now),
+            lambda _: done.format(number=ticket.label),
+        )
 
     def _confirm_ticket(self, action: str, service: queue_service.TicketService) -> None:
         ticket = self.selected()
@@ -219,26 +233,39 @@ class QueuePage(Page):
         target = str(self.transfer_to.currentData() or "")
         name = self.transfer_to.currentText()
 
-        def run() -> str:
-            place = self.desk.act_now(queue_service.transfer, ticket_id=ticket.ticket_id, to_clinic=target)
-            return tr("{number} moved to {clinic} as {new}.").format(number=ticket.label, clinic=name, new=place.label)
+        def move() -> None:
+            now = self.desk.now()
+            self.act(
+                self.message,
+                lambda db, actor: queue_service.transfer(
+                    db, actor, ticket_id=ticket.ticket_id, to_clinic=target, now=now
+                ),
+                lambda place: tr("{number} moved to {clinic} as {new}.").format(
+                    number=ticket.label, clinic=name, new=place.label
+                ),
+            )
 
         self.confirm.ask(
             tr("Move {number} to the end of the queue of {clinic}? This cannot be undone.").format(
                 number=ticket.label, clinic=name
             ),
-            lambda: self._run(run),
+            move,
         )
 
-    def _run(self, action: Callable[[], str]) -> None:
-        self.attempt(self.message, action)
-
     def _rotate_pin(self) -> None:
-        def run() -> str:
-            pin = self.desk.act_now(rotate_pin, clinic=self.clinic_code)
-            return tr("The new PIN of this clinic is {pin}; every kiosk gets it at its next sync.").format(pin=pin)
+        clinic = self.clinic_code
 
-        self.confirm.ask(tr("Give this clinic a new PIN for the rest of today?"), lambda: self._run(run))
+        def rotate() -> None:
+            now = self.desk.now()
+            self.act(
+                self.message,
+                lambda db, actor: rotate_pin(db, actor, clinic=clinic, now=now),
+                lambda pin: tr("The new PIN of this clinic is {pin}; every kiosk gets it at its next sync.").format(
+                    pin=pin
+                ),
+            )
+
+        self.confirm.ask(tr("Give this clinic a new PIN for the rest of today?"), rotate)
 
 
 def _minutes_since(iso: str, now: dt.datetime) -> int:

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QVBoxLayout
 
-from core.services.catalog import load_catalog
 from core.services.days import day_now
 from core.services.reports import PERIODS, Report, report
 from staffdesk.desk import Desk
@@ -46,7 +45,7 @@ class ReportsPage(Page):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setLocale(QLocale.c())
-        self.day.setDate(QDate.fromString(day_now(desk.db), "yyyy-MM-dd"))
+        self.day_known = False
         self.show_button = button("reports_show", "primary")
         self.csv = button("reports_csv")
         self.pdf = button("reports_pdf")
@@ -84,17 +83,29 @@ class ReportsPage(Page):
         if self.current is not None:
             self._show(self.current)
 
+    def refresh(self) -> None:
+        """The first time the page is opened, its day is the service day going on."""
+        if self.day_known or self.desk.user is None:
+            return
+        self.day_known = True
+        now = self.desk.now()
+        self.read(lambda db: day_now(db, now), lambda day: self.day.setDate(QDate.fromString(day, "yyyy-MM-dd")))
+
     def _exam_names(self) -> dict[str, str]:
-        return {e.code: e.name(self.language) for e in load_catalog(self.desk.db).exam_types}
+        return {e.code: e.name(self.language) for e in self.desk.catalog.exam_types}
 
     def show_report(self) -> None:
-        def run() -> None:
-            self.current = self.desk.act(
-                report, period=str(self.period.currentData()), day=self.day.date().toString("yyyy-MM-dd")
-            )
-            self._show(self.current)
+        self._make_report(lambda _: None)
 
-        self.attempt(self.message, run)
+    def _make_report(self, then: Callable[[Report], None]) -> None:
+        period, day = str(self.period.currentData()), self.day.date().toString("yyyy-MM-dd")
+
+        def shown(made: Report) -> None:
+            self.current = made
+            self._show(made)
+            then(made)
+
+        self.act(self.message, lambda db, actor: report(db, actor, period=period, day=day), shown)
 
     def _show(self, shown: Report) -> None:
         self.title.setText(report_title(shown))
@@ -103,10 +114,11 @@ class ReportsPage(Page):
 
     def export(self, suffix: str) -> None:
         if self.current is None:
-            self.show_report()
-        shown = self.current
-        if shown is None:
-            return
+            self._make_report(lambda made: self._export(made, suffix))
+        else:
+            self._export(self.current, suffix)
+
+    def _export(self, shown: Report, suffix: str) -> None:
         path = self.ask_path(self, suffix)
         if path is None:
             return
@@ -116,7 +128,7 @@ class ReportsPage(Page):
             if suffix == "csv":
                 write_csv(shown, path, self.language, self._exam_names())
             else:
-                site = load_catalog(self.desk.db).settings.site_name
+                site = self.desk.catalog.settings.site_name
                 write_pdf(shown, path, self.language, self._exam_names(), site)
         except OSError as error:
             self.message.error(tr("The report could not be saved: {reason}").format(reason=error.strerror or error))

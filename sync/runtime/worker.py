@@ -1,37 +1,56 @@
-"""The one way a screen acts on the store: its core call runs on the store's worker thread
-(core.database.Database.worker), the thread sync's store work runs on too, and the screen
-gets back the call's result or its typed error.
+"""The one way a screen reaches the store: `StoreCall`, after Anki's CollectionOp and
+QueryOp. The call's core work runs on the store's worker thread
+(core.database.Database.worker), the thread sync's store work runs on too; the screen gets
+back its result or its typed error later, on the GUI thread, and meanwhile the event loop
+goes on painting and taking input.
 
-`start_on_store` returns at once and brings the answer back to the GUI thread later
-(the kiosk's check-in); `on_store` waits for it (the console's actions, the kiosk's other
-steps). Either way a tap queues behind at most one turn of sync (a pulled batch is applied
-50 ops per turn) instead of polling SQLite's write lock while sync keeps taking it, and
-what the call wrote reaches the windows through the change signal (sync.runtime.changes)
-before the screen goes on.
+    StoreCall(db, lambda: call_next(db, actor, clinic=code, room=room)).success(show).failure(explain).run(page)
+
+A tap queues behind at most one turn of sync (a pulled batch is applied 50 ops per turn)
+instead of polling SQLite's write lock while sync keeps taking it. What a call wrote
+reaches the windows through the change signal (sync.runtime.changes) before its
+`success` runs. An answer whose owner was deleted meanwhile (a closed window) is dropped.
 """
 
 from __future__ import annotations
 
+import logging
+import time
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TypeVar
+from typing import Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from core.database import Database
-from sync.runtime.changes import deliver_now
+from core.errors import MmcError, StoreError
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
-def on_store(db: Database, work: Callable[[], T]) -> T:
-    """Run `work` (a core call on `db`) on the store's worker and return what it returns;
-    its MmcError (or any error) is raised here."""
-    if db.on_worker():
-        return work()
-    answer = db.worker.submit(work).result()
-    deliver_now(db)
-    return answer
+class Listener(Protocol):
+    db: Database
+
+    def deliver(self) -> None:
+        """Tell the windows now what the store's worker wrote."""
+
+
+_listeners: weakref.WeakSet[Listener] = weakref.WeakSet()
+
+
+def listen(listener: Listener) -> None:
+    """Have `listener` (sync.runtime.changes.StoreChanges) deliver what a call wrote
+    before the call's answer runs."""
+    _listeners.add(listener)
+
+
+def deliver_now(db: Database) -> None:
+    for listener in list(_listeners):
+        if listener.db is db and shiboken6.isValid(listener):
+            listener.deliver()
 
 
 class _Answer(QObject):
@@ -41,27 +60,81 @@ class _Answer(QObject):
 _under_way: set[_Answer] = set()
 
 
-def start_on_store(
-    db: Database,
-    work: Callable[[], T],
-    *,
-    done: Callable[[T], None],
-    failed: Callable[[BaseException], None],
-) -> None:
-    """Start `work` on the store's worker and return at once; `done` (with its result)
-    or `failed` (with its error) runs later on the GUI thread, after the change signal
-    of what it wrote. The screen shows that it is busy meanwhile and takes no second tap."""
-    answer = _Answer()
-    _under_way.add(answer)
+def calls_under_way() -> int:
+    """How many store calls have not yet answered (the tests wait for none)."""
+    return len(_under_way)
 
-    def arrived(future: Future[T]) -> None:
-        _under_way.discard(answer)
-        deliver_now(db)
-        error = future.exception()
-        if error is not None:
-            failed(error)
-        else:
-            done(future.result())
 
-    answer.arrived.connect(arrived, Qt.ConnectionType.QueuedConnection)
-    db.worker.submit(work).add_done_callback(answer.arrived.emit)
+def _typed(error: BaseException) -> MmcError:
+    """The core's refusals pass as they are; anything else is a bug or a broken store,
+    logged with its traceback and shown as a store error instead of leaving the screen
+    waiting."""
+    if isinstance(error, MmcError):
+        return error
+    log.error("a store call failed", exc_info=error)
+    return StoreError(detail=f"{type(error).__name__}: {error}")
+
+
+def _ignore(_: object) -> None:
+    return None
+
+
+def _log_refusal(error: MmcError) -> None:
+    log.warning("a store call was refused: %s", error)
+
+
+class StoreCall(Generic[T]):
+    """One call of a screen into the core, run off the GUI thread."""
+
+    def __init__(self, db: Database, work: Callable[[], T], *, after: Callable[[], None] | None = None) -> None:
+        """`after` runs on the GUI thread once the call has answered, either way, before
+        `success` or `failure` (the console pokes sync with it)."""
+        self.db = db
+        self.work = work
+        self.after = after
+        self._success: Callable[[T], None] = _ignore
+        self._failure: Callable[[MmcError], None] = _log_refusal
+
+    def success(self, then: Callable[[T], None]) -> StoreCall[T]:
+        self._success = then
+        return self
+
+    def failure(self, then: Callable[[MmcError], None]) -> StoreCall[T]:
+        self._failure = then
+        return self
+
+    def run(self, owner: QObject) -> None:
+        """Start the work on the store's worker and return at once; `success` or
+        `failure` runs on the GUI thread while `owner` still exists."""
+        answer = _Answer()
+        _under_way.add(answer)
+
+        def arrived(future: Future[T]) -> None:
+            _under_way.discard(answer)
+            answer.deleteLater()
+            deliver_now(self.db)
+            if self.after is not None:
+                self.after()
+            if not shiboken6.isValid(owner):
+                return
+            error = future.exception()
+            if error is not None:
+                self._failure(_typed(error))
+            else:
+                self._success(future.result())
+
+        answer.arrived.connect(arrived, Qt.ConnectionType.QueuedConnection)
+        self.db.worker.submit(self.work).add_done_callback(answer.arrived.emit)
+
+
+def answer_all(timeout_s: float = 60.0) -> None:
+    """Turn the event loop until every store call has answered, and those their answers
+    started: for a script that drives the windows (the screenshots, a benchmark) and
+    looks next where a user would look once the screen has answered."""
+    deadline = time.monotonic() + timeout_s
+    while _under_way:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{len(_under_way)} store calls did not answer in {timeout_s} s")
+        QCoreApplication.processEvents()
+        time.sleep(0.001)
+    QCoreApplication.processEvents()

@@ -16,9 +16,9 @@ from kiosk.flow import KioskFlow
 from kiosk.printing import PdfPrinter, TicketPrinter
 from kiosk.window import KioskWindow
 from sync.runtime.qt import Languages
-from tests.qtsupport import languages, no_store_write_on_the_gui_thread, no_window_outlives_its_test, qapp, tap
+from tests.qtsupport import languages, no_store_call_on_the_gui_thread, no_window_outlives_its_test, qapp, settle, tap
 
-__all__ = ["languages", "no_store_write_on_the_gui_thread", "no_window_outlives_its_test", "qapp", "tap"]
+__all__ = ["languages", "no_store_call_on_the_gui_thread", "no_window_outlives_its_test", "qapp", "tap"]
 
 
 KioskFactory = Callable[..., KioskWindow]
@@ -43,6 +43,7 @@ def make_kiosk(
         qtbot.addWidget(window)
         window.resize(1080, 1500)
         window.show()
+        settle(qtbot)
         return window
 
     return make

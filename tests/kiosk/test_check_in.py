@@ -15,6 +15,7 @@ from core.store import Store
 from kiosk.window import KioskWindow
 from tests.conftest import ADMIN, digest
 from tests.kiosk.conftest import KioskFactory, choose_exam, tap, type_digits
+from tests.qtsupport import settle
 
 
 def is_arabic(text: str) -> bool:
@@ -100,6 +101,7 @@ def test_a_scanned_ticket_cannot_check_in_again(qtbot: QtBot, make_kiosk: KioskF
     tap(qtbot, window, "start-check-in")
     qtbot.keyClicks(window.id_screen.field, "MMC1:01a204ee-bad2-7b6a-8b3f-d34020e1649f")
     qtbot.keyClick(window.id_screen.field, Qt.Key.Key_Return)
+    settle(qtbot)
     assert window.current_screen() is window.id_screen
     assert "type your ID number" in window.id_screen.error.text()
 

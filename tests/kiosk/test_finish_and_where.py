@@ -17,6 +17,7 @@ from kiosk.window import KioskWindow
 from tests.conftest import KIOSK, digest
 from tests.kiosk.conftest import KioskFactory, tap, type_digits
 from tests.kiosk.test_check_in import is_arabic
+from tests.qtsupport import settle
 
 PATIENT = "28400000011"
 
@@ -107,6 +108,7 @@ def test_where_am_i_by_a_scanned_ticket_shows_the_place_in_the_queue(
     tap(qtbot, window, "start-where")
     qtbot.keyClicks(window.id_screen.field, visit_code(visit.visit_id))
     qtbot.keyClick(window.id_screen.field, Qt.Key.Key_Return)
+    settle(qtbot)
     assert window.current_screen() is window.place
     assert window.place.view.number.text() == "4"
     assert "3" in window.place.view.ahead.text()

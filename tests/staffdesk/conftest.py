@@ -33,9 +33,9 @@ from sync.runtime.qt import Languages
 from sync.server.app import create_app
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer, open_server_db, serve_in_thread
-from tests.qtsupport import languages, no_store_write_on_the_gui_thread, no_window_outlives_its_test, qapp, tap
+from tests.qtsupport import languages, no_store_call_on_the_gui_thread, no_window_outlives_its_test, qapp, settle, tap
 
-__all__ = ["languages", "no_store_write_on_the_gui_thread", "no_window_outlives_its_test", "qapp"]
+__all__ = ["languages", "no_store_call_on_the_gui_thread", "no_window_outlives_its_test", "qapp"]
 
 PASSWORDS = {"boss": "boss-pass-1", "chief": "chief-pass-1", "nurse": "nurse-pass-1"}
 ROLES = {"boss": "admin", "chief": "supervisor", "nurse": "staff"}
@@ -95,6 +95,7 @@ def make_console(qtbot: QtBot, languages: Languages, clinic_store: Store, mornin
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
+        settle(qtbot)
         if user is not None:
             log_in(qtbot, window, user)
             assert window.stack.currentWidget() is window.work
@@ -108,6 +109,7 @@ def press(qtbot: QtBot, window: StaffWindow, key: Qt.Key) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.queue.list, key)
+    settle(qtbot)
 
 
 def shots(tmp: Path) -> Path:

@@ -29,7 +29,7 @@ from sync.link import ServerLink
 from sync.runtime.qt import Languages
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer
-from tests.qtsupport import tap
+from tests.qtsupport import settle, tap
 from tests.staffdesk.conftest import PASSWORDS, ConsoleFactory, enroll, log_in, sync_round
 
 
@@ -61,7 +61,7 @@ def board(qtbot: QtBot, store: Store, clinics: frozenset[str]) -> DisplayWindow:
     window = DisplayWindow(store.db, Announcer(speech=False, chime_ms=10), clinics=clinics, language="en")
     qtbot.addWidget(window)
     window.show()
-    window.refresh()
+    settle(qtbot)
     return window
 
 

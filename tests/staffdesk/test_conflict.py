@@ -16,7 +16,7 @@ from staffdesk.window import StaffWindow
 from sync.runtime.qt import Languages
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer
-from tests.qtsupport import tap
+from tests.qtsupport import settle, tap
 from tests.staffdesk.conftest import enroll, log_in, sync_round
 
 
@@ -45,6 +45,7 @@ def test_a_call_made_offline_on_a_patient_already_called_is_shown_as_a_conflict(
     assert not console_a.conflict.isVisible()
 
     sync_round(store_a, running.url, on_status=console_a.show_sync_status)
+    settle(qtbot)
     assert console_a.conflict.isVisible()
     assert console_a.conflict.text() == (
         "رفض الخادم النداء على التذكرة 1 (العلامات الحيوية): سبقك إليها شخص آخر. حالتها الآن: تم النداء."

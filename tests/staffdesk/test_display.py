@@ -16,6 +16,7 @@ from staffdesk.display.announcer import Announcement, Announcer
 from staffdesk.display.window import DisplayWindow
 from sync.client import SyncStatus
 from sync.runtime.qt import Languages
+from tests.qtsupport import settle
 
 NURSE = Actor("nurse", "staff")
 DisplayFactory = Callable[..., DisplayWindow]
@@ -36,7 +37,7 @@ def make_display(qtbot: QtBot, languages: Languages, clinic_store: Store, mornin
         qtbot.addWidget(window)
         window.resize(1280, 720)
         window.show()
-        window.refresh()
+        settle(qtbot)
         return window
 
     return make
@@ -88,6 +89,7 @@ def test_announcements_wait_their_turn_and_never_overlap(
     for second in range(3):
         call(clinic_store, morning, second=second)
     display.refresh()
+    settle(qtbot)
     assert display.announcer.busy and len(display.announcer.waiting) == 2
     qtbot.waitUntil(lambda: len(display.announcer.done) == 3, timeout=20_000)
     assert events == [("start", "1"), ("end", "1"), ("start", "2"), ("end", "2"), ("start", "3"), ("end", "3")]
