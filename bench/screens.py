@@ -281,7 +281,8 @@ def staff_screens(out: Path) -> list[str]:
                         RefusedOp(
                             _last_call_op(store.db, back=0 if language == "ar" else 1),
                             "ticket.called",
-                            "transition_refused: Ticket 31 is CALLED, it cannot be called (called by 2).",
+                            "transition_refused",
+                            "Ticket 31 is CALLED, it cannot be called (called by 2).",
                         ),
                     ),
                 )

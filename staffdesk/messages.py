@@ -79,9 +79,8 @@ def explain(error: MmcError) -> str:
     return tr("This could not be done: {detail}").format(detail=str(error))
 
 
-def explain_refused(refused: RefusedOp, ticket: TicketView | None, clinic: str, count: int) -> str:
-    """What the server refused of this console's work done offline, said plainly: which
-    action, on which ticket, and where that ticket stands now."""
+def action_name(kind: str) -> str:
+    """An op kind as the action staff know (the Sync page, the conflict banner)."""
     actions = {
         "ticket.called": tr("call"),
         "ticket.recalled": tr("recall"),
@@ -90,21 +89,52 @@ def explain_refused(refused: RefusedOp, ticket: TicketView | None, clinic: str, 
         "ticket.no_show": tr("no-show"),
         "ticket.cancelled": tr("cancellation"),
         "ticket.transferred": tr("transfer"),
+        "ticket.issued": tr("new ticket"),
+        "visit.checked_in": tr("check-in"),
+        "visit.clinic_confirmed": tr("clinic confirmation"),
+        "visit.cancelled": tr("cancellation of a visit"),
+        "pin.rotated": tr("new PIN"),
+        "setting.set": tr("setting"),
+        "clinic.upserted": tr("clinic change"),
+        "exam_type.upserted": tr("exam type change"),
+        "user.upserted": tr("user change"),
+        "device.revoked": tr("device revocation"),
+        "day.closed": tr("closing of the day"),
     }
-    code = refused.reason.partition(":")[0]
-    if code in ("permission_denied", "unproven_user"):
+    return actions.get(kind, kind)
+
+
+NO_LONGER_ALLOWED = ("permission_denied", "unproven_user")
+
+
+def refusal_reason(refused: RefusedOp) -> str:
+    """Why the server refused one of this console's ops, from its code; the server's own
+    (English) words only where no code says more."""
+    if refused.code == "transition_refused":
+        return tr("someone else acted on it first")
+    if refused.code in NO_LONGER_ALLOWED:
+        return tr("the user may no longer do it (deactivated, a new role or a new password)")
+    return refused.detail or refused.code
+
+
+def explain_refused(refused: RefusedOp, ticket: TicketView | None, clinic: str, count: int) -> str:
+    """What the server refused of this console's work done offline, said plainly: which
+    action, on which ticket, and where that ticket stands now."""
+    if refused.code in NO_LONGER_ALLOWED:
         text = tr(
             "The server refused an action made on this console: the user may no longer do it (deactivated, "
-            "a new role or a new password). Log in again. The server said: {reason}"
-        ).format(reason=refused.reason.partition(": ")[2])
-    elif ticket is None or code != "transition_refused":
-        text = tr("The server refused an action of this console: {reason}").format(reason=refused.reason)
+            "a new role or a new password). Log in again."
+        )
+    elif ticket is None or refused.code != "transition_refused":
+        text = tr("The server refused your {action}: {reason}").format(
+            action=action_name(refused.kind), reason=refusal_reason(refused)
+        )
     else:
         text = tr(
             "The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. "
             "It is now: {status}."
         ).format(
-            action=actions.get(refused.kind, refused.kind),
+            action=action_name(refused.kind),
             ticket=ticket.label,
             clinic=clinic,
             status=status_name(ticket.status),

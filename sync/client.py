@@ -25,7 +25,7 @@ from core.clock import DeviceClock, from_iso, utc_now
 from core.database import Database
 from core.errors import StorageFull
 from core.ops.envelope import Op
-from core.ops.log import identity, pending_ops
+from core.ops.log import Reason, identity, pending_ops
 from core.ops.replica import (
     Answer,
     Intake,
@@ -59,6 +59,7 @@ from sync.protocol import (
     Epoch,
     HealthReport,
     LeaseRequest,
+    PulledOp,
     PushRequest,
     PushResponse,
     SnapshotResponse,
@@ -68,6 +69,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 CLOCK_WARNING_S = 60.0
 APPLY_CHUNK = 50
+PULL_PAGE = 500
+"""Ops asked for per pull request."""
 DISK_LOW_BYTES = 4 * 1024 * 1024
 """Below this much free space a device reports its disk full: SQLite needs room for its
 write-ahead log before a transaction can commit."""
@@ -77,7 +80,10 @@ write-ahead log before a transaction can commit."""
 class RefusedOp:
     op_id: str
     kind: str
-    reason: str
+    code: str
+    """The core's error code: screens explain it in the user's language."""
+    detail: str
+    """The server's words, in English, for what no code explains."""
 
 
 @dataclass(frozen=True)
@@ -169,16 +175,18 @@ class SyncClient:
         self._stale_view |= intake.needs_rebuild
         return intake
 
-    def _pulled(self, batch: list[tuple[int, Op]], advance: bool) -> Intake:
+    def _pulled(self, pulled: list[PulledOp], advance: bool) -> Intake:
+        batch = [(p.seq, p.op.to_op()) for p in pulled]
         with self.store.db.write() as session:
             intake = take_pulled(session, batch, self.now(), advance=advance, rebuild=False)
         self._stale_view |= intake.needs_rebuild
         return intake
 
-    async def _take_pulled(self, batch: list[tuple[int, Op]], advance: bool) -> Intake:
+    async def _take_pulled(self, batch: list[PulledOp], advance: bool) -> Intake:
         """Apply a pulled batch in transactions of at most APPLY_CHUNK ops, each its own
-        turn on the store's worker: a screen's action waits behind one of them at most,
-        not behind the whole batch."""
+        turn on the store's worker (the ops are made from their wire form there too): a
+        screen's action waits behind one of them at most, not behind the whole batch,
+        and the GUI thread does none of it."""
         intake = Intake()
         for start in range(0, len(batch), APPLY_CHUNK):
             part = await self._in_store(self._pulled, batch[start : start + APPLY_CHUNK], advance)
@@ -255,7 +263,11 @@ class SyncClient:
 
     def _counts(self) -> tuple[int, tuple[RefusedOp, ...], int | None, float | None]:
         with self.store.db.read() as session:
-            refused = tuple(RefusedOp(r.op_id, r.kind, r.reason or "") for r in refused_ops(session)[:50])
+            refused = tuple(
+                RefusedOp(r.op_id, r.kind, reason.code, reason.detail)
+                for r in refused_ops(session)[:50]
+                for reason in (Reason.read(r.reason),)
+            )
             waiting = waiting_count(session)
             oldest = oldest_waiting(session)
         try:
@@ -338,12 +350,11 @@ class SyncClient:
         await self.catch_up()
         while True:
             cursor = await self._in_store(self._cursor)
-            response = await self.link.pull(cursor, 500, wait_s)
+            response = await self.link.pull(cursor, PULL_PAGE, wait_s)
             await self._observe_clock(response.server_time)
             if await self._in_store(self._follow_epoch, response):
                 continue  # the cursor went back to where the server's new epoch began
-            batch = [(p.seq, p.op.to_op()) for p in response.ops]
-            intake = await self._take_pulled(batch, True)
+            intake = await self._take_pulled(response.ops, True)
             applied += intake.applied
             if not response.more:
                 break
@@ -361,7 +372,7 @@ class SyncClient:
             return
         response = await self.link.leases(LeaseRequest(day=day, clinics=low, size=size))
         await self._in_store(self._follow_epoch, response)
-        await self._take_pulled([(p.seq, p.op.to_op()) for p in response.ops], False)
+        await self._take_pulled(response.ops, False)
 
     async def sync_once(self, wait_s: float = 0.0) -> None:
         """One round: push, pull, rebuild the view once if needed, refill leases."""

@@ -148,12 +148,64 @@
         <translation>تحويل</translation>
     </message>
     <message>
-        <source>The server refused an action made on this console: the user may no longer do it (deactivated, a new role or a new password). Log in again. The server said: {reason}</source>
-        <translation>رفض الخادم إجراءً تم على هذه الوحدة: لم يعد المستخدم مخولًا به (أُوقف حسابه، أو تغير دوره أو كلمة مروره). سجّل الدخول من جديد. قال الخادم: {reason}</translation>
+        <source>new ticket</source>
+        <translation>تذكرة جديدة</translation>
     </message>
     <message>
-        <source>The server refused an action of this console: {reason}</source>
-        <translation>رفض الخادم إجراءً من هذه الوحدة: {reason}</translation>
+        <source>check-in</source>
+        <translation>تسجيل الحضور</translation>
+    </message>
+    <message>
+        <source>clinic confirmation</source>
+        <translation>تأكيد إنهاء العيادة</translation>
+    </message>
+    <message>
+        <source>cancellation of a visit</source>
+        <translation>إلغاء الزيارة</translation>
+    </message>
+    <message>
+        <source>new PIN</source>
+        <translation>رمز جديد</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>تعديل الإعداد</translation>
+    </message>
+    <message>
+        <source>clinic change</source>
+        <translation>تعديل العيادة</translation>
+    </message>
+    <message>
+        <source>exam type change</source>
+        <translation>تعديل نوع الفحص</translation>
+    </message>
+    <message>
+        <source>user change</source>
+        <translation>تعديل المستخدم</translation>
+    </message>
+    <message>
+        <source>device revocation</source>
+        <translation>إلغاء الجهاز</translation>
+    </message>
+    <message>
+        <source>closing of the day</source>
+        <translation>إغلاق اليوم</translation>
+    </message>
+    <message>
+        <source>someone else acted on it first</source>
+        <translation>سبقك إليها شخص آخر</translation>
+    </message>
+    <message>
+        <source>the user may no longer do it (deactivated, a new role or a new password)</source>
+        <translation>لم يعد المستخدم مخوّلًا بذلك (أُوقف حسابه أو تغيّر دوره أو كلمة مروره)</translation>
+    </message>
+    <message>
+        <source>The server refused an action made on this console: the user may no longer do it (deactivated, a new role or a new password). Log in again.</source>
+        <translation>رفض الخادم إجراءً تم على هذه الوحدة: لم يعد المستخدم مخوّلًا به (أُوقف حسابه أو تغيّر دوره أو كلمة مروره). سجّل الدخول من جديد.</translation>
+    </message>
+    <message>
+        <source>The server refused your {action}: {reason}</source>
+        <translation>رفض الخادم {action}: {reason}</translation>
     </message>
     <message>
         <source>The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. It is now: {status}.</source>

@@ -147,12 +147,64 @@
         <translation>transfer</translation>
     </message>
     <message>
-        <source>The server refused an action made on this console: the user may no longer do it (deactivated, a new role or a new password). Log in again. The server said: {reason}</source>
-        <translation>The server refused an action made on this console: the user may no longer do it (deactivated, a new role or a new password). Log in again. The server said: {reason}</translation>
+        <source>new ticket</source>
+        <translation>new ticket</translation>
     </message>
     <message>
-        <source>The server refused an action of this console: {reason}</source>
-        <translation>The server refused an action of this console: {reason}</translation>
+        <source>check-in</source>
+        <translation>check-in</translation>
+    </message>
+    <message>
+        <source>clinic confirmation</source>
+        <translation>clinic confirmation</translation>
+    </message>
+    <message>
+        <source>cancellation of a visit</source>
+        <translation>cancellation of a visit</translation>
+    </message>
+    <message>
+        <source>new PIN</source>
+        <translation>new PIN</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>clinic change</source>
+        <translation>clinic change</translation>
+    </message>
+    <message>
+        <source>exam type change</source>
+        <translation>exam type change</translation>
+    </message>
+    <message>
+        <source>user change</source>
+        <translation>user change</translation>
+    </message>
+    <message>
+        <source>device revocation</source>
+        <translation>device revocation</translation>
+    </message>
+    <message>
+        <source>closing of the day</source>
+        <translation>closing of the day</translation>
+    </message>
+    <message>
+        <source>someone else acted on it first</source>
+        <translation>someone else acted on it first</translation>
+    </message>
+    <message>
+        <source>the user may no longer do it (deactivated, a new role or a new password)</source>
+        <translation>the user may no longer do it (deactivated, a new role or a new password)</translation>
+    </message>
+    <message>
+        <source>The server refused an action made on this console: the user may no longer do it (deactivated, a new role or a new password). Log in again.</source>
+        <translation>The server refused an action made on this console: the user may no longer do it (deactivated, a new role or a new password). Log in again.</translation>
+    </message>
+    <message>
+        <source>The server refused your {action}: {reason}</source>
+        <translation>The server refused your {action}: {reason}</translation>
     </message>
     <message>
         <source>The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. It is now: {status}.</source>

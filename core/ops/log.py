@@ -249,8 +249,30 @@ def apply_remote(
     if error is None:
         _record(session, ident, op, accepted_seq=accepted_seq)
         return OpOutcome.APPLIED
-    _record(session, ident, op, outcome=OpOutcome.REJECTED, reason=f"{error.code}: {error}", accepted_seq=accepted_seq)
+    _record(session, ident, op, outcome=OpOutcome.REJECTED, reason=Reason.of(error).stored(), accepted_seq=accepted_seq)
     return OpOutcome.REJECTED
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an op was refused: the core's error code, which screens explain in the user's
+    language, and its English detail for logs and the command line. Kept in the op log
+    as one text; this is the only code that writes or reads that text."""
+
+    code: str
+    detail: str
+
+    @classmethod
+    def of(cls, error: MmcError) -> Reason:
+        return cls(error.code, str(error))
+
+    @classmethod
+    def read(cls, stored: str | None) -> Reason:
+        code, _, detail = (stored or "").partition(": ")
+        return cls(code, detail)
+
+    def stored(self) -> str:
+        return f"{self.code}: {self.detail}"
 
 
 @dataclass(frozen=True)
@@ -305,8 +327,8 @@ def accept(
                 reason=f"sequence {op.device_seq} was already used by another op",
             )
         if seen.outcome == OpOutcome.REJECTED:
-            code, _, reason = (seen.reason or "").partition(": ")
-            return Verdict(op.op_id, Acceptance.REJECTED, code=code, reason=reason)
+            reason = Reason.read(seen.reason)
+            return Verdict(op.op_id, Acceptance.REJECTED, code=reason.code, reason=reason.detail)
         return Verdict(op.op_id, Acceptance.DUPLICATE, accepted_seq=seen.accepted_seq)
     if op.device_seq != last + 1 and not _resumes_after(op, last):
         raise OutOfOrderOp(device=op.device_id, seq=op.device_seq, expected=last + 1)
@@ -319,7 +341,7 @@ def accept(
         error = _observe_and_apply(session, ident, op, at)
     _move_cursor(session, op.device_id, op.device_seq, known)
     if error is not None:
-        _record(session, ident, op, outcome=OpOutcome.REJECTED, reason=f"{error.code}: {error}")
+        _record(session, ident, op, outcome=OpOutcome.REJECTED, reason=Reason.of(error).stored())
         return Verdict(op.op_id, Acceptance.REJECTED, code=error.code, reason=str(error))
     ident.accepted_count += 1
     _record(session, ident, op, accepted_seq=ident.accepted_count)

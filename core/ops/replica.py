@@ -21,7 +21,7 @@ from core.clock import HlcStamp
 from core.errors import MmcError
 from core.ops.envelope import Op
 from core.ops.kinds import apply_op, note_changes, op_keys
-from core.ops.log import apply_remote, identity, is_known, op_from_record
+from core.ops.log import Reason, apply_remote, identity, is_known, op_from_record
 from core.ops.snapshot import Snapshot, base_seq, drop_base, restore_base, start_from
 from core.schema import REPLICATED_TABLES, LocalIdentity, OpRecord, OutboxEntry, table_of
 from core.statuses import Acceptance, OpOutcome
@@ -106,7 +106,7 @@ def take_answers(session: Session, answers: list[Answer], at: dt.datetime, *, re
             continue
         if answer.outcome == Acceptance.REJECTED:
             record.outcome = OpOutcome.REFUSED_BY_SERVER
-            record.reason = f"{answer.code}: {answer.reason}"
+            record.reason = Reason(answer.code or "", answer.reason or "").stored()
             _settle(session, record, None)
             needs_rebuild = True
         else:
@@ -214,7 +214,7 @@ def rebuild_view(session: Session, at: dt.datetime, base: Snapshot | None = None
         error = _try(session, record)
         if error is not None or record.outcome != OpOutcome.APPLIED:
             record.outcome = OpOutcome.APPLIED if error is None else OpOutcome.REJECTED
-            record.reason = None if error is None else f"{error.code}: {error}"
+            record.reason = None if error is None else Reason.of(error).stored()
     for record in (*ahead, *pending):
         _try(session, record)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QVBoxLayout
 
 from core.clock import SITE_ZONE
 from staffdesk.desk import Desk
-from staffdesk.messages import tr
+from staffdesk.messages import action_name, refusal_reason, tr
 from staffdesk.pages.common import Page, fill, headers, table
 from sync.runtime.widgets import label
 
@@ -74,4 +74,8 @@ class SyncPage(Page):
         self.waiting.setText(str(status.ops_waiting))
         self.last_push.setText(clock(status.last_push))
         self.last_pull.setText(clock(status.last_pull))
-        fill(self.refused, [(r.kind, r.reason) for r in status.refused], [r.op_id for r in status.refused])
+        fill(
+            self.refused,
+            [(action_name(r.kind), refusal_reason(r)) for r in status.refused],
+            [r.op_id for r in status.refused],
+        )

@@ -219,8 +219,8 @@ async def test_a_users_actions_taken_offline_are_accepted_and_a_deactivated_user
     second = queue.call_next(console.store.db, nurse, clinic="vitals", room="1")
     save_user(site.db, SYSTEM, username="nurse", password=PASSWORDS["nurse"], role="staff", active=False)
     await console.sync_once()
-    reasons = [r.reason for r in console.status.refused]
-    assert any("deactivated" in reason for reason in reasons), reasons
+    reasons = [(r.code, r.detail) for r in console.status.refused]
+    assert any(code == "permission_denied" and "deactivated" in detail for code, detail in reasons), reasons
     with site.db.read() as session:
         ticket = session.get(Ticket, second.ticket_id)
         assert ticket is not None and ticket.status == "WAITING"

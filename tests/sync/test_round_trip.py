@@ -95,7 +95,7 @@ async def test_first_call_wins_and_the_other_console_is_told(site: Site) -> None
     await one.sync_once()
     await two.sync_once()
     assert [r.kind for r in two.status.refused] == ["ticket.called"]
-    assert "101-1" in two.status.refused[0].reason
+    assert two.status.refused[0].code == "transition_refused" and "101-1" in two.status.refused[0].detail
     with two.store.db.read() as session:
         ticket = session.get(Ticket, first.ticket_id)
         assert ticket is not None and ticket.room == "101-1"
