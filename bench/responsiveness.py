@@ -40,6 +40,7 @@ from kiosk.window import KioskWindow
 from sync.client import SyncClient
 from sync.credentials import MemoryKeyring
 from sync.runtime.qt import Languages, install_fonts
+from sync.runtime.station import GuiThreadCollector
 
 
 class StallMeter:
@@ -126,7 +127,9 @@ class Patient:
         self.served += 1
 
 
-async def measure(root: Path, ops: int, tap_every_ms: int, app: QApplication) -> dict[str, object]:
+async def measure(
+    root: Path, ops: int, tap_every_ms: int, app: QApplication, collector: GuiThreadCollector
+) -> dict[str, object]:
     server = Server(root)
     try:
         producer = await device(server, root, "producer", "kiosk")
@@ -144,6 +147,7 @@ async def measure(root: Path, ops: int, tap_every_ms: int, app: QApplication) ->
         window.resize(1080, 1920)
         window.show()
         app.processEvents()
+        collector.started()
         meter = StallMeter()
         patient = Patient(window)
 
@@ -192,8 +196,10 @@ def main() -> int:
     install_fonts(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    collector = GuiThreadCollector(app)
     with tempfile.TemporaryDirectory(prefix="mmc-bench-responsiveness-") as scratch, loop:
-        result = loop.run_until_complete(measure(Path(scratch), args.ops, args.tap_every_ms, app))
+        result = loop.run_until_complete(measure(Path(scratch), args.ops, args.tap_every_ms, app, collector))
+    collector.stop()
     print(json.dumps(result))
     return 0
 

@@ -66,8 +66,8 @@ def kiosk_steps(window: KioskWindow, patient: str) -> list[tuple[str, Callable[[
         window.exam.buttons["travel"].click()
 
     def countdown() -> None:
-        text = window.tr("No one there? Back to the start in {seconds} s. Touch the screen to stay.")
-        window.countdown.setText(text.format(seconds=7))
+        text = window.tr("No one there? Back to the start in %n seconds. Touch the screen to stay.", None, 7)
+        window.countdown.setText(text)
         window.countdown.show()
 
     def pin() -> None:

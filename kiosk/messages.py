@@ -13,6 +13,9 @@ from PySide6.QtCore import QCoreApplication
 
 from core.clock import SITE_ZONE
 from core.errors import MmcError
+from sync.runtime.widgets import Texts
+
+Messages = Texts("Messages")
 
 
 def _fixed(code: str) -> str | None:
@@ -64,9 +67,10 @@ def explain(error: MmcError, name_of: Callable[[str], str]) -> str:
             "Messages", "The clinic {clinic} cannot receive you now. Please ask the reception desk."
         ).format(clinic=name_of(str(p.get("clinic", ""))))
     if code == "wrong_pin":
-        return QCoreApplication.translate(
-            "Messages", "This code is not right for {clinic}. Attempts left: {left}."
-        ).format(clinic=name_of(str(p.get("clinic", ""))), left=p.get("attempts_left", 0))
+        left = p.get("attempts_left", 0)
+        return Messages.tr(
+            "This code is not right for {clinic}. %n attempts left.", None, left if isinstance(left, int) else 0
+        ).format(clinic=name_of(str(p.get("clinic", ""))))
     if code == "pin_locked":
         until = dt.datetime.fromisoformat(str(p["until"])).astimezone(SITE_ZONE).strftime("%H:%M")
         return QCoreApplication.translate(

@@ -20,9 +20,12 @@ from core.services.catalog import Catalog
 from kiosk.flow import TicketCard
 from kiosk.qr import qr_image
 from sync.runtime.qt import FONT_FAMILIES, rtl_safe
+from sync.runtime.widgets import Texts
 
 log = logging.getLogger(__name__)
 TICKET_WIDTH_PX = 576  # 72 mm at 203 dpi, the print width of an 80 mm roll
+Ticket = Texts("Ticket")
+"""The ticket's texts with a count (the others go through QCoreApplication.translate)."""
 
 
 class PrintFailed(Exception):
@@ -66,8 +69,11 @@ def ticket_lines(card: TicketCard, catalog: Catalog, language: str) -> TicketLin
         number_caption=QCoreApplication.translate("Ticket", "Your number"),
         number=card.label,
         clinic=rtl_safe(where, language),
-        ahead=QCoreApplication.translate("Ticket", "People ahead: {ahead} \u00b7 about {minutes} min").format(
-            ahead=card.ahead, minutes=card.wait_minutes
+        ahead=" \u00b7 ".join(
+            [
+                Ticket.tr("%n people ahead", None, card.ahead),
+                Ticket.tr("about %n min", None, card.wait_minutes),
+            ]
         ),
         route_caption=QCoreApplication.translate("Ticket", "Your route"),
         route=route,

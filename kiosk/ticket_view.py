@@ -52,8 +52,11 @@ class TicketView(QFrame):
             self.ahead.setText(self.tr("You are next. Please go to the clinic."))
         else:
             self.ahead.setText(
-                self.tr("People ahead of you: {ahead} \u00b7 about {minutes} minutes").format(
-                    ahead=card.ahead, minutes=card.wait_minutes
+                " \u00b7 ".join(
+                    [
+                        self.tr("%n people ahead of you", None, card.ahead),
+                        self.tr("about %n minutes", None, card.wait_minutes),
+                    ]
                 )
             )
         self.route.setText("\n".join([lines.route_caption, *lines.route]))

@@ -373,8 +373,8 @@ class KioskWindow(QWidget):
             self.go_home()
         elif left <= COUNTDOWN_S:
             self.countdown.setText(
-                self.tr("No one there? Back to the start in {seconds} s. Touch the screen to stay.").format(
-                    seconds=int(left + 0.999)
+                self.tr(
+                    "No one there? Back to the start in %n seconds. Touch the screen to stay.", None, int(left + 0.999)
                 )
             )
             self.countdown.show()

@@ -49,8 +49,53 @@ def lupdate(ts: Path, language: str) -> None:
 
 
 ENGLISH_ONE = {
+    "This code is not right for {clinic}. %n attempts left.": "This code is not right for {clinic}. %n attempt left.",
     "%n actions were refused in all; see Sync.": "%n action was refused in all; see Sync.",
     "%n settings saved.": "%n setting saved.",
+    "%n people ahead": "%n person ahead",
+    "about %n min": "about %n min",
+    "%n people ahead of you": "%n person ahead of you",
+    "about %n minutes": "about %n minute",
+    "No one there? Back to the start in %n seconds. Touch the screen to stay.": (
+        "No one there? Back to the start in %n second. Touch the screen to stay."
+    ),
+    "Silent for %n min": "Silent for %n min",
+    "%n changes unsent": "%n change unsent",
+    "waiting for %n min": "waiting for %n min",
+    (
+        "This console's data was restored from the backup {backup}; %n changes made here after it were taken "
+        "back and are sent to the server."
+    ): (
+        "This console's data was restored from the backup {backup}; %n change made here after it was taken "
+        "back and is sent to the server."
+    ),
+    "at least %n characters": "at least %n character",
+    "The password needs at least %n characters.": "The password needs at least %n character.",
+    "%n entries (newest first)": "%n entry (newest first)",
+    (
+        "Close service day {day}? The %n patients still waiting or in service keep their place "
+        "in tomorrow's queues; nobody more can check in today."
+    ): (
+        "Close service day {day}? The %n patient still waiting or in service keeps their place "
+        "in tomorrow's queues; nobody more can check in today."
+    ),
+    (
+        "Close service day {day}? The %n patients still waiting or in service are marked no-show; "
+        "nobody more can check in today."
+    ): (
+        "Close service day {day}? The %n patient still waiting or in service is marked no-show; "
+        "nobody more can check in today."
+    ),
+    "Service day {day} is closed; %n patients were carried over to the next day.": (
+        "Service day {day} is closed; %n patient was carried over to the next day."
+    ),
+    "Service day {day} is closed; %n patients still open were marked no-show.": (
+        "Service day {day} is closed; %n patient still open was marked no-show."
+    ),
+    "Disk full: nothing new can be saved \u00b7 %n waiting to send": (
+        "Disk full: nothing new can be saved \u00b7 %n waiting to send"
+    ),
+    "Offline since {time} \u00b7 %n waiting to send": "Offline since {time} \u00b7 %n waiting to send",
 }
 """The singular of each English text with a count (the source holds the plural)."""
 

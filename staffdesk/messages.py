@@ -158,7 +158,7 @@ def health_text(row: DeviceHealthRow) -> str:
         return tr("Never reported")
     problems = []
     if row.silent_s > SILENT_AFTER_S:
-        problems.append(tr("Silent for {minutes} min").format(minutes=int(row.silent_s // 60)))
+        problems.append(tr("Silent for %n min", None, int(row.silent_s // 60)))
     if report.storage_full:
         problems.append(tr("Disk full"))
     if abs(report.clock_skew_s) > CLOCK_OFF_S:
@@ -166,8 +166,11 @@ def health_text(row: DeviceHealthRow) -> str:
         problems.append(tr("Clock off by {offset} (h:mm)").format(offset=f"{minutes // 60}:{minutes % 60:02d}"))
     if report.oldest_waiting_s is not None and report.oldest_waiting_s > WAITING_TOO_LONG_S:
         problems.append(
-            tr("{count} changes unsent for {minutes} min").format(
-                count=report.ops_waiting, minutes=int(report.oldest_waiting_s // 60)
+            " \u00b7 ".join(
+                [
+                    tr("%n changes unsent", None, report.ops_waiting),
+                    tr("waiting for %n min", None, int(report.oldest_waiting_s // 60)),
+                ]
             )
         )
     if report.breaker != "closed":
@@ -191,7 +194,10 @@ def explain_notice(notice: Notice) -> str:
             "could not be read: changes made here after that backup come back only if they had reached the "
             "server; any that had not are lost."
         ).format(backup=p.get("backup", ""))
+    recovered = p.get("recovered", 0)
     return tr(
-        "This console's data was restored from the backup {backup}; changes made here after it were taken "
-        "back ({n}) and are sent to the server."
-    ).format(backup=p.get("backup", ""), n=p.get("recovered", 0))
+        "This console's data was restored from the backup {backup}; %n changes made here after it were taken "
+        "back and are sent to the server.",
+        None,
+        recovered if isinstance(recovered, int) else 0,
+    ).format(backup=p.get("backup", ""))

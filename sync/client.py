@@ -68,7 +68,9 @@ from sync.protocol import (
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 CLOCK_WARNING_S = 60.0
-APPLY_CHUNK = 50
+APPLY_CHUNK = 10
+"""Pulled ops applied per turn on the store's worker: about 25 ms on a kiosk, the longest
+a tap waits behind sync (bench/responsiveness.py)."""
 PULL_PAGE = 500
 """Ops asked for per pull request."""
 DISK_LOW_BYTES = 4 * 1024 * 1024

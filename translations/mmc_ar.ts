@@ -121,31 +121,31 @@
     </message>
     <message>
         <source>call</source>
-        <translation>النداء على</translation>
+        <translation>النداء</translation>
     </message>
     <message>
         <source>recall</source>
-        <translation>إعادة النداء على</translation>
+        <translation>إعادة النداء</translation>
     </message>
     <message>
         <source>start</source>
-        <translation>بدء خدمة</translation>
+        <translation>بدء الخدمة</translation>
     </message>
     <message>
         <source>completion</source>
-        <translation>إنهاء خدمة</translation>
+        <translation>إنهاء الخدمة</translation>
     </message>
     <message>
         <source>no-show</source>
-        <translation>تسجيل غياب</translation>
+        <translation>تسجيل الغياب</translation>
     </message>
     <message>
         <source>cancellation</source>
-        <translation>إلغاء</translation>
+        <translation>الإلغاء</translation>
     </message>
     <message>
         <source>transfer</source>
-        <translation>تحويل</translation>
+        <translation>التحويل</translation>
     </message>
     <message>
         <source>new ticket</source>
@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>The server refused your {action} of ticket {ticket} ({clinic}): someone else acted on it first. It is now: {status}.</source>
-        <translation>رفض الخادم {action} التذكرة {ticket} ({clinic}): سبقك إليها شخص آخر. حالتها الآن: {status}.</translation>
+        <translation>رفض الخادم {action} للتذكرة {ticket} ({clinic}): سبقك إليها شخص آخر. حالتها الآن: {status}.</translation>
     </message>
     <message numerus="yes">
         <source>%n actions were refused in all; see Sync.</source>
@@ -226,9 +226,49 @@
         <source>Never reported</source>
         <translation>لم يُبلِغ قط</translation>
     </message>
-    <message>
-        <source>Silent for {minutes} min</source>
-        <translation>صامت منذ {minutes} د</translation>
+    <message numerus="yes">
+        <source>Silent for %n min</source>
+        <translation>
+            <numerusform>صامت منذ أقل من دقيقة</numerusform>
+            <numerusform>صامت منذ دقيقة واحدة</numerusform>
+            <numerusform>صامت منذ دقيقتين</numerusform>
+            <numerusform>صامت منذ %n دقائق</numerusform>
+            <numerusform>صامت منذ %n دقيقة</numerusform>
+            <numerusform>صامت منذ %n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes unsent</source>
+        <translation>
+            <numerusform>لا توجد تغييرات غير مرسلة</numerusform>
+            <numerusform>تغيير واحد غير مرسل</numerusform>
+            <numerusform>تغييران غير مرسلين</numerusform>
+            <numerusform>%n تغييرات غير مرسلة</numerusform>
+            <numerusform>%n تغييرًا غير مرسل</numerusform>
+            <numerusform>%n تغيير غير مرسل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting for %n min</source>
+        <translation>
+            <numerusform>في الانتظار منذ أقل من دقيقة</numerusform>
+            <numerusform>في الانتظار منذ دقيقة واحدة</numerusform>
+            <numerusform>في الانتظار منذ دقيقتين</numerusform>
+            <numerusform>في الانتظار منذ %n دقائق</numerusform>
+            <numerusform>في الانتظار منذ %n دقيقة</numerusform>
+            <numerusform>في الانتظار منذ %n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This console&apos;s data was restored from the backup {backup}; %n changes made here after it were taken back and are sent to the server.</source>
+        <translation>
+            <numerusform>استُعيدت بيانات وحدة الموظف هذه من النسخة الاحتياطية {backup}؛ ولم يُسترجع أي تغيير أُجري هنا بعدها.</numerusform>
+            <numerusform>استُعيدت بيانات وحدة الموظف هذه من النسخة الاحتياطية {backup}؛ واستُرجع تغيير واحد أُجري هنا بعدها ويُرسل إلى الخادم.</numerusform>
+            <numerusform>استُعيدت بيانات وحدة الموظف هذه من النسخة الاحتياطية {backup}؛ واستُرجع تغييران أُجريا هنا بعدها ويُرسلان إلى الخادم.</numerusform>
+            <numerusform>استُعيدت بيانات وحدة الموظف هذه من النسخة الاحتياطية {backup}؛ واستُرجعت %n تغييرات أُجريت هنا بعدها وتُرسل إلى الخادم.</numerusform>
+            <numerusform>استُعيدت بيانات وحدة الموظف هذه من النسخة الاحتياطية {backup}؛ واستُرجع %n تغييرًا أُجريت هنا بعدها وتُرسل إلى الخادم.</numerusform>
+            <numerusform>استُعيدت بيانات وحدة الموظف هذه من النسخة الاحتياطية {backup}؛ واستُرجع %n تغيير أُجريت هنا بعدها وتُرسل إلى الخادم.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Disk full</source>
@@ -237,10 +277,6 @@
     <message>
         <source>Clock off by {offset} (h:mm)</source>
         <translation>فرق الساعة {offset} (س:د)</translation>
-    </message>
-    <message>
-        <source>{count} changes unsent for {minutes} min</source>
-        <translation>تغييرات غير مرسلة ({count}) منذ {minutes} د</translation>
     </message>
     <message>
         <source>Cannot reach the server</source>
@@ -261,10 +297,6 @@
     <message>
         <source>This console&apos;s data file was damaged and was replaced by the backup {backup}. The damaged file could not be read: changes made here after that backup come back only if they had reached the server; any that had not are lost.</source>
         <translation>تلف ملف بيانات وحدة الموظف هذه فاستُبدلت به النسخة الاحتياطية {backup}. تعذّرت قراءة الملف التالف: التغييرات التي أُجريت هنا بعد تلك النسخة تعود فقط إن كانت قد وصلت إلى الخادم، وما لم يصل منها فُقد.</translation>
-    </message>
-    <message>
-        <source>This console&apos;s data was restored from the backup {backup}; changes made here after it were taken back ({n}) and are sent to the server.</source>
-        <translation>استُعيدت بيانات وحدة الموظف هذه من النسخة الاحتياطية {backup}؛ واستُرجعت التغييرات التي أُجريت هنا بعدها (عددها {n}) وتُرسل إلى الخادم.</translation>
     </message>
     <message>
         <source>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</source>
@@ -371,16 +403,30 @@
         <translation>فعّال</translation>
     </message>
     <message>
-        <source>at least {n} characters</source>
-        <translation>{n} أحرف على الأقل</translation>
-    </message>
-    <message>
         <source>A user name is 2 to 80 English letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>اسم المستخدم من 2 إلى 80 حرفًا إنجليزيًا أو رقمًا أو &apos;.&apos; أو &apos;_&apos; أو &apos;-&apos;.</translation>
     </message>
-    <message>
-        <source>The password needs at least {n} characters.</source>
-        <translation>كلمة المرور تحتاج {n} أحرف على الأقل.</translation>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>دون حد أدنى للأحرف</numerusform>
+            <numerusform>حرف واحد على الأقل</numerusform>
+            <numerusform>حرفان على الأقل</numerusform>
+            <numerusform>%n أحرف على الأقل</numerusform>
+            <numerusform>%n حرفًا على الأقل</numerusform>
+            <numerusform>%n حرف على الأقل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>كلمة المرور لا تحتاج إلى حد أدنى من الأحرف.</numerusform>
+            <numerusform>كلمة المرور تحتاج حرفًا واحدًا على الأقل.</numerusform>
+            <numerusform>كلمة المرور تحتاج حرفين على الأقل.</numerusform>
+            <numerusform>كلمة المرور تحتاج %n أحرف على الأقل.</numerusform>
+            <numerusform>كلمة المرور تحتاج %n حرفًا على الأقل.</numerusform>
+            <numerusform>كلمة المرور تحتاج %n حرف على الأقل.</numerusform>
+        </translation>
     </message>
     <message>
         <source>User {name} saved.</source>
@@ -625,9 +671,16 @@
         <source>Detail</source>
         <translation>التفاصيل</translation>
     </message>
-    <message>
-        <source>{n} entries (newest first)</source>
-        <translation>{n} سجلًا (الأحدث أولًا)</translation>
+    <message numerus="yes">
+        <source>%n entries (newest first)</source>
+        <translation>
+            <numerusform>لا توجد سجلات</numerusform>
+            <numerusform>سجل واحد</numerusform>
+            <numerusform>سجلان (الأحدث أولًا)</numerusform>
+            <numerusform>%n سجلات (الأحدث أولًا)</numerusform>
+            <numerusform>%n سجلًا (الأحدث أولًا)</numerusform>
+            <numerusform>%n سجل (الأحدث أولًا)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Yes, do it</source>
@@ -669,21 +722,49 @@
         <source>Served per hour</source>
         <translation>المخدومون في كل ساعة</translation>
     </message>
-    <message>
-        <source>Close service day {day}? The {n} patients still waiting or in service keep their place in tomorrow&apos;s queues; nobody more can check in today.</source>
-        <translation>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ المراجعون المنتظرون أو قيد الخدمة (عددهم {n}) بأماكنهم في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</translation>
+    <message numerus="yes">
+        <source>Close service day {day}? The %n patients still waiting or in service keep their place in tomorrow&apos;s queues; nobody more can check in today.</source>
+        <translation>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ لا يوجد مراجعون منتظرون أو قيد الخدمة، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ مراجع واحد منتظر أو قيد الخدمة بمكانه في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ مراجعان منتظران أو قيد الخدمة بمكانيهما في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ %n مراجعين منتظرين أو قيد الخدمة بأماكنهم في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ %n مراجعًا منتظرًا أو قيد الخدمة بأماكنهم في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ %n مراجع منتظر أو قيد الخدمة بأماكنهم في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Close service day {day}? The {n} patients still waiting or in service are marked no-show; nobody more can check in today.</source>
-        <translation>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل المراجعون المنتظرون أو قيد الخدمة (عددهم {n}) غائبين، ولا يمكن تسجيل أي مراجع آخر اليوم.</translation>
+    <message numerus="yes">
+        <source>Close service day {day}? The %n patients still waiting or in service are marked no-show; nobody more can check in today.</source>
+        <translation>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ لا يوجد مراجعون منتظرون أو قيد الخدمة، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل مراجع واحد منتظر أو قيد الخدمة غائبًا، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل مراجعان منتظران أو قيد الخدمة غائبَين، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل %n مراجعين منتظرين أو قيد الخدمة غائبين، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل %n مراجعًا منتظرًا أو قيد الخدمة غائبين، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل %n مراجع منتظر أو قيد الخدمة غائبين، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Service day {day} is closed; {n} patients were carried over to the next day.</source>
-        <translation>أُغلق يوم الخدمة {day}؛ نُقل المراجعون الباقون (عددهم {n}) إلى اليوم التالي.</translation>
+    <message numerus="yes">
+        <source>Service day {day} is closed; %n patients were carried over to the next day.</source>
+        <translation>
+            <numerusform>أُغلق يوم الخدمة {day}؛ لم يُنقل أي مراجع إلى اليوم التالي.</numerusform>
+            <numerusform>أُغلق يوم الخدمة {day}؛ نُقل مراجع واحد إلى اليوم التالي.</numerusform>
+            <numerusform>أُغلق يوم الخدمة {day}؛ نُقل مراجعان إلى اليوم التالي.</numerusform>
+            <numerusform>أُغلق يوم الخدمة {day}؛ نُقل %n مراجعين إلى اليوم التالي.</numerusform>
+            <numerusform>أُغلق يوم الخدمة {day}؛ نُقل %n مراجعًا إلى اليوم التالي.</numerusform>
+            <numerusform>أُغلق يوم الخدمة {day}؛ نُقل %n مراجع إلى اليوم التالي.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Service day {day} is closed; {n} patients still open were marked no-show.</source>
-        <translation>أُغلق يوم الخدمة {day}؛ سُجِّل المراجعون الباقون (عددهم {n}) غائبين.</translation>
+    <message numerus="yes">
+        <source>Service day {day} is closed; %n patients still open were marked no-show.</source>
+        <translation>
+            <numerusform>أُغلق يوم الخدمة {day}؛ لم يبقَ أي مراجع ليُسجَّل غائبًا.</numerusform>
+            <numerusform>أُغلق يوم الخدمة {day}؛ سُجِّل مراجع واحد باقٍ غائبًا.</numerusform>
+            <numerusform>أُغلق يوم الخدمة {day}؛ سُجِّل مراجعان باقيان غائبَين.</numerusform>
+            <numerusform>أُغلق يوم الخدمة {day}؛ سُجِّل %n مراجعين باقين غائبين.</numerusform>
+            <numerusform>أُغلق يوم الخدمة {day}؛ سُجِّل %n مراجعًا باقيًا غائبين.</numerusform>
+            <numerusform>أُغلق يوم الخدمة {day}؛ سُجِّل %n مراجع باقٍ غائبين.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -1146,9 +1227,16 @@
         <source>Your ticket is printing. Please take it below.</source>
         <translation>تتم طباعة تذكرتك. يرجى أخذها من الأسفل.</translation>
     </message>
-    <message>
-        <source>No one there? Back to the start in {seconds} s. Touch the screen to stay.</source>
-        <translation>هل ما زلت هنا؟ العودة إلى البداية خلال {seconds} ثانية. المس الشاشة للبقاء.</translation>
+    <message numerus="yes">
+        <source>No one there? Back to the start in %n seconds. Touch the screen to stay.</source>
+        <translation>
+            <numerusform>هل ما زلت هنا؟ العودة إلى البداية الآن. المس الشاشة للبقاء.</numerusform>
+            <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال ثانية واحدة. المس الشاشة للبقاء.</numerusform>
+            <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال ثانيتين. المس الشاشة للبقاء.</numerusform>
+            <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال %n ثوانٍ. المس الشاشة للبقاء.</numerusform>
+            <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال %n ثانية. المس الشاشة للبقاء.</numerusform>
+            <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال %n ثانية. المس الشاشة للبقاء.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1182,10 +1270,6 @@
         <translation>رمز العيادة مكوّن من رقمين. يرجى طلبه من موظفي العيادة.</translation>
     </message>
     <message>
-        <source>This code is not right for {clinic}. Attempts left: {left}.</source>
-        <translation>هذا الرمز غير صحيح لعيادة {clinic}. المحاولات المتبقية: {left}.</translation>
-    </message>
-    <message>
         <source>Too many wrong codes. Please try again after {time}, or ask the clinic staff.</source>
         <translation>محاولات خاطئة كثيرة. يرجى المحاولة بعد الساعة {time}، أو مراجعة موظفي العيادة.</translation>
     </message>
@@ -1204,6 +1288,17 @@
     <message>
         <source>You are already in this clinic&apos;s queue.</source>
         <translation>أنت مسجل بالفعل في طابور هذه العيادة.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This code is not right for {clinic}. %n attempts left.</source>
+        <translation>
+            <numerusform>هذا الرمز غير صحيح لـ{clinic}. لم تبقَ أي محاولة.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لـ{clinic}. بقيت محاولة واحدة.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لـ{clinic}. بقيت محاولتان.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لـ{clinic}. بقيت %n محاولات.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لـ{clinic}. بقيت %n محاولةً.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لـ{clinic}. بقيت %n محاولة.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Something went wrong. Please ask the reception desk for help.</source>
@@ -1257,17 +1352,31 @@
 </context>
 <context>
     <name>Sync</name>
-    <message>
-        <source>Disk full: nothing new can be saved · {count} waiting to send</source>
-        <translation>القرص ممتلئ: لا يمكن حفظ أي شيء جديد · {count} بانتظار الإرسال</translation>
+    <message numerus="yes">
+        <source>Disk full: nothing new can be saved · %n waiting to send</source>
+        <translation>
+            <numerusform>القرص ممتلئ: لا يمكن حفظ أي شيء جديد · لا شيء بانتظار الإرسال</numerusform>
+            <numerusform>القرص ممتلئ: لا يمكن حفظ أي شيء جديد · تغيير واحد بانتظار الإرسال</numerusform>
+            <numerusform>القرص ممتلئ: لا يمكن حفظ أي شيء جديد · تغييران بانتظار الإرسال</numerusform>
+            <numerusform>القرص ممتلئ: لا يمكن حفظ أي شيء جديد · %n تغييرات بانتظار الإرسال</numerusform>
+            <numerusform>القرص ممتلئ: لا يمكن حفظ أي شيء جديد · %n تغييرًا بانتظار الإرسال</numerusform>
+            <numerusform>القرص ممتلئ: لا يمكن حفظ أي شيء جديد · %n تغيير بانتظار الإرسال</numerusform>
+        </translation>
     </message>
     <message>
         <source>Online</source>
         <translation>متصل</translation>
     </message>
-    <message>
-        <source>Offline since {time} · {count} waiting to send</source>
-        <translation>غير متصل منذ {time} · {count} بانتظار الإرسال</translation>
+    <message numerus="yes">
+        <source>Offline since {time} · %n waiting to send</source>
+        <translation>
+            <numerusform>غير متصل منذ {time} · لا شيء بانتظار الإرسال</numerusform>
+            <numerusform>غير متصل منذ {time} · تغيير واحد بانتظار الإرسال</numerusform>
+            <numerusform>غير متصل منذ {time} · تغييران بانتظار الإرسال</numerusform>
+            <numerusform>غير متصل منذ {time} · %n تغييرات بانتظار الإرسال</numerusform>
+            <numerusform>غير متصل منذ {time} · %n تغييرًا بانتظار الإرسال</numerusform>
+            <numerusform>غير متصل منذ {time} · %n تغيير بانتظار الإرسال</numerusform>
+        </translation>
     </message>
     <message>
         <source>this computer&apos;s clock is off by {offset} (hours:minutes)</source>
@@ -1288,9 +1397,27 @@
         <source>Your number</source>
         <translation>رقمك</translation>
     </message>
-    <message>
-        <source>People ahead: {ahead} · about {minutes} min</source>
-        <translation>المنتظرون قبلك: {ahead} · حوالي {minutes} دقيقة</translation>
+    <message numerus="yes">
+        <source>%n people ahead</source>
+        <translation>
+            <numerusform>لا أحد أمامك</numerusform>
+            <numerusform>أمامك شخص واحد</numerusform>
+            <numerusform>أمامك شخصان</numerusform>
+            <numerusform>أمامك %n أشخاص</numerusform>
+            <numerusform>أمامك %n شخصًا</numerusform>
+            <numerusform>أمامك %n شخص</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>أقل من دقيقة</numerusform>
+            <numerusform>حوالي دقيقة واحدة</numerusform>
+            <numerusform>حوالي دقيقتين</numerusform>
+            <numerusform>حوالي %n دقائق</numerusform>
+            <numerusform>حوالي %n دقيقة</numerusform>
+            <numerusform>حوالي %n دقيقة</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your route</source>
@@ -1318,9 +1445,27 @@
         <source>You are next. Please go to the clinic.</source>
         <translation>حان دورك. يرجى التوجه إلى العيادة.</translation>
     </message>
-    <message>
-        <source>People ahead of you: {ahead} · about {minutes} minutes</source>
-        <translation>عدد المنتظرين قبلك: {ahead} · حوالي {minutes} دقيقة</translation>
+    <message numerus="yes">
+        <source>%n people ahead of you</source>
+        <translation>
+            <numerusform>لا أحد أمامك</numerusform>
+            <numerusform>أمامك شخص واحد</numerusform>
+            <numerusform>أمامك شخصان</numerusform>
+            <numerusform>أمامك %n أشخاص</numerusform>
+            <numerusform>أمامك %n شخصًا</numerusform>
+            <numerusform>أمامك %n شخص</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minutes</source>
+        <translation>
+            <numerusform>أقل من دقيقة</numerusform>
+            <numerusform>حوالي دقيقة واحدة</numerusform>
+            <numerusform>حوالي دقيقتين</numerusform>
+            <numerusform>حوالي %n دقائق</numerusform>
+            <numerusform>حوالي %n دقيقة</numerusform>
+            <numerusform>حوالي %n دقيقة</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -221,9 +221,33 @@
         <source>Never reported</source>
         <translation>Never reported</translation>
     </message>
-    <message>
-        <source>Silent for {minutes} min</source>
-        <translation>Silent for {minutes} min</translation>
+    <message numerus="yes">
+        <source>Silent for %n min</source>
+        <translation>
+            <numerusform>Silent for %n min</numerusform>
+            <numerusform>Silent for %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes unsent</source>
+        <translation>
+            <numerusform>%n change unsent</numerusform>
+            <numerusform>%n changes unsent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting for %n min</source>
+        <translation>
+            <numerusform>waiting for %n min</numerusform>
+            <numerusform>waiting for %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This console's data was restored from the backup {backup}; %n changes made here after it were taken back and are sent to the server.</source>
+        <translation>
+            <numerusform>This console's data was restored from the backup {backup}; %n change made here after it was taken back and is sent to the server.</numerusform>
+            <numerusform>This console's data was restored from the backup {backup}; %n changes made here after it were taken back and are sent to the server.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Disk full</source>
@@ -232,10 +256,6 @@
     <message>
         <source>Clock off by {offset} (h:mm)</source>
         <translation>Clock off by {offset} (h:mm)</translation>
-    </message>
-    <message>
-        <source>{count} changes unsent for {minutes} min</source>
-        <translation>{count} changes unsent for {minutes} min</translation>
     </message>
     <message>
         <source>Cannot reach the server</source>
@@ -256,10 +276,6 @@
     <message>
         <source>This console's data file was damaged and was replaced by the backup {backup}. The damaged file could not be read: changes made here after that backup come back only if they had reached the server; any that had not are lost.</source>
         <translation>This console's data file was damaged and was replaced by the backup {backup}. The damaged file could not be read: changes made here after that backup come back only if they had reached the server; any that had not are lost.</translation>
-    </message>
-    <message>
-        <source>This console's data was restored from the backup {backup}; changes made here after it were taken back ({n}) and are sent to the server.</source>
-        <translation>This console's data was restored from the backup {backup}; changes made here after it were taken back ({n}) and are sent to the server.</translation>
     </message>
     <message>
         <source>A code is small English letters, digits and _, starting with a letter (e.g. lab_2).</source>
@@ -366,16 +382,22 @@
         <translation>Active</translation>
     </message>
     <message>
-        <source>at least {n} characters</source>
-        <translation>at least {n} characters</translation>
-    </message>
-    <message>
         <source>A user name is 2 to 80 English letters, digits, '.', '_' or '-'.</source>
         <translation>A user name is 2 to 80 English letters, digits, '.', '_' or '-'.</translation>
     </message>
-    <message>
-        <source>The password needs at least {n} characters.</source>
-        <translation>The password needs at least {n} characters.</translation>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>at least %n character</numerusform>
+            <numerusform>at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
+        </translation>
     </message>
     <message>
         <source>User {name} saved.</source>
@@ -616,9 +638,12 @@
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
-    <message>
-        <source>{n} entries (newest first)</source>
-        <translation>{n} entries (newest first)</translation>
+    <message numerus="yes">
+        <source>%n entries (newest first)</source>
+        <translation>
+            <numerusform>%n entry (newest first)</numerusform>
+            <numerusform>%n entries (newest first)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Yes, do it</source>
@@ -660,21 +685,33 @@
         <source>Served per hour</source>
         <translation>Served per hour</translation>
     </message>
-    <message>
-        <source>Close service day {day}? The {n} patients still waiting or in service keep their place in tomorrow's queues; nobody more can check in today.</source>
-        <translation>Close service day {day}? The {n} patients still waiting or in service keep their place in tomorrow's queues; nobody more can check in today.</translation>
+    <message numerus="yes">
+        <source>Close service day {day}? The %n patients still waiting or in service keep their place in tomorrow's queues; nobody more can check in today.</source>
+        <translation>
+            <numerusform>Close service day {day}? The %n patient still waiting or in service keeps their place in tomorrow's queues; nobody more can check in today.</numerusform>
+            <numerusform>Close service day {day}? The %n patients still waiting or in service keep their place in tomorrow's queues; nobody more can check in today.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Close service day {day}? The {n} patients still waiting or in service are marked no-show; nobody more can check in today.</source>
-        <translation>Close service day {day}? The {n} patients still waiting or in service are marked no-show; nobody more can check in today.</translation>
+    <message numerus="yes">
+        <source>Close service day {day}? The %n patients still waiting or in service are marked no-show; nobody more can check in today.</source>
+        <translation>
+            <numerusform>Close service day {day}? The %n patient still waiting or in service is marked no-show; nobody more can check in today.</numerusform>
+            <numerusform>Close service day {day}? The %n patients still waiting or in service are marked no-show; nobody more can check in today.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Service day {day} is closed; {n} patients were carried over to the next day.</source>
-        <translation>Service day {day} is closed; {n} patients were carried over to the next day.</translation>
+    <message numerus="yes">
+        <source>Service day {day} is closed; %n patients were carried over to the next day.</source>
+        <translation>
+            <numerusform>Service day {day} is closed; %n patient was carried over to the next day.</numerusform>
+            <numerusform>Service day {day} is closed; %n patients were carried over to the next day.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Service day {day} is closed; {n} patients still open were marked no-show.</source>
-        <translation>Service day {day} is closed; {n} patients still open were marked no-show.</translation>
+    <message numerus="yes">
+        <source>Service day {day} is closed; %n patients still open were marked no-show.</source>
+        <translation>
+            <numerusform>Service day {day} is closed; %n patient still open was marked no-show.</numerusform>
+            <numerusform>Service day {day} is closed; %n patients still open were marked no-show.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -1137,9 +1174,12 @@
         <source>Your ticket is printing. Please take it below.</source>
         <translation>Your ticket is printing. Please take it below.</translation>
     </message>
-    <message>
-        <source>No one there? Back to the start in {seconds} s. Touch the screen to stay.</source>
-        <translation>No one there? Back to the start in {seconds} s. Touch the screen to stay.</translation>
+    <message numerus="yes">
+        <source>No one there? Back to the start in %n seconds. Touch the screen to stay.</source>
+        <translation>
+            <numerusform>No one there? Back to the start in %n second. Touch the screen to stay.</numerusform>
+            <numerusform>No one there? Back to the start in %n seconds. Touch the screen to stay.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1173,10 +1213,6 @@
         <translation>The clinic code has two digits. Please ask the clinic staff for it.</translation>
     </message>
     <message>
-        <source>This code is not right for {clinic}. Attempts left: {left}.</source>
-        <translation>This code is not right for {clinic}. Attempts left: {left}.</translation>
-    </message>
-    <message>
         <source>Too many wrong codes. Please try again after {time}, or ask the clinic staff.</source>
         <translation>Too many wrong codes. Please try again after {time}, or ask the clinic staff.</translation>
     </message>
@@ -1195,6 +1231,13 @@
     <message>
         <source>You are already in this clinic's queue.</source>
         <translation>You are already in this clinic's queue.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This code is not right for {clinic}. %n attempts left.</source>
+        <translation>
+            <numerusform>This code is not right for {clinic}. %n attempt left.</numerusform>
+            <numerusform>This code is not right for {clinic}. %n attempts left.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Something went wrong. Please ask the reception desk for help.</source>
@@ -1248,17 +1291,23 @@
 </context>
 <context>
     <name>Sync</name>
-    <message>
-        <source>Disk full: nothing new can be saved · {count} waiting to send</source>
-        <translation>Disk full: nothing new can be saved · {count} waiting to send</translation>
+    <message numerus="yes">
+        <source>Disk full: nothing new can be saved · %n waiting to send</source>
+        <translation>
+            <numerusform>Disk full: nothing new can be saved · %n waiting to send</numerusform>
+            <numerusform>Disk full: nothing new can be saved · %n waiting to send</numerusform>
+        </translation>
     </message>
     <message>
         <source>Online</source>
         <translation>Online</translation>
     </message>
-    <message>
-        <source>Offline since {time} · {count} waiting to send</source>
-        <translation>Offline since {time} · {count} waiting to send</translation>
+    <message numerus="yes">
+        <source>Offline since {time} · %n waiting to send</source>
+        <translation>
+            <numerusform>Offline since {time} · %n waiting to send</numerusform>
+            <numerusform>Offline since {time} · %n waiting to send</numerusform>
+        </translation>
     </message>
     <message>
         <source>this computer's clock is off by {offset} (hours:minutes)</source>
@@ -1279,9 +1328,19 @@
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
-    <message>
-        <source>People ahead: {ahead} · about {minutes} min</source>
-        <translation>People ahead: {ahead} · about {minutes} min</translation>
+    <message numerus="yes">
+        <source>%n people ahead</source>
+        <translation>
+            <numerusform>%n person ahead</numerusform>
+            <numerusform>%n people ahead</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>about %n min</numerusform>
+            <numerusform>about %n min</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your route</source>
@@ -1309,9 +1368,19 @@
         <source>You are next. Please go to the clinic.</source>
         <translation>You are next. Please go to the clinic.</translation>
     </message>
-    <message>
-        <source>People ahead of you: {ahead} · about {minutes} minutes</source>
-        <translation>People ahead of you: {ahead} · about {minutes} minutes</translation>
+    <message numerus="yes">
+        <source>%n people ahead of you</source>
+        <translation>
+            <numerusform>%n person ahead of you</numerusform>
+            <numerusform>%n people ahead of you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minutes</source>
+        <translation>
+            <numerusform>about %n minute</numerusform>
+            <numerusform>about %n minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -203,10 +203,11 @@ def op_keys(session: Session, op: Op) -> frozenset[str]:
         tickets.add(p["ticket_id"])
     keys = {f"ticket:{t}" for t in tickets}
     visits = {p["visit_id"]} if p.get("visit_id") else set()
-    for ticket_id in tickets:
-        visit = session.scalar(select(Ticket.visit_id).where(Ticket.id == ticket_id))
-        if visit:
-            visits.add(visit)
+    if not visits:  # an op that names its visit names that visit's tickets only
+        for ticket_id in tickets:
+            visit = session.scalar(select(Ticket.visit_id).where(Ticket.id == ticket_id))
+            if visit:
+                visits.add(visit)
     keys |= {f"visit:{v}" for v in visits}
     if p.get("id_number"):
         keys.add(f"patient:{p['id_number']}")

@@ -48,9 +48,7 @@ def debian_owners(paths: Iterable[str]) -> dict[str, str]:
     the bundle)."""
     if shutil.which("dpkg-query") is None:
         return {}
-    candidates = {
-        path: _aliases(path) for path in paths if path.startswith(SYSTEM_DIRS) and not interpreter_own(path)
-    }
+    candidates = {path: _aliases(path) for path in paths if path.startswith(SYSTEM_DIRS) and not interpreter_own(path)}
     every = sorted({alias for aliases in candidates.values() for alias in aliases})
     if not every:
         return {}

@@ -312,7 +312,7 @@ class UsersSection(_Section):
         for role in ("staff", "supervisor", "admin"):
             self.role.addItem(role_name(role), role)
         self.role.setCurrentIndex(max(chosen, 0))
-        self.password.setPlaceholderText(tr("at least {n} characters").format(n=MIN_PASSWORD))
+        self.password.setPlaceholderText(tr("at least %n characters", None, MIN_PASSWORD))
         headers(self.list, [tr("User name"), tr("Full name"), tr("Role"), tr("Active")])
 
     def refresh(self) -> None:
@@ -339,7 +339,7 @@ class UsersSection(_Section):
         if not USERNAME.fullmatch(username):
             raise BadField(tr("A user name is 2 to 80 English letters, digits, '.', '_' or '-'."))
         if len(self.password.text()) < MIN_PASSWORD:
-            raise BadField(tr("The password needs at least {n} characters.").format(n=MIN_PASSWORD))
+            raise BadField(tr("The password needs at least %n characters.", None, MIN_PASSWORD))
         password, role = self.password.text(), str(self.role.currentData())
         display_name, active = self.display_name.text().strip(), self.active.isChecked()
         self.password.clear()

@@ -75,4 +75,4 @@ class AuditPage(Page):
                 for r in rows
             ],
         )
-        self.message.info(tr("{n} entries (newest first)").format(n=len(rows)))
+        self.message.info(tr("%n entries (newest first)", None, len(rows)))

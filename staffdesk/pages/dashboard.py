@@ -141,15 +141,19 @@ class DashboardPage(Page):
         still_open = sum(c.waiting + c.in_service for c in figures.clinics)
         if self.closing_outcome() == "carry_over":
             question = tr(
-                "Close service day {day}? The {n} patients still waiting or in service keep their place "
-                "in tomorrow's queues; nobody more can check in today."
+                "Close service day {day}? The %n patients still waiting or in service keep their place "
+                "in tomorrow's queues; nobody more can check in today.",
+                None,
+                still_open,
             )
         else:
             question = tr(
-                "Close service day {day}? The {n} patients still waiting or in service are marked no-show; "
-                "nobody more can check in today."
+                "Close service day {day}? The %n patients still waiting or in service are marked no-show; "
+                "nobody more can check in today.",
+                None,
+                still_open,
             )
-        self.confirm.ask(question.format(day=figures.day, n=still_open), self._close)
+        self.confirm.ask(question.format(day=figures.day), self._close)
 
     def closing_outcome(self) -> str:
         return self.desk.catalog.settings.open_tickets_at_close
@@ -157,10 +161,14 @@ class DashboardPage(Page):
     def _close(self) -> None:
         def said(closing: Closing) -> str:
             if closing.outcome == "carry_over":
-                text = tr("Service day {day} is closed; {n} patients were carried over to the next day.")
+                text = tr(
+                    "Service day {day} is closed; %n patients were carried over to the next day.", None, closing.settled
+                )
             else:
-                text = tr("Service day {day} is closed; {n} patients still open were marked no-show.")
-            return text.format(day=closing.day, n=closing.settled)
+                text = tr(
+                    "Service day {day} is closed; %n patients still open were marked no-show.", None, closing.settled
+                )
+            return text.format(day=closing.day)
 
         now = self.desk.now()
         self.act(self.message, lambda db, actor: close_day(db, actor, now=now), said)

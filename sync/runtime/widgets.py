@@ -13,6 +13,26 @@ if TYPE_CHECKING:
     from sync.client import SyncStatus
 
 
+class Texts:
+    """The texts of one translation context used outside a widget of that name, the ones
+    with a count among them: `Sync.tr("%n waiting to send", None, count)`.
+
+    pyside6-lupdate files `Sync.tr(...)` under the context "Sync" and, with a third
+    argument, as a text with plural forms. `QCoreApplication.translate(context, text,
+    None, count)` would not do: lupdate reads a name in the fourth place as the old
+    encoding argument, so the text loses its plural forms, and with an attribute there
+    (`card.ahead`) the text is not found at all."""
+
+    def __init__(self, context: str) -> None:
+        self.context = context
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(self.context, text, disambiguation, n)
+
+
+Sync = Texts("Sync")
+
+
 def label(role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
     widget = QLabel()
     widget.setWordWrap(wrap)
@@ -62,16 +82,12 @@ def show_sync_badge(badge: QLabel, status: SyncStatus) -> None:
     how much waits to be sent; a full disk first of all, and a clock that is off."""
     role = "badge-offline"
     if status.storage_full:
-        text = QCoreApplication.translate(
-            "Sync", "Disk full: nothing new can be saved \u00b7 {count} waiting to send"
-        ).format(count=status.ops_waiting)
+        text = Sync.tr("Disk full: nothing new can be saved \u00b7 %n waiting to send", None, status.ops_waiting)
     elif status.online:
         text, role = QCoreApplication.translate("Sync", "Online"), "badge-online"
     else:
         since = status.offline_since.astimezone(SITE_ZONE).strftime("%H:%M") if status.offline_since else ""
-        text = QCoreApplication.translate("Sync", "Offline since {time} \u00b7 {count} waiting to send").format(
-            time=since, count=status.ops_waiting
-        )
+        text = Sync.tr("Offline since {time} \u00b7 %n waiting to send", None, status.ops_waiting).format(time=since)
     if status.clock_is_off:
         minutes = max(1, round(abs(status.clock_skew_s) / 60))
         warning = QCoreApplication.translate("Sync", "this computer's clock is off by {offset} (hours:minutes)").format(

@@ -74,8 +74,7 @@ def test_every_source_text_has_a_finished_translation(language: str) -> None:
         not_arabic = [
             source
             for (_, source), t in found.items()
-            if not any("\u0600" <= c <= "\u06ff" for c in "".join(forms_of(t)))
-            and source not in SAME_IN_EVERY_LANGUAGE
+            if not any("\u0600" <= c <= "\u06ff" for c in "".join(forms_of(t))) and source not in SAME_IN_EVERY_LANGUAGE
         ]
         assert not_arabic == []
 

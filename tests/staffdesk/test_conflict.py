@@ -48,10 +48,11 @@ def test_a_call_made_offline_on_a_patient_already_called_is_shown_as_a_conflict(
     settle(qtbot)
     assert console_a.conflict.isVisible()
     assert console_a.conflict.text() == (
-        "رفض الخادم النداء على التذكرة 1 (العلامات الحيوية): سبقك إليها شخص آخر. حالتها الآن: تم النداء."
+        "رفض الخادم النداء للتذكرة 1 (العلامات الحيوية): سبقك إليها شخص آخر. حالتها الآن: تم النداء."
     )
     assert console_a.sync.refused.rowCount() == 1
-    assert "CALLED" in console_a.sync.refused.item(0, 1).text()
+    assert console_a.sync.refused.item(0, 0).text() == "النداء"
+    assert console_a.sync.refused.item(0, 1).text() == "سبقك إليها شخص آخر"
     console_a.page("sync")
     assert not console_a.conflict.isVisible()
     for store, _ in consoles:

@@ -25,9 +25,7 @@ async def test_concurrent_pushers_never_make_a_puller_miss_an_op(site: Site) -> 
     for n, kiosk in enumerate(kiosks):
         kiosk.batch = 10
         for p in range(EACH):
-            check_in(
-                kiosk.store.db, kiosk_actor(kiosk), id_number=f"2{n}{p:09d}", gender="male", exam_type="travel"
-            )
+            check_in(kiosk.store.db, kiosk_actor(kiosk), id_number=f"2{n}{p:09d}", gender="male", exam_type="travel")
     with site.db.read() as session:
         start = max(session.scalars(select(OpRecord.accepted_seq)).all(), key=lambda s: s or 0) or 0
     seen: list[int] = []
