@@ -68,9 +68,11 @@ from sync.protocol import (
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 CLOCK_WARNING_S = 60.0
-APPLY_CHUNK = 10
-"""Pulled ops applied per turn on the store's worker: about 25 ms on a kiosk, the longest
-a tap waits behind sync (bench/responsiveness.py)."""
+APPLY_STEP = 10
+APPLY_TURN_S = 0.02
+"""A turn of applying pulled ops on the store's worker ends after this long (at least one
+step of APPLY_STEP ops): about the longest a tap waits behind sync
+(bench/responsiveness.py)."""
 PULL_PAGE = 500
 """Ops asked for per pull request."""
 DISK_LOW_BYTES = 4 * 1024 * 1024
@@ -177,25 +179,30 @@ class SyncClient:
         self._stale_view |= intake.needs_rebuild
         return intake
 
-    def _pulled(self, pulled: list[PulledOp], advance: bool) -> Intake:
-        batch = [(p.seq, p.op.to_op()) for p in pulled]
+    def _pulled(self, pulled: list[PulledOp], advance: bool) -> tuple[int, Intake]:
+        """One turn on the store's worker: apply the first of `pulled`, APPLY_STEP ops at a
+        time, until APPLY_TURN_S has passed, in one transaction; answers how many it took.
+        A slow store (a kiosk busy with check-ins) takes 10 ops a turn, a quiet one more,
+        with fewer commits."""
+        started = time.monotonic()
+        taken, intake = 0, Intake()
         with self.store.db.write() as session:
-            intake = take_pulled(session, batch, self.now(), advance=advance, rebuild=False)
+            while taken < len(pulled) and (not taken or time.monotonic() - started < APPLY_TURN_S):
+                step = [(p.seq, p.op.to_op()) for p in pulled[taken : taken + APPLY_STEP]]
+                intake.add(take_pulled(session, step, self.now(), advance=advance, rebuild=False))
+                taken += len(step)
         self._stale_view |= intake.needs_rebuild
-        return intake
+        return taken, intake
 
     async def _take_pulled(self, batch: list[PulledOp], advance: bool) -> Intake:
-        """Apply a pulled batch in transactions of at most APPLY_CHUNK ops, each its own
-        turn on the store's worker (the ops are made from their wire form there too): a
-        screen's action waits behind one of them at most, not behind the whole batch,
-        and the GUI thread does none of it."""
-        intake = Intake()
-        for start in range(0, len(batch), APPLY_CHUNK):
-            part = await self._in_store(self._pulled, batch[start : start + APPLY_CHUNK], advance)
-            intake.applied += part.applied
-            intake.acknowledged += part.acknowledged
-            intake.refused_here += part.refused_here
-            intake.needs_rebuild |= part.needs_rebuild
+        """Apply a pulled batch in turns on the store's worker (the ops are made from their
+        wire form there too): a screen's action waits behind one turn at most, not behind
+        the whole batch, and the GUI thread does none of it."""
+        intake, start = Intake(), 0
+        while start < len(batch):
+            taken, part = await self._in_store(self._pulled, batch[start:], advance)
+            intake.add(part)
+            start += taken
         return intake
 
     def _rebuild(self) -> None:

@@ -56,6 +56,13 @@ class Intake:
     needs_rebuild: bool = False
     rebuilt: bool = False
 
+    def add(self, other: Intake) -> None:
+        self.applied += other.applied
+        self.acknowledged += other.acknowledged
+        self.refused_here += other.refused_here
+        self.needs_rebuild |= other.needs_rebuild
+        self.rebuilt |= other.rebuilt
+
 
 def pull_cursor(session: Session) -> int:
     return int(session.scalar(READ_CURSOR) or 0)

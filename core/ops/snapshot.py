@@ -41,10 +41,10 @@ def take_snapshot(session: Session, view: StateView) -> Snapshot:
     """The replicated state as `view` sees it and the last sequence it includes. The
     session must read one consistent state (Database.snapshot)."""
     me = identity(session)
-    rows = table_rows(session, view)
+    rows = table_rows(session, view, for_snapshot=True)
     tables: dict[str, dict[str, list[Any]]] = {}
     for name, found in rows.items():
-        tables[str(name)] = {"columns": [str(c.name) for c in TABLES[name].columns], "rows": found}
+        tables[str(name)] = {"columns": [str(c.name) for c in TABLES[name].columns], "rows": list(found)}
     return Snapshot(seq=me.accepted_count, hlc=me.hlc, tables=tables)
 
 

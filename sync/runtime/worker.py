@@ -6,8 +6,8 @@ goes on painting and taking input.
 
     StoreCall(db, lambda: call_next(db, actor, clinic=code, room=room)).success(show).failure(explain).run(page)
 
-A tap queues behind at most one turn of sync (a pulled batch is applied 10 ops per turn,
-about 25 ms) instead of polling SQLite's write lock while sync keeps taking it. What a
+A tap queues behind at most one turn of sync (a pulled batch is applied in turns of about
+20 ms) instead of polling SQLite's write lock while sync keeps taking it. What a
 call wrote reaches the windows through the change signal (sync.runtime.changes) before its
 `success` runs. An answer whose owner was deleted meanwhile (a closed window) is dropped.
 """
