@@ -65,8 +65,11 @@ def table_rows(
         if for_snapshot:
             connection = session.connection()
             cursor = connection.connection.cursor()
-            cursor.execute(str(query.compile(dialect=connection.dialect)))
-            found = list(cursor.fetchall())
+            try:
+                cursor.execute(str(query.compile(dialect=connection.dialect)))
+                found = list(cursor.fetchall())
+            finally:
+                cursor.close()
         else:
             found = [list(row) for row in session.execute(query).all()]
         if model is Setting:

@@ -9,6 +9,7 @@ at the op log (core.services.watch); a write of this process looks at once.
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from collections.abc import Callable
@@ -18,12 +19,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from core.changes import EVERYTHING, NOTHING, Changes
 from core.database import Database
+from core.errors import MmcError
 from core.ops.log import identity
 from core.services.catalog import NOT_READ_YET, Catalog, load_catalog
 from core.services.watch import change_mark, changes_since
 from sync.runtime.worker import StoreCall, listen
 
 POLL_MS = 250
+log = logging.getLogger(__name__)
 
 
 def _first_look(db: Database) -> tuple[bool, int, Catalog]:
@@ -128,7 +131,9 @@ class StoreChanges(QObject):
             if changes:
                 self._publish(changes)
 
+        def failed(error: MmcError) -> None:
+            self._looking = False
+            log.warning("could not look for other programs' changes: %s", error)
+
         mark = self._mark
-        StoreCall(self.db, lambda: changes_since(self.db, mark)).success(looked).failure(
-            lambda _: setattr(self, "_looking", False)
-        ).run(self)
+        StoreCall(self.db, lambda: changes_since(self.db, mark)).success(looked).failure(failed).run(self)
