@@ -259,15 +259,7 @@ class KioskWindow(QWidget):
             self.busy = False
             screen.setEnabled(True)
 
-        def succeeded(result: T) -> None:
-            answered()
-            done(result)
-
-        def failed(error: MmcError) -> None:
-            answered()
-            refused(error)
-
-        call.success(succeeded).failure(failed).run(self)
+        call.answered(answered).success(done).failure(refused).run(self)
 
     def _exam_chosen(self, exam_type: str) -> None:
         assert self.patient.id_number is not None

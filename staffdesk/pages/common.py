@@ -130,17 +130,15 @@ class Page(Screen):
             self.unsetCursor()
 
         def done(result: T) -> None:
-            answered()
             text = said(result)
             if text:
                 message.info(text)
 
         def refused(error: MmcError) -> None:
-            answered()
             message.error(explain(error))
             self.refresh()
 
-        self.desk.act(work).success(done).failure(refused).run(self)
+        self.desk.act(work).answered(answered).success(done).failure(refused).run(self)
 
 
 def table(name: str, columns: int) -> QTableWidget:

@@ -117,13 +117,12 @@ class LoginPage(Screen):
             self.password.clear()
 
         def done(actor: Actor) -> None:
-            answered()
             self.desk.user = actor
             self.message.clear()
             self.on_login()
 
         def refused(error: MmcError) -> None:
-            answered()
             self.message.error(explain(error))
 
-        self.desk.log_in(self.username.text(), self.password.text()).success(done).failure(refused).run(self)
+        call = self.desk.log_in(self.username.text(), self.password.text())
+        call.answered(answered).success(done).failure(refused).run(self)

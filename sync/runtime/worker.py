@@ -87,16 +87,21 @@ class StoreCall(Generic[T]):
     """One call of a screen into the core, run off the GUI thread."""
 
     def __init__(self, db: Database, work: Callable[[], T], *, after: Callable[[], None] | None = None) -> None:
-        """`after` runs on the GUI thread once the call has answered, either way, before
-        `success` or `failure` (the console pokes sync with it)."""
+        """`after` is the first of the `answered` callbacks (the console pokes sync with it)."""
         self.db = db
         self.work = work
-        self.after = after
+        self._answered: list[Callable[[], None]] = [] if after is None else [after]
         self._success: Callable[[T], None] = _ignore
         self._failure: Callable[[MmcError], None] = _log_refusal
 
     def success(self, then: Callable[[T], None]) -> StoreCall[T]:
         self._success = then
+        return self
+
+    def answered(self, then: Callable[[], None]) -> StoreCall[T]:
+        """`then` runs once the call has answered, either way, before `success` or
+        `failure` (a screen that was busy takes taps again)."""
+        self._answered.append(then)
         return self
 
     def failure(self, then: Callable[[MmcError], None]) -> StoreCall[T]:
@@ -113,10 +118,10 @@ class StoreCall(Generic[T]):
             _under_way.discard(answer)
             answer.deleteLater()
             deliver_now(self.db)
-            if self.after is not None:
-                self.after()
             if not shiboken6.isValid(owner):
                 return
+            for answered in self._answered:
+                answered()
             error = future.exception()
             if error is not None:
                 self._failure(_typed(error))
