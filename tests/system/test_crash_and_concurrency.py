@@ -71,7 +71,9 @@ def test_check_ins_reported_done_survive_sigkill(
         )
         child.start()
         send.close()
-        time.sleep(rng.uniform(0.005, 0.12))
+        assert receive.poll(60), "the child committed no check-in within a minute"
+        reported.add(receive.recv_bytes().decode())
+        time.sleep(rng.uniform(0.0, 0.06))
         os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
         child.join()
         assert child.exitcode == -signal.SIGKILL
@@ -82,8 +84,7 @@ def test_check_ins_reported_done_survive_sigkill(
                 break
         receive.close()
         stored = _verify(tmp_path / STORE_FILE, reported)
-    assert len(reported) > KILLS, "the children must have committed work between kills"
-    assert stored >= len(reported)
+    assert stored >= len(reported) >= KILLS
 
 
 @pytest.mark.parametrize("kind", ["standalone", "kiosk"])
