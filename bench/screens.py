@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
@@ -300,6 +301,13 @@ def staff_screens(out: Path) -> list[str]:
                 section.list.setCurrentCell(0, 0)
                 shot(f"admin-{section.list.objectName().split('_')[1]}", language)
             admin.tabs.setCurrentWidget(admin.devices)
+            board_row = next(
+                r for r in range(admin.devices.list.rowCount()) if admin.devices.list.item(r, 0).text() == "D1"
+            )
+            admin.devices.list.setCurrentCell(board_row, 0)
+            for index in (0, 1, 2):
+                admin.devices.board_clinics.item(index).setCheckState(Qt.CheckState.Checked)
+            shot("admin-devices-display", language)
             admin.devices.list.setCurrentCell(1, 0)
             admin.devices.revoke.click()
             shot("admin-devices-revoke", language)
@@ -352,6 +360,8 @@ def display_screens(out: Path) -> list[str]:
                 SyncStatus(online=False, offline_since=MORNING.replace(hour=10, minute=20), ops_waiting=0)
             )
             save_shot(window, out / f"display-new-call-offline-{language}.png", written)
+            window._next_page()
+            save_shot(window, out / f"display-second-page-{language}.png", written)
             window.close()
         store.close()
     return written

@@ -31,6 +31,8 @@ DEFAULTS: dict[str, Any] = {
     "open_tickets_at_close": "no_show",
     "backup_interval_h": 6,
     "backup_keep_days": 30,
+    # {display station: [clinic codes in the admin's order]}; a display not named shows every clinic.
+    "display_clinics": {},
 }
 
 
@@ -47,6 +49,26 @@ def setting_problem(key: str, value: Any) -> str | None:
         return "the day closes at a time of the night or morning, HH:MM from 00:00 to 11:59"
     if key == "open_tickets_at_close" and value not in OUTCOMES_AT_CLOSE:
         return f"open tickets at closing are {' or '.join(OUTCOMES_AT_CLOSE)}"
+    if key == "display_clinics":
+        return _display_clinics_problem(value)
+    return None
+
+
+STATION = re.compile(r"[A-Z][A-Z0-9]{0,11}")
+CLINIC_CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")
+MOST_CLINICS = 100
+
+
+def _display_clinics_problem(value: dict[str, Any]) -> str | None:
+    for station, clinics in value.items():
+        if not STATION.fullmatch(station):
+            return f"a display's station is a capital letter and up to 11 capital letters or digits, not {station!r}"
+        if not isinstance(clinics, list) or not 1 <= len(clinics) <= MOST_CLINICS:
+            return f"display {station} shows 1 to {MOST_CLINICS} clinics"
+        if not all(isinstance(c, str) and CLINIC_CODE.fullmatch(c) for c in clinics) or len(set(clinics)) != len(
+            clinics
+        ):
+            return f"display {station} names each clinic once, by its code"
     return None
 
 

@@ -52,6 +52,7 @@ ENGLISH_ONE = {
     "This code is not right for {clinic}. %n attempts left.": "This code is not right for {clinic}. %n attempt left.",
     "%n actions were refused in all; see Sync.": "%n action was refused in all; see Sync.",
     "%n settings saved.": "%n setting saved.",
+    "%n clinics chosen for {station}.": "%n clinic chosen for {station}.",
     "%n people ahead": "%n person ahead",
     "about %n min": "about %n min",
     "%n people ahead of you": "%n person ahead of you",

@@ -15,15 +15,19 @@ def add_commands(sub: Any) -> None:
 
     display = sub.add_parser("display", help="the hall display: now-serving numbers and announced calls")
     add_station_arguments(display, "mmc-display")
-    display.add_argument("--clinics", default="", help="clinic codes to show, separated by commas (default: all)")
+    display.add_argument(
+        "--clinics",
+        default="",
+        help="clinic codes to show, separated by commas (default: the admin's choice for this display, else all)",
+    )
     display.add_argument("--screen", type=int, default=None, help="which screen to fill (0, 1, ...)")
     display.add_argument(
         "--rows",
         type=int,
-        default=6,
+        default=8,
         choices=range(1, 17),
         metavar="1..16",
-        help="clinics shown at once (fewer rows, larger numbers; default 6)",
+        help="clinics shown at once; more take turns in pages (fewer rows, larger numbers; default 8)",
     )
     display.add_argument("--no-speech", action="store_true", help="announce with the chime only")
     display.set_defaults(run=_run_display)

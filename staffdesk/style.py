@@ -38,13 +38,16 @@ QLabel[role="board-clinic"] {{ font-size: {clinic}px; font-weight: bold; }}
 QLabel[role="board-number"] {{ font-family: "Noto Sans"; font-size: {number}px; font-weight: bold;
     color: #ffd54f; }}
 QLabel[role="board-room"] {{ font-size: {clinic}px; }}
+QLabel[role="board-idle"] {{ font-family: "Noto Sans"; font-size: {number}px; color: #455a64; }}
+QLabel[role="board-recall"] {{ font-family: "Noto Sans"; font-size: {number}px; font-weight: bold;
+    color: #4fc3f7; }}
+QLabel[role="board-waiting"] {{ font-family: "Noto Sans"; font-size: {clinic}px; color: #b0bec5; }}
+QLabel[role="board-page"] {{ font-size: {head}px; color: #b0bec5; }}
 QLabel[role="board-flash"] {{ font-family: "Noto Sans"; font-size: {number}px; font-weight: bold;
     color: #000000; background: #ffd54f; border-radius: 12px; }}
 QLabel[role="board-recent"] {{ font-size: {recent}px; color: #e0e0e0; }}
 QLabel[role="board-about"] {{ font-size: {about}px; color: #546e7a; }}
-QLabel[role="badge-online"] {{ background: #1b5e20; color: #ffffff; border-radius: 8px; padding: 4px 12px;
-    min-width: 4em; font-size: {badge}px; }}
-QLabel[role="badge-offline"] {{ background: #e65100; color: #ffffff; border-radius: 8px; padding: 4px 12px;
+QLabel[role="board-offline"] {{ background: #e65100; color: #ffffff; border-radius: 8px; padding: 4px 12px;
     font-size: {badge}px; }}
 """
 
@@ -53,17 +56,23 @@ def board_style(height: int, rows: int) -> str:
     """The board's sizes follow the screen's height, so that the numbers are as large as
     the rows allow: with 5 rows on a 55-inch, 1080-line screen the digits stand about
     4 cm tall. Fewer rows make them larger; a hall that must read them from far away
-    shows fewer clinics per screen (`mmc display --clinics ... --rows ...`).
+    shows fewer clinics per page (`mmc display --rows ...`); the pages take turns.
 
     Noto Sans Arabic sets lines about twice its size apart, Noto Sans about 1.4 times:
     the numbers use the Latin face, and each size is chosen to fit one row."""
+    return BOARD_STYLE.format(**board_sizes(height, rows))
+
+
+def board_sizes(height: int, rows: int) -> dict[str, int]:
+    """The board's font sizes in pixels, by role."""
     row = max(24, height // (rows + 3))
-    return BOARD_STYLE.format(
-        title=row * 30 // 100,
-        head=row * 20 // 100,
-        clinic=row * 30 // 100,
-        number=row * 66 // 100,
-        recent=row * 20 // 100,
-        badge=max(12, row * 14 // 100),
-        about=max(10, row * 8 // 100),
-    )
+    return {
+        "title": row * 30 // 100,
+        "head": row * 20 // 100,
+        "clinic": row * 30 // 100,
+        "second": row * 18 // 100,
+        "number": row * 66 // 100,
+        "recent": row * 20 // 100,
+        "badge": max(12, row * 14 // 100),
+        "about": max(10, row * 8 // 100),
+    }

@@ -20,8 +20,8 @@
         <translation>الغرفة</translation>
     </message>
     <message>
-        <source>Last calls</source>
-        <translation>آخر النداءات</translation>
+        <source>Offline</source>
+        <translation>غير متصل</translation>
     </message>
     <message>
         <source>{number} · {clinic} · room {room}</source>
@@ -30,6 +30,10 @@
     <message>
         <source>{number} · {clinic}</source>
         <translation>{number} · {clinic}</translation>
+    </message>
+    <message>
+        <source>{call} (called again)</source>
+        <translation>{call} (نداء مكرر)</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -469,6 +473,14 @@
         <translation>إلغاء الجهاز المحدد</translation>
     </message>
     <message>
+        <source>Tick the clinics this display shows, in the order of the Clinics tab. None ticked: every clinic.</source>
+        <translation>اختر العيادات التي تعرضها هذه الشاشة، بترتيب تبويب العيادات. إن لم تختر شيئًا: كل العيادات.</translation>
+    </message>
+    <message>
+        <source>Show these clinics on this display</source>
+        <translation>اعرض هذه العيادات على هذه الشاشة</translation>
+    </message>
+    <message>
         <source>Kiosk</source>
         <translation>كشك</translation>
     </message>
@@ -487,6 +499,25 @@
     <message>
         <source>One-machine site</source>
         <translation>موقع بجهاز واحد</translation>
+    </message>
+    <message>
+        <source>Clinics on the display {station} ({name})</source>
+        <translation>العيادات على الشاشة {station} ({name})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clinics chosen for {station}.</source>
+        <translation>
+            <numerusform>لم تُختر عيادات لـ {station}.</numerusform>
+            <numerusform>اختيرت عيادة واحدة لـ {station}.</numerusform>
+            <numerusform>اختيرت عيادتان لـ {station}.</numerusform>
+            <numerusform>اختيرت %n عيادات لـ {station}.</numerusform>
+            <numerusform>اختيرت %n عيادة لـ {station}.</numerusform>
+            <numerusform>اختيرت %n عيادة لـ {station}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{station} shows every clinic.</source>
+        <translation>تعرض {station} كل العيادات.</translation>
     </message>
     <message>
         <source>Revoked</source>
@@ -1091,6 +1122,29 @@
     <message>
         <source>Number {number}, {clinic}</source>
         <translation>الرقم {number}، {clinic}</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <source>Clinic</source>
+        <translation>العيادة</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>الغرفة</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>المنتظرون</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>آخر النداءات</translation>
     </message>
 </context>
 <context>

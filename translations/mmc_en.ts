@@ -19,8 +19,8 @@
         <translation>Room</translation>
     </message>
     <message>
-        <source>Last calls</source>
-        <translation>Last calls</translation>
+        <source>Offline</source>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>{number} · {clinic} · room {room}</source>
@@ -29,6 +29,10 @@
     <message>
         <source>{number} · {clinic}</source>
         <translation>{number} · {clinic}</translation>
+    </message>
+    <message>
+        <source>{call} (called again)</source>
+        <translation>{call} (called again)</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -440,6 +444,14 @@
         <translation>Revoke the chosen device</translation>
     </message>
     <message>
+        <source>Tick the clinics this display shows, in the order of the Clinics tab. None ticked: every clinic.</source>
+        <translation>Tick the clinics this display shows, in the order of the Clinics tab. None ticked: every clinic.</translation>
+    </message>
+    <message>
+        <source>Show these clinics on this display</source>
+        <translation>Show these clinics on this display</translation>
+    </message>
+    <message>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
@@ -458,6 +470,21 @@
     <message>
         <source>One-machine site</source>
         <translation>One-machine site</translation>
+    </message>
+    <message>
+        <source>Clinics on the display {station} ({name})</source>
+        <translation>Clinics on the display {station} ({name})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clinics chosen for {station}.</source>
+        <translation>
+            <numerusform>%n clinic chosen for {station}.</numerusform>
+            <numerusform>%n clinics chosen for {station}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{station} shows every clinic.</source>
+        <translation>{station} shows every clinic.</translation>
     </message>
     <message>
         <source>Revoked</source>
@@ -1038,6 +1065,29 @@
     <message>
         <source>Number {number}, {clinic}</source>
         <translation>Number {number}, {clinic}</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <source>Clinic</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>Last calls</translation>
     </message>
 </context>
 <context>

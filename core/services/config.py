@@ -79,6 +79,22 @@ def set_settings(db: Database, actor: Actor, wanted: dict[str, Any]) -> int:
     return len(changed)
 
 
+def choose_display_clinics(db: Database, actor: Actor, *, station: str, clinics: list[str]) -> None:
+    """The clinics the display `station` shows, in the order given; none: every clinic.
+    Unknown clinics are refused here; the setting keeps every display's choice."""
+    with db.read() as session:
+        known = set(session.scalars(select(Clinic.code)))
+        chosen = dict(setting(session, "display_clinics"))
+    unknown = [code for code in clinics if code not in known]
+    if unknown:
+        raise InvalidInput(detail=f"there is no clinic {unknown[0]!r}")
+    if clinics:
+        chosen[station] = list(clinics)
+    else:
+        chosen.pop(station, None)
+    set_settings(db, actor, {"display_clinics": chosen})
+
+
 EXIT_CODE = re.compile(r"[0-9]{4,8}")
 
 

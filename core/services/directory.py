@@ -98,6 +98,12 @@ def devices(db: Database) -> list[DeviceRow]:
         ]
 
 
+def display_clinics(db: Database) -> dict[str, list[str]]:
+    """The clinics the admin chose for each hall display, by station."""
+    with db.read() as session:
+        return dict(setting(session, "display_clinics"))
+
+
 def editable_settings(db: Database) -> dict[str, Any]:
     with db.read() as session:
         return {key: setting(session, key) for key in EDITABLE_SETTINGS}

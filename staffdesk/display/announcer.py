@@ -13,7 +13,7 @@ from PySide6.QtMultimedia import QSoundEffect
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from resources import resource_path
-from sync.runtime.qt import load_translator
+from sync.runtime.qt import Phrasebook
 
 log = logging.getLogger(__name__)
 CHIME_MS = 1_250
@@ -50,7 +50,7 @@ class Announcer(QObject):
         self.done: list[Announcement] = []
         self.spoken: list[tuple[str, str]] = []
         """(language, text) of every sentence handed to the speech engine, in order."""
-        self._phrases = {language: load_translator(language, self) for language in ("ar", "en")}
+        self._phrases = Phrasebook(self)
         self._chime = QSoundEffect(self)
         self._chime.setSource(QUrl.fromLocalFile(str(resource_path("sounds", "chime.wav"))))
         self._step = QTimer(self)
@@ -76,7 +76,7 @@ class Announcer(QObject):
         source = SPOKEN if a.room else SPOKEN_NO_ROOM
         said = []
         for language, clinic in (("ar", a.name_ar), ("en", a.name_en)):
-            text = self._phrases[language].translate(CONTEXT, source) or source
+            text = self._phrases.text(language, CONTEXT, source)
             said.append((language, text.format(number=a.label, clinic=clinic, room=a.room)))
         return said
 

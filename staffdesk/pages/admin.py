@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -26,7 +29,15 @@ from PySide6.QtWidgets import (
 from core.changes import Changes
 from core.clock import SITE_ZONE, from_iso
 from core.services import directory
-from core.services.config import MIN_PASSWORD, revoke_device, save_user, set_settings, upsert_clinic, upsert_exam_type
+from core.services.config import (
+    MIN_PASSWORD,
+    choose_display_clinics,
+    revoke_device,
+    save_user,
+    set_settings,
+    upsert_clinic,
+    upsert_exam_type,
+)
 from core.services.directory import DeviceRow
 from core.settings import DEFAULTS, setting_problem
 from staffdesk.desk import Desk
@@ -377,7 +388,29 @@ class DevicesSection(_Section):
         self.side.addSpacing(24)
         self.side.addWidget(self.revoke)
         self.side.addWidget(self.confirm)
+        self.board_title = label("confirm", name="admin_display_title")
+        self.board_hint = label(name="admin_display_hint")
+        self.board_clinics = QListWidget()
+        self.board_clinics.setObjectName("admin_display_clinics")
+        self.board_save = button("admin_display_save")
+        self.board_save.clicked.connect(self._save_board)
+        self.board_clinics.setFlow(QListView.Flow.LeftToRight)
+        self.board_clinics.setWrapping(True)
+        self.board_clinics.setResizeMode(QListView.ResizeMode.Adjust)
+        self.board_clinics.setSpacing(4)
         self.side.addStretch(2)
+        columns = self.layout()
+        assert isinstance(columns, QHBoxLayout)
+        columns.removeWidget(self.list)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 3)
+        for widget in (self.board_title, self.board_hint, self.board_clinics, self.board_save):
+            left.addWidget(widget, 2 if widget is self.board_clinics else 0)
+            widget.hide()
+        columns.insertLayout(0, left, 3)
+        self.clinic_rows: list[directory.ClinicRow] = []
+        self.boards: dict[str, list[str]] = {}
+        self.chosen: DeviceRow | None = None
         self.pending: asyncio.Future[None] | None = None
         self.health: dict[str, str] = {}
         self.health_pending: asyncio.Future[None] | None = None
@@ -396,6 +429,11 @@ class DevicesSection(_Section):
         headers(self.list, [tr("Station"), tr("Kind"), tr("Name"), tr("State"), tr("Health")])
         self.revoke.setText(tr("Revoke the chosen device"))
         self.confirm.retranslate()
+        self.board_hint.setText(
+            tr("Tick the clinics this display shows, in the order of the Clinics tab. None ticked: every clinic.")
+        )
+        self.board_save.setText(tr("Show these clinics on this display"))
+        self._fill_board()
 
     @staticmethod
     def kind_name(kind: str) -> str:
@@ -410,6 +448,7 @@ class DevicesSection(_Section):
 
     def refresh(self) -> None:
         self.page.read(directory.devices, self._show)
+        self.page.read(lambda db: (directory.clinics(db), directory.display_clinics(db)), self._show_boards)
         reader = self.page.health_reader
         if reader is None or (self.health_pending is not None and not self.health_pending.done()):
             return
@@ -422,6 +461,50 @@ class DevicesSection(_Section):
     def _show(self, rows: list[DeviceRow]) -> None:
         self.rows = {d.device_id: d for d in rows}
         self._fill_list()
+
+    def _show_boards(self, found: tuple[list[directory.ClinicRow], dict[str, list[str]]]) -> None:
+        self.clinic_rows, self.boards = found
+        self._fill_board()
+
+    def load(self, key: str) -> None:
+        self.chosen = self.rows.get(key)
+        self._fill_board()
+
+    def _fill_board(self) -> None:
+        """The chosen hall display's clinics, ticked; hidden for other devices."""
+        device = self.chosen
+        is_board = device is not None and device.kind == "display" and not device.revoked
+        for widget in (self.board_title, self.board_hint, self.board_clinics, self.board_save):
+            widget.setVisible(is_board)
+        if device is None or not is_board:
+            return
+        self.board_title.setText(
+            tr("Clinics on the display {station} ({name})").format(station=device.station, name=device.name)
+        )
+        shown = set(self.boards.get(device.station, ()))
+        self.board_clinics.clear()
+        for clinic in self.clinic_rows:
+            item = QListWidgetItem(clinic.name_ar if self.page.language == "ar" else clinic.name_en)
+            item.setData(Qt.ItemDataRole.UserRole, clinic.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if clinic.code in shown else Qt.CheckState.Unchecked)
+            self.board_clinics.addItem(item)
+
+    def _save_board(self) -> None:
+        device = self.chosen
+        if device is None:
+            return
+        items = [self.board_clinics.item(i) for i in range(self.board_clinics.count())]
+        codes = [str(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked]
+        self.page.act(
+            self.page.message,
+            lambda db, actor: choose_display_clinics(db, actor, station=device.station, clinics=codes),
+            lambda _: (
+                tr("%n clinics chosen for {station}.", None, len(codes)).format(station=device.station)
+                if codes
+                else tr("{station} shows every clinic.").format(station=device.station)
+            ),
+        )
 
     def _fill_list(self) -> None:
         rows = list(self.rows.values())

@@ -44,6 +44,22 @@ def load_translator(language: str, parent: QObject | None = None) -> QTranslator
     return translator
 
 
+class Phrasebook(QObject):
+    """Texts in a language chosen per call, whatever the window shows: the display's
+    headings in Arabic and English together, its announcements in each in turn."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._translators = {language: load_translator(language, self) for language in LANGUAGES}
+
+    def text(self, language: str, context: str, source: str) -> str:
+        return self._translators[language].translate(context, source) or source
+
+    def both(self, context: str, source: str) -> tuple[str, str]:
+        """(Arabic, English)."""
+        return self.text("ar", context, source), self.text("en", context, source)
+
+
 class Languages(QObject):
     """The app's current language and its translator."""
 

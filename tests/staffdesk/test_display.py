@@ -1,5 +1,6 @@
-"""The hall display: a call flashes and is announced (chime, then speech) once, in turn;
-recalls are announced again; the last state stays on screen when offline."""
+"""The hall display: every clinic of the display in the admin's order, in pages that take
+turns; a call flashes, brings its page up and is announced (chime, then speech) once, in
+turn; recalls are shown and announced again; the last state stays on screen when offline."""
 
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ from collections.abc import Callable
 import pytest
 from pytestqt.qtbot import QtBot
 
-from core.permissions import Actor
+from core.defaults import CLINICS
+from core.errors import InvalidInput
+from core.ops.log import identity
+from core.permissions import SYSTEM, Actor
+from core.services.config import choose_display_clinics, set_settings
 from core.services.queue import call_next, clinic_queue, recall, transfer
 from core.store import Store
 from staffdesk.display.announcer import Announcement, Announcer
-from staffdesk.display.window import DisplayWindow
+from staffdesk.display.window import PAGE_MS, DisplayWindow
 from sync.client import SyncStatus
 from sync.runtime.qt import Languages
 from tests.qtsupport import settle
@@ -24,7 +29,9 @@ DisplayFactory = Callable[..., DisplayWindow]
 
 @pytest.fixture
 def make_display(qtbot: QtBot, languages: Languages, clinic_store: Store, morning: dt.datetime) -> DisplayFactory:
-    def make(*, speech: bool = True, clinics: frozenset[str] = frozenset(), language: str = "ar") -> DisplayWindow:
+    def make(
+        *, speech: bool = True, clinics: frozenset[str] = frozenset(), language: str = "ar", rows: int = 8
+    ) -> DisplayWindow:
         languages.use(language)
         announcer = Announcer(speech=speech, engine="mock" if speech else None, chime_ms=50)
         window = DisplayWindow(
@@ -32,6 +39,7 @@ def make_display(qtbot: QtBot, languages: Languages, clinic_store: Store, mornin
             announcer,
             clinics=clinics,
             language=language,
+            rows=rows,
             now=lambda: morning + dt.timedelta(minutes=40),
         )
         qtbot.addWidget(window)
@@ -41,6 +49,21 @@ def make_display(qtbot: QtBot, languages: Languages, clinic_store: Store, mornin
         return window
 
     return make
+
+
+def number(display: DisplayWindow, clinic: str) -> str | None:
+    """The number `clinic` shows on the page up now (None: not on this page)."""
+    cell = display.number_label(clinic)
+    return cell.text() if cell is not None else None
+
+
+def clinics_on_every_page(display: DisplayWindow) -> list[str]:
+    """The clinics' names as the pages show them, turning through every page once."""
+    seen = []
+    for _ in range(display.pages):
+        seen += [row[0].text().split("<br>")[0] for row in display.rows if row[0].text()]
+        display._next_page()
+    return seen
 
 
 def send_to_lab(store: Store, morning: dt.datetime) -> None:
@@ -60,13 +83,14 @@ def test_a_call_flashes_on_the_board_and_is_announced_in_arabic_then_english(
 ) -> None:
     display = make_display(language="en")
     announcer = display.announcer
-    assert display.number_label("vitals") is None and announcer.done == []
+    assert number(display, "vitals") == "\u2014" and announcer.done == []
     call(clinic_store, morning)
-    qtbot.waitUntil(lambda: display.number_label("vitals") is not None, timeout=2000)
-    number = display.number_label("vitals")
-    assert number is not None and number.text() == "1"
-    assert display.rows[0][0].text() == "Vital Signs" and display.rows[0][2].text() == "3"
-    qtbot.waitUntil(lambda: number.property("role") == "board-flash", timeout=2000)
+    qtbot.waitUntil(lambda: number(display, "vitals") == "1", timeout=2000)
+    cell = display.number_label("vitals")
+    assert cell is not None
+    assert display.rows[0][0].text().startswith("Vital Signs<br>") and "العلامات الحيوية" in display.rows[0][0].text()
+    assert display.rows[0][2].text() == "3"
+    qtbot.waitUntil(lambda: cell.property("role") == "board-flash", timeout=2000)
     qtbot.waitUntil(lambda: len(announcer.done) == 1, timeout=10_000)
     assert announcer.done == [Announcement("1", "العلامات الحيوية", "Vital Signs", "3")]
     assert announcer.sentences(announcer.done[0]) == [
@@ -76,7 +100,7 @@ def test_a_call_flashes_on_the_board_and_is_announced_in_arabic_then_english(
     # Qt's test engine has no Arabic voice, so only the English sentence was spoken.
     assert announcer.spoken == [("en", "Number 1, Vital Signs, room 3")]
     assert display.recent[0].text() == "1 · Vital Signs · room 3"
-    qtbot.waitUntil(lambda: number.property("role") == "board-number", timeout=5000)
+    qtbot.waitUntil(lambda: cell.property("role") == "board-number", timeout=5000)
 
 
 def test_announcements_wait_their_turn_and_never_overlap(
@@ -104,9 +128,13 @@ def test_a_recall_is_announced_again_and_a_restart_announces_nothing_old(
     assert display.announcer.spoken == []
     recall(clinic_store.db, NURSE, ticket_id=ticket, now=morning + dt.timedelta(minutes=36))
     qtbot.waitUntil(lambda: len(display.announcer.done) == 2, timeout=5000)
+    cell = display.number_label("vitals")
+    assert cell is not None and cell.text() == "1"
+    qtbot.waitUntil(lambda: cell.property("role") == "board-recall", timeout=5000)
+    assert display.recent[0].text().endswith("(نداء مكرر)")
     send_to_lab(clinic_store, morning)
     restarted = make_display(speech=False)
-    assert restarted.number_label("vitals") is not None
+    assert number(restarted, "vitals") == "1"
     call(clinic_store, morning, "lab", second=30)
     qtbot.waitUntil(lambda: len(restarted.announcer.done) == 1, timeout=5000)
     assert [a.name_en for a in restarted.announcer.done] == ["Laboratory"], "only the call made after the restart"
@@ -119,21 +147,68 @@ def test_only_the_chosen_clinics_are_shown(
     display = make_display(speech=False, clinics=frozenset({"lab"}))
     call(clinic_store, morning, "vitals")
     call(clinic_store, morning, "lab", second=1)
-    qtbot.waitUntil(lambda: display.number_label("lab") is not None, timeout=5000)
+    qtbot.waitUntil(lambda: number(display, "lab") == "1", timeout=5000)
     qtbot.waitUntil(lambda: len(display.announcer.done) == 1, timeout=5000)
-    assert display.number_label("vitals") is None
+    assert number(display, "vitals") is None and display.pages == 1
     assert [a.name_en for a in display.announcer.done] == ["Laboratory"]
 
 
-def test_offline_the_board_keeps_its_state_with_a_small_indicator(
+def test_all_16_clinics_take_turns_in_the_admins_order_and_a_call_brings_its_page_up(
+    qtbot: QtBot, make_display: DisplayFactory, clinic_store: Store, morning: dt.datetime
+) -> None:
+    display = make_display(speech=False, language="en")
+    assert display.pages == 2
+    assert clinics_on_every_page(display) == [c.name_en for c in CLINICS], "every clinic, in the admin's order"
+    assert display.page == 0 and number(display, CLINICS[8].code) is None
+    send_to_lab(clinic_store, morning)
+    display._next_page()
+    assert display.page == 1
+    call(clinic_store, morning, "vitals")
+    qtbot.waitUntil(lambda: display.page == 0 and number(display, "vitals") == "1", timeout=5000)
+    assert display.page_mark.text() == "1/2"
+    assert display._page_timer.remainingTime() > PAGE_MS, "a page with a new call stays longer than a turn"
+    waiting = {row[0].text().split("<br>")[0]: row[3].text() for row in display.rows}
+    assert waiting["Laboratory"] == "1" and waiting["Vital Signs"] == "1", waiting
+
+
+def test_a_display_shows_the_clinics_the_admin_chose_for_it(
+    qtbot: QtBot, make_display: DisplayFactory, clinic_store: Store
+) -> None:
+    with clinic_store.db.read() as session:
+        station = identity(session).station
+    choose_display_clinics(clinic_store.db, SYSTEM, station=station, clinics=["xray", "lab"])
+    choose_display_clinics(clinic_store.db, SYSTEM, station="D9", clinics=["vitals"])
+    display = make_display(speech=False, language="en")
+    assert clinics_on_every_page(display) == ["Laboratory", "X-Ray"], "the admin's order of clinics"
+    choose_display_clinics(clinic_store.db, SYSTEM, station=station, clinics=[])
+    qtbot.waitUntil(lambda: display.pages == 2, timeout=5000)
+    with pytest.raises(InvalidInput, match="no clinic 'nowhere'"):
+        choose_display_clinics(clinic_store.db, SYSTEM, station=station, clinics=["nowhere"])
+    with pytest.raises(InvalidInput, match="station"):
+        set_settings(clinic_store.db, SYSTEM, {"display_clinics": {"d1; drop": ["lab"]}})
+
+
+def test_headings_are_in_both_languages_the_displays_first(make_display: DisplayFactory) -> None:
+    arabic = make_display(speech=False, language="ar")
+    assert [h.text() for h in arabic.heads] == [
+        "العيادة\nClinic",
+        "الرقم\nNumber",
+        "الغرفة\nRoom",
+        "المنتظرون\nWaiting",
+    ]
+    english = make_display(speech=False, language="en")
+    assert english.heads[0].text() == "Clinic\nالعيادة"
+
+
+def test_offline_the_board_keeps_its_state_with_a_small_mark_and_no_sync_words(
     qtbot: QtBot, make_display: DisplayFactory, clinic_store: Store, morning: dt.datetime
 ) -> None:
     display = make_display(speech=False)
     call(clinic_store, morning)
-    qtbot.waitUntil(lambda: display.number_label("vitals") is not None, timeout=2000)
-    display.show_sync_status(SyncStatus(online=False, offline_since=morning, ops_waiting=0))
-    assert display.badge.isVisible() and display.badge.property("role") == "badge-offline"
-    assert display.badge.text().startswith("غير متصل منذ 08:00")
-    assert display.number_label("vitals") is not None
+    qtbot.waitUntil(lambda: number(display, "vitals") == "1", timeout=2000)
+    assert not display.offline.isVisible()
+    display.show_sync_status(SyncStatus(online=False, offline_since=morning, ops_waiting=12))
+    assert display.offline.isVisible() and display.offline.text() == "غير متصل"
+    assert number(display, "vitals") == "1"
     display.show_sync_status(SyncStatus(online=True))
-    assert display.badge.property("role") == "badge-online"
+    assert not display.offline.isVisible()
