@@ -1,8 +1,9 @@
 """The headless demo: a scripted clinic day on a fresh store, with a simulated clock.
 
 Examinees arrive through the morning, check in at kiosks, and walk their routes; each
-clinic's rooms call, start and complete them; each patient confirms a finished clinic
-with its PIN (a few mistype it first, a few miss their call and queue again). Every step
+clinic's rooms call, start and complete them, which sends them on to their next clinic;
+now and then a room gives its PIN instead and the patient confirms the clinic with it at
+a kiosk (a few mistype it first); a few miss their call and queue again. Every step
 goes through the same services the apps use. At the end it checks that every visit
 finished, no clinic gave a number twice, and every change is in the op log.
 """
@@ -36,6 +37,8 @@ from core.store import open_store
 
 EXAM_MIX = (("recruitment", 5), ("periodic", 3), ("promotion", 2), ("travel", 2))
 ROOMS = {"vitals": 4, "lab": 4, "xray": 3, "ecg": 3}
+PIN_SHARE = 0.2
+"""How often a room gives its PIN instead of pressing Complete."""
 SERVICE_MINUTES = {"vitals": 2.5, "lab": 3.0, "xray": 4.0, "ecg": 4.0}
 ARRIVAL_HOURS = 5
 
@@ -117,29 +120,35 @@ class Day:
         self.schedule(done, "complete", clinic=clinic, room=room, ticket_id=called.ticket_id)
 
     def on_complete(self, at: dt.datetime, clinic: str, room: str, ticket_id: str) -> None:
-        queue.complete(self.store.db, Actor(f"staff-{room}", "staff"), ticket_id=ticket_id, now=at)
-        self.schedule(at, "room_free", clinic=clinic, room=room)
-        self.schedule(at + dt.timedelta(minutes=2), "confirm", ticket_id=ticket_id, clinic=clinic)
+        patient, visit_id = self.holder[ticket_id]
+        if self.rng.random() < PIN_SHARE:
+            place = self.confirm_with_pin(at, clinic, visit_id)
+        else:
+            place = queue.complete(
+                self.store.db, Actor(f"staff-{room}", "staff"), ticket_id=ticket_id, now=at
+            ).next_place
+        if place is not None:
+            self.joined(at, place, patient, visit_id)
+        self.schedule(at + dt.timedelta(seconds=40), "room_free", clinic=clinic, room=room)
 
     def on_requeue(self, at: dt.datetime, ticket_id: str, clinic: str) -> None:
         patient, visit_id = self.holder[ticket_id]
         place = enter_queue(self.store.db, self.kiosk, id_number=patient, clinic=clinic, now=at)
         self.joined(at, place, patient, visit_id)
 
-    def on_confirm(self, at: dt.datetime, ticket_id: str, clinic: str) -> None:
-        patient, visit_id = self.holder[ticket_id]
+    def confirm_with_pin(self, at: dt.datetime, clinic: str, visit_id: str) -> QueuePlace | None:
+        """The room gives the patient its PIN, which they type at a kiosk while still
+        called there; the kiosk gives them their next clinic."""
         if clinic not in self.pins:
             self.pins[clinic] = visits.todays_pin(self.store.db, SYSTEM, clinic=clinic, now=at)
         pin = self.pins[clinic]
-        if self.rng.random() < 0.05:
+        if self.rng.random() < 0.1:
             self.mistyped += 1
             wrong = 10 + (pin - 9) % 90
             with contextlib.suppress(WrongPin):
                 visits.confirm_clinic(self.store.db, self.kiosk, visit_id=visit_id, pin=wrong, now=at)
             at += dt.timedelta(seconds=20)
-        confirmed = visits.confirm_clinic(self.store.db, self.kiosk, visit_id=visit_id, pin=pin, now=at)
-        if confirmed.next_place is not None:
-            self.joined(at, confirmed.next_place, patient, visit_id)
+        return visits.confirm_clinic(self.store.db, self.kiosk, visit_id=visit_id, pin=pin, now=at).next_place
 
 
 def run_headless_day(*, patients: int, seed: int, report_path: Path, data_root: Path | None) -> int:

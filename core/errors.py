@@ -96,6 +96,11 @@ class PinLocked(MmcError):
     template = "Too many wrong PINs; try again after {until}."
 
 
+class NotCalledYet(MmcError):
+    code = "not_called_yet"
+    template = "The patient has not been called at {clinic!r} yet; its PIN confirms only a called patient."
+
+
 class RouteComplete(MmcError):
     code = "route_complete"
     template = "This visit has no clinic left to confirm."

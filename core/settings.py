@@ -33,6 +33,8 @@ DEFAULTS: dict[str, Any] = {
     "backup_keep_days": 30,
     # {display station: [clinic codes in the admin's order]}; a display not named shows every clinic.
     "display_clinics": {},
+    # Clinics run without a console: their PIN confirms a patient nobody called (core.ops.tickets.pin_refusal).
+    "clinics_without_console": [],
 }
 
 
@@ -51,6 +53,8 @@ def setting_problem(key: str, value: Any) -> str | None:
         return f"open tickets at closing are {' or '.join(OUTCOMES_AT_CLOSE)}"
     if key == "display_clinics":
         return _display_clinics_problem(value)
+    if key == "clinics_without_console" and not _clinic_codes(value):
+        return f"clinics without a console are named once each, by code, at most {MOST_CLINICS}"
     return None
 
 
@@ -63,13 +67,20 @@ def _display_clinics_problem(value: dict[str, Any]) -> str | None:
     for station, clinics in value.items():
         if not STATION.fullmatch(station):
             return f"a display's station is a capital letter and up to 11 capital letters or digits, not {station!r}"
-        if not isinstance(clinics, list) or not 1 <= len(clinics) <= MOST_CLINICS:
+        if not isinstance(clinics, list) or not clinics:
             return f"display {station} shows 1 to {MOST_CLINICS} clinics"
-        if not all(isinstance(c, str) and CLINIC_CODE.fullmatch(c) for c in clinics) or len(set(clinics)) != len(
-            clinics
-        ):
+        if not _clinic_codes(clinics):
             return f"display {station} names each clinic once, by its code"
     return None
+
+
+def _clinic_codes(value: list[Any]) -> bool:
+    """Whether `value` names clinics once each, by code, at most MOST_CLINICS."""
+    return (
+        len(value) <= MOST_CLINICS
+        and all(isinstance(c, str) and CLINIC_CODE.fullmatch(c) for c in value)
+        and len(set(value)) == len(value)
+    )
 
 
 _settings = table_of(Setting).c

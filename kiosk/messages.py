@@ -66,6 +66,10 @@ def explain(error: MmcError, name_of: Callable[[str], str]) -> str:
         return QCoreApplication.translate(
             "Messages", "The clinic {clinic} cannot receive you now. Please ask the reception desk."
         ).format(clinic=name_of(str(p.get("clinic", ""))))
+    if code == "not_called_yet":
+        return QCoreApplication.translate(
+            "Messages", "You have not been called at {clinic} yet. Please wait for your number on the hall screen."
+        ).format(clinic=name_of(str(p.get("clinic", ""))))
     if code == "wrong_pin":
         left = p.get("attempts_left", 0)
         return Messages.tr(

@@ -2,7 +2,8 @@
 demo runs it, and the multi-device test checks what it leaves behind.
 
 Kiosks check patients in, consoles (all at the same clinic, so they compete) call and
-complete them, patients confirm the clinic with its PIN at a kiosk, a display follows.
+complete them (which sends them on), some patients confirm a clinic that called them
+with its PIN at a kiosk instead, a display follows.
 Between rounds each device may lose its network; a cut device keeps working on its own
 store. At the end the network comes back and every device syncs until all agree.
 """
@@ -197,7 +198,8 @@ class SimulatedSite:
                         break
 
     def _confirm(self, count: int) -> None:
-        """Patients whose clinic is done give its PIN at a kiosk and get their next clinic."""
+        """Patients called at a clinic that gives its PIN instead of pressing Complete type
+        it at a kiosk and get their next clinic."""
         console = self.of_kind("staff")[0]
         pins = {c: visits.todays_pin(console.store.db, console.actor, clinic=c) for c in SERVED}
         kiosks = self.of_kind("kiosk")
@@ -207,7 +209,7 @@ class SimulatedSite:
                     select(Visit.id, Visit.patient_id, Ticket.clinic)
                     .join(Visit, Visit.id == Ticket.visit_id)
                     .where(
-                        Ticket.status == TicketStatus.COMPLETED,
+                        Ticket.status == TicketStatus.CALLED,
                         Visit.current_clinic == Ticket.clinic,
                         Visit.status == VisitStatus.ACTIVE,
                     )

@@ -886,6 +886,14 @@
         <translation>اختر مراجعًا من القائمة أولًا.</translation>
     </message>
     <message>
+        <source>Completed {number}; next: {clinic}, number {next}.</source>
+        <translation>اكتمل {number}؛ التالي: {clinic}، الرقم {next}.</translation>
+    </message>
+    <message>
+        <source>Completed {number}; that was the last clinic of their route.</source>
+        <translation>اكتمل {number}؛ كانت هذه آخر عيادة في مساره.</translation>
+    </message>
+    <message>
         <source>Recalled {number}.</source>
         <translation>أُعيد النداء على {number}.</translation>
     </message>
@@ -1342,6 +1350,10 @@
     <message>
         <source>You are already in this clinic&apos;s queue.</source>
         <translation>أنت مسجل بالفعل في طابور هذه العيادة.</translation>
+    </message>
+    <message>
+        <source>You have not been called at {clinic} yet. Please wait for your number on the hall screen.</source>
+        <translation>لم يحن دورك في {clinic} بعد. انتظر ظهور رقمك على شاشة القاعة.</translation>
     </message>
     <message numerus="yes">
         <source>This code is not right for {clinic}. %n attempts left.</source>

@@ -829,6 +829,14 @@
         <translation>Choose a patient in the list first.</translation>
     </message>
     <message>
+        <source>Completed {number}; next: {clinic}, number {next}.</source>
+        <translation>Completed {number}; next: {clinic}, number {next}.</translation>
+    </message>
+    <message>
+        <source>Completed {number}; that was the last clinic of their route.</source>
+        <translation>Completed {number}; that was the last clinic of their route.</translation>
+    </message>
+    <message>
         <source>Recalled {number}.</source>
         <translation>Recalled {number}.</translation>
     </message>
@@ -1281,6 +1289,10 @@
     <message>
         <source>You are already in this clinic's queue.</source>
         <translation>You are already in this clinic's queue.</translation>
+    </message>
+    <message>
+        <source>You have not been called at {clinic} yet. Please wait for your number on the hall screen.</source>
+        <translation>You have not been called at {clinic} yet. Please wait for your number on the hall screen.</translation>
     </message>
     <message numerus="yes">
         <source>This code is not right for {clinic}. %n attempts left.</source>

@@ -162,6 +162,14 @@ class TicketAction(Payload):
     room: str | None = Field(default=None, max_length=40)
 
 
+class TicketCompleted(TicketAction):
+    advances: bool = False
+    """Staff finished the patient here, and the visit moves on at once as the clinic's
+    PIN would move it: to `next_ticket`'s clinic, or, with none, its route is complete.
+    False in ops made before staff could move a patient on: the ticket alone closes."""
+    next_ticket: NewTicket | None = None
+
+
 class TicketTransferred(Payload):
     ticket_id: Id
     at: Stamp

@@ -21,6 +21,7 @@ from core.errors import (
     AlreadyCheckedIn,
     GenderNotAllowed,
     InvalidInput,
+    NotCalledYet,
     RouteComplete,
     TransitionRefused,
     UnknownClinic,
@@ -31,6 +32,7 @@ from core.ops.envelope import (
     NewTicket,
     Op,
     TicketAction,
+    TicketCompleted,
     TicketIssued,
     TicketTransferred,
     VisitCancelled,
@@ -229,6 +231,27 @@ def first_open_clinic(route: list[str], completed: list[str]) -> str | None:
     return next((c for c in route if c not in completed), None)
 
 
+def pin_refusal(session: Session, visit: Visit, clinic: str) -> NotCalledYet | None:
+    """Why the clinic's PIN cannot confirm `visit` there now: a PIN confirms only a
+    patient the clinic called, so that a PIN passed on in the hall moves nobody who still
+    waits; a clinic run without a console (setting) confirms whoever has its PIN."""
+    if clinic in setting(session, "clinics_without_console"):
+        return None
+    called = session.scalar(
+        select(Ticket.id).where(
+            Ticket.visit_id == visit.id,
+            Ticket.clinic == clinic,
+            Ticket.status.in_((TicketStatus.CALLED, TicketStatus.IN_PROGRESS)),
+        )
+    )
+    return None if called is not None else NotCalledYet(clinic=clinic)
+
+
+def clinic_after(visit: Visit, clinic: str) -> str | None:
+    """The clinic the visit goes to once `clinic` is done."""
+    return first_open_clinic(json.loads(visit.route), [*json.loads(visit.completed), clinic])
+
+
 def next_clinic(visit: Visit) -> str | None:
     return first_open_clinic(json.loads(visit.route), json.loads(visit.completed))
 
@@ -342,8 +365,16 @@ def apply_ticket_started(session: Session, op: Op, p: TicketAction) -> None:
     move_ticket(session, _ticket_for(session, op, p.ticket_id), TicketStatus.IN_PROGRESS, p.at)
 
 
-def apply_ticket_completed(session: Session, op: Op, p: TicketAction) -> None:
-    move_ticket(session, _ticket_for(session, op, p.ticket_id), TicketStatus.COMPLETED, p.at)
+def apply_ticket_completed(session: Session, op: Op, p: TicketCompleted) -> None:
+    ticket = _ticket_for(session, op, p.ticket_id)
+    move_ticket(session, ticket, TicketStatus.COMPLETED, p.at)
+    if not p.advances:
+        return
+    visit = _visit(session, ticket.visit_id) if ticket.visit_id else None
+    if visit is not None and visit.status == VisitStatus.ACTIVE and visit.current_clinic == ticket.clinic:
+        _move_on(session, op, visit, ticket.clinic, p.next_ticket, p.at)
+    elif p.next_ticket is not None:
+        raise InvalidInput(detail="the patient is not at this clinic, so there is no next clinic to send them to")
 
 
 def apply_ticket_no_show(session: Session, op: Op, p: TicketAction) -> None:
@@ -394,27 +425,33 @@ def apply_clinic_confirmed(session: Session, op: Op, p: VisitClinicConfirmed) ->
     )
     if open_ticket is not None:
         move_ticket(session, open_ticket, TicketStatus.COMPLETED, p.at)
-    visit.completed = json.dumps([*json.loads(visit.completed), p.clinic])
+    _move_on(session, op, visit, p.clinic, p.next_ticket, p.at)
+
+
+def _move_on(session: Session, op: Op, visit: Visit, clinic: str, next_ticket: NewTicket | None, at: str) -> None:
+    """`clinic` is done: the visit goes on to `next_ticket`, which must be at the next
+    clinic of its route, or (with none) its route is complete."""
+    visit.completed = json.dumps([*json.loads(visit.completed), clinic])
     visit.pin_failures = 0
     visit.pin_locked_until = None
-    visit.updated_at = p.at
+    visit.updated_at = at
     expected = next_clinic(visit)
-    given = p.next_ticket.clinic if p.next_ticket else None
+    given = next_ticket.clinic if next_ticket else None
     if given != expected:
         raise InvalidInput(detail=f"the next clinic is {expected}, not {given}")
     visit.current_clinic = expected
-    if p.next_ticket is None:
+    if next_ticket is None:
         visit.status = VisitStatus.COMPLETED
         return
     session.flush()
     issue_ticket(
         session,
-        p.next_ticket,
+        next_ticket,
         patient_id=visit.patient_id,
         gender=visit.gender,
         visit_id=visit.id,
         day=visit.day,
-        at=p.at,
+        at=at,
         order_key=op.hlc,
     )
 

@@ -13,15 +13,16 @@ from sqlalchemy import select
 from core.clock import to_iso, utc_now
 from core.database import Database
 from core.errors import QueueEmpty, UnknownClinic, UnknownTicket
-from core.ops.envelope import TicketAction, TicketTransferred
+from core.ops.envelope import TicketAction, TicketCompleted, TicketTransferred
+from core.ops.tickets import clinic_after
 from core.permissions import Actor
-from core.schema import Clinic, OpRecord, Patient, Ticket
+from core.schema import Clinic, OpRecord, Patient, Ticket, Visit
 from core.services.call import ServiceCall, service_call
 from core.services.checkin import open_clinic
 from core.services.days import current_day
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of, ticket_label
-from core.statuses import TicketStatus
+from core.statuses import TicketStatus, VisitStatus
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,46 @@ def _ticket_action(action: str, kind: str) -> TicketService:
 call_ticket = _ticket_action("call", "ticket.called")
 recall = _ticket_action("recall", "ticket.recalled")
 start = _ticket_action("start", "ticket.started")
-complete = _ticket_action("complete", "ticket.completed")
 no_show = _ticket_action("no_show", "ticket.no_show")
 cancel = _ticket_action("cancel", "ticket.cancelled")
+
+
+@dataclass(frozen=True)
+class Completion:
+    ticket: TicketView
+    next_place: QueuePlace | None
+    """Where the patient goes next (None: nowhere, their route is complete or they have none)."""
+    route_complete: bool
+
+
+def complete(
+    db: Database, actor: Actor, *, ticket_id: str, room: str | None = None, now: dt.datetime | None = None
+) -> Completion:
+    """The patient is done at this clinic. A patient on a route moves on at once: they
+    get the next clinic's ticket (or their route is complete), as the clinic's PIN would
+    give it, so that nobody waits for a PIN to reach the next queue (op ticket.completed)."""
+    with service_call(db, actor, "complete", "queue_action", target=ticket_id, now=now) as call:
+        session = call.session
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise UnknownTicket(ticket=ticket_id)
+        call.target = f"{ticket.clinic} {ticket_label(ticket.station, ticket.number)}"
+        visit = session.get(Visit, ticket.visit_id) if ticket.visit_id else None
+        advances = visit is not None and visit.status == VisitStatus.ACTIVE and visit.current_clinic == ticket.clinic
+        following = clinic_after(visit, ticket.clinic) if visit is not None and advances else None
+        next_ticket = take_number(call, following, ticket.day) if following else None
+        call.emit(
+            "ticket.completed",
+            TicketCompleted(
+                ticket_id=ticket_id, at=to_iso(call.now), room=room, advances=advances, next_ticket=next_ticket
+            ),
+        )
+        issued = session.get(Ticket, next_ticket.ticket_id) if next_ticket else None
+        return Completion(
+            ticket=_view(ticket),
+            next_place=place_of(session, issued) if issued else None,
+            route_complete=advances and next_ticket is None,
+        )
 
 
 def transfer(

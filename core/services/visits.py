@@ -10,7 +10,7 @@ from core.clock import to_iso, utc_now
 from core.database import Database
 from core.errors import MalformedPin, PinLocked, RouteComplete, UnknownClinic, UnknownVisit, WrongPin
 from core.ops.envelope import PinRotated, VisitCancelled, VisitClinicConfirmed, VisitPinFailed
-from core.ops.tickets import first_open_clinic
+from core.ops.tickets import clinic_after, pin_refusal
 from core.permissions import Actor, require
 from core.pins import clinic_pin, next_generation
 from core.schema import Clinic, Ticket, Visit
@@ -53,6 +53,8 @@ def confirm_clinic(
     now: dt.datetime | None = None,
 ) -> Confirmation:
     """The patient proves with the clinic's PIN that it is done; they get the next clinic.
+    Only a called patient (core.ops.tickets.pin_refusal), and nothing is counted against
+    one who was not called yet.
 
     A wrong PIN is counted (the count is an op, so it holds on every device); after the
     site's `pin_max_failures` the visit is locked for `pin_lockout_s` seconds.
@@ -75,6 +77,9 @@ def confirm_clinic(
         if visit.pin_locked_until and dt.datetime.fromisoformat(visit.pin_locked_until) > call.now:
             raise PinLocked(until=visit.pin_locked_until)
         clinic = visit.current_clinic
+        not_called = pin_refusal(session, visit, clinic)
+        if not_called is not None:
+            raise not_called
         if given != clinic_pin(session, clinic, visit.day):
             max_failures = int(setting(session, "pin_max_failures"))
             call.emit(
@@ -86,7 +91,7 @@ def confirm_clinic(
             else:
                 call.refuse_after_commit(WrongPin(clinic=clinic, attempts_left=max_failures - visit.pin_failures))
             return Confirmation(confirmed_clinic=clinic, next_place=None, visit_id=visit.id)
-        following = _clinic_after(visit, clinic)
+        following = clinic_after(visit, clinic)
         ticket = take_number(call, following, visit.day) if following else None
         call.emit(
             "visit.clinic_confirmed",
@@ -101,11 +106,6 @@ def confirm_clinic(
             route=tuple(json.loads(visit.route)),
             completed=tuple(json.loads(visit.completed)),
         )
-
-
-def _clinic_after(visit: Visit, clinic: str) -> str | None:
-    """The clinic the visit goes to once `clinic` is done."""
-    return first_open_clinic(json.loads(visit.route), [*json.loads(visit.completed), clinic])
 
 
 def cancel_visit(db: Database, actor: Actor, *, visit_id: str, now: dt.datetime | None = None) -> None:

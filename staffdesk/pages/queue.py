@@ -81,7 +81,7 @@ class QueuePage(Page):
         self.buttons["call_next"].clicked.connect(self.call_next)
         self.buttons["recall"].clicked.connect(lambda: self._on_ticket("recall", queue_service.recall))
         self.buttons["start"].clicked.connect(lambda: self._on_ticket("start", queue_service.start))
-        self.buttons["complete"].clicked.connect(lambda: self._on_ticket("complete", queue_service.complete))
+        self.buttons["complete"].clicked.connect(self.complete)
         self.buttons["no_show"].clicked.connect(lambda: self._confirm_ticket("no_show", queue_service.no_show))
         self.buttons["cancel"].clicked.connect(lambda: self._confirm_ticket("cancel", queue_service.cancel))
         self.buttons["transfer"].clicked.connect(self._confirm_transfer)
@@ -194,6 +194,31 @@ class QueuePage(Page):
             said,
         )
 
+    def complete(self) -> None:
+        """The patient is done here; they go on to their next clinic's queue at once."""
+        ticket = self.selected()
+        if ticket is None:
+            self.message.error(tr("Choose a patient in the list first."))
+            return
+        now = self.desk.now()
+
+        def said(done: queue_service.Completion) -> str:
+            place = done.next_place
+            if place is not None:
+                clinic = self.desk.catalog.clinic_name(place.clinic, self.language)
+                return tr("Completed {number}; next: {clinic}, number {next}.").format(
+                    number=ticket.label, clinic=clinic, next=place.label
+                )
+            if done.route_complete:
+                return tr("Completed {number}; that was the last clinic of their route.").format(number=ticket.label)
+            return tr("Completed {number}.").format(number=ticket.label)
+
+        self.act(
+            self.message,
+            lambda db, actor: queue_service.complete(db, actor, ticket_id=ticket.ticket_id, now=now),
+            said,
+        )
+
     def _on_ticket(self, action: str, service: queue_service.TicketService) -> None:
         ticket = self.selected()
         if ticket is None:
@@ -202,7 +227,6 @@ class QueuePage(Page):
         done = {
             "recall": tr("Recalled {number}."),
             "start": tr("Started serving {number}."),
-            "complete": tr("Completed {number}."),
             "no_show": tr("{number} marked as no-show."),
             "cancel": tr("Cancelled {number}."),
         }[action]

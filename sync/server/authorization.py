@@ -25,12 +25,14 @@ from core.ops.envelope import (
     Op,
     Payload,
     SettingSet,
+    TicketCompleted,
     TicketIssued,
     TicketTransferred,
     VisitCheckedIn,
     VisitClinicConfirmed,
 )
 from core.ops.kinds import parse_payload
+from core.ops.tickets import pin_refusal
 from core.permissions import ALLOWED, KIND_PERMISSION
 from core.pins import clinic_pin
 from core.proofs import proof_holds
@@ -106,7 +108,7 @@ def _new_tickets(payload: Payload) -> list[NewTicket]:
         return [payload.ticket]
     if isinstance(payload, TicketTransferred):
         return [payload.new_ticket]
-    if isinstance(payload, VisitClinicConfirmed):
+    if isinstance(payload, VisitClinicConfirmed | TicketCompleted):
         return [payload.next_ticket] if payload.next_ticket is not None else []
     if isinstance(payload, DayClosed):
         return [carried.new_ticket for carried in payload.carried]
@@ -241,7 +243,7 @@ class OpChecks:
             return visit.day if visit else None
         if isinstance(payload, DayClosed):
             return payload.next_day
-        if isinstance(payload, TicketTransferred):
+        if isinstance(payload, TicketTransferred | TicketCompleted):
             ticket = self.session.get(Ticket, payload.ticket_id)
             return ticket.day if ticket else None
         return None
@@ -305,7 +307,7 @@ class OpChecks:
             return None
         if payload.pin is None or payload.pin != clinic_pin(self.session, payload.clinic, visit.day):
             return PinRefused(detail=f"the PIN given is not the PIN of {payload.clinic} on {visit.day}")
-        return None
+        return pin_refusal(self.session, visit, payload.clinic)
 
     def _setting(self, payload: Payload) -> MmcError | None:
         if isinstance(payload, SettingSet) and payload.key in SERVER_SETTINGS:

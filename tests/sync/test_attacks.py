@@ -21,7 +21,7 @@ from core.clock import service_day, to_iso, utc_now
 from core.errors import BadCredentials
 from core.ids import new_id
 from core.ops.envelope import Op
-from core.permissions import SYSTEM
+from core.permissions import SYSTEM, Actor
 from core.pins import clinic_pin
 from core.proofs import derive_signing_key, sign
 from core.schema import AuditEntry, Device, DeviceToken, NumberLease, OpRecord, Ticket, User, Visit
@@ -311,6 +311,9 @@ async def test_a_clinic_is_confirmed_only_with_its_pin_and_the_lockout_is_the_si
         "visit.pin_failed", {"visit_id": visit, "clinic": "vitals", "at": now_iso(), "lockout_s": 10**9}
     )
     assert forever["code"] == "malformed_op"
+    not_called = kiosk.one("visit.clinic_confirmed", {**confirm, "pin": pin})
+    assert not_called["code"] == "not_called_yet", "a PIN passed on moves nobody who still waits"
+    queue.call_next(site.db, Actor("nurse", "staff"), clinic="vitals")
     assert kiosk.one("visit.clinic_confirmed", {**confirm, "pin": pin})["outcome"] == "accepted"
 
 

@@ -5,7 +5,16 @@ import datetime as dt
 import pytest
 
 from core.clock import service_day
-from core.errors import MalformedPin, PermissionDenied, PinLocked, RouteComplete, UnknownVisit, WrongPin
+from core.errors import (
+    InvalidInput,
+    MalformedPin,
+    NotCalledYet,
+    PermissionDenied,
+    PinLocked,
+    RouteComplete,
+    UnknownVisit,
+    WrongPin,
+)
 from core.pins import daily_pin, pin_generation
 from core.services import queue, visits
 from core.services.checkin import check_in, where_am_i
@@ -51,8 +60,14 @@ def _visit_at_vitals(store: Store, at: dt.datetime, id_number: str = "2840000000
     return check_in(store.db, KIOSK, id_number=id_number, gender="male", exam_type="travel", now=at).visit_id
 
 
+def _called(store: Store, clinic: str, at: dt.datetime) -> str:
+    """The clinic calls its next patient (the tests' only one); the ticket called."""
+    return queue.call_next(store.db, STAFF, clinic=clinic, now=at).ticket_id
+
+
 def test_right_pin_completes_the_clinic_and_queues_the_next(store: Store, morning: dt.datetime) -> None:
     visit = _visit_at_vitals(store, morning)
+    _called(store, "vitals", morning)
     pin = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
     done = visits.confirm_clinic(store.db, KIOSK, id_number="28400000001", pin=f"{pin}", now=morning)
     assert done.confirmed_clinic == "vitals" and not done.route_complete
@@ -64,6 +79,7 @@ def test_right_pin_completes_the_clinic_and_queues_the_next(store: Store, mornin
 def test_walking_the_whole_route_completes_the_visit(store: Store, morning: dt.datetime) -> None:
     visit = _visit_at_vitals(store, morning)
     for clinic in ("vitals", "lab", "xray", "internal"):
+        _called(store, clinic, morning)
         pin = visits.todays_pin(store.db, STAFF, clinic=clinic, now=morning)
         done = visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=pin, now=morning)
     assert done.route_complete
@@ -75,6 +91,7 @@ def test_walking_the_whole_route_completes_the_visit(store: Store, morning: dt.d
 def test_wrong_pin_is_refused_counted_and_locks_after_repeated_failures(store: Store, morning: dt.datetime) -> None:
     set_setting(store.db, ADMIN, "pin_max_failures", 3)
     visit = _visit_at_vitals(store, morning)
+    _called(store, "vitals", morning)
     right = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
     wrong = 10 if right != 10 else 11
     for left in (2, 1):
@@ -87,6 +104,46 @@ def test_wrong_pin_is_refused_counted_and_locks_after_repeated_failures(store: S
         visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=right, now=morning)
     later = morning + dt.timedelta(minutes=11)
     assert visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=right, now=later).next_place is not None
+
+
+def test_a_pin_passed_on_in_the_hall_moves_nobody_who_still_waits(store: Store, morning: dt.datetime) -> None:
+    _visit_at_vitals(store, morning)
+    _visit_at_vitals(store, morning, id_number="28400000002")
+    _called(store, "vitals", morning)
+    pin = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
+    before = digest(store)
+    for _ in range(6):
+        with pytest.raises(NotCalledYet):
+            visits.confirm_clinic(store.db, KIOSK, id_number="28400000002", pin=pin, now=morning)
+    assert digest(store) == before, "nothing counted against a patient who was not called"
+    assert where_am_i(store.db, KIOSK, id_number="28400000002", now=morning).current_clinic == "vitals"
+    done = visits.confirm_clinic(store.db, KIOSK, id_number="28400000001", pin=pin, now=morning)
+    assert done.next_place is not None and done.next_place.clinic == "lab"
+
+
+def test_a_clinic_without_a_console_confirms_whoever_has_its_pin(store: Store, morning: dt.datetime) -> None:
+    set_setting(store.db, ADMIN, "clinics_without_console", ["vitals"])
+    _visit_at_vitals(store, morning)
+    pin = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
+    done = visits.confirm_clinic(store.db, KIOSK, id_number="28400000001", pin=pin, now=morning)
+    assert done.next_place is not None and done.next_place.clinic == "lab"
+    with pytest.raises(InvalidInput):
+        set_setting(store.db, ADMIN, "clinics_without_console", ["vitals", "vitals"])
+
+
+def test_staff_complete_sends_the_patient_on_at_once_without_a_pin(store: Store, morning: dt.datetime) -> None:
+    visit = _visit_at_vitals(store, morning)
+    for step, clinic in enumerate(("vitals", "lab", "xray", "internal")):
+        ticket = _called(store, clinic, morning + step * dt.timedelta(minutes=5))
+        done = queue.complete(store.db, STAFF, ticket_id=ticket, now=morning + dt.timedelta(minutes=5 * step + 3))
+        where = where_am_i(store.db, KIOSK, id_number="28400000001", now=morning)
+        if clinic != "internal":
+            assert done.next_place is not None and where.current_clinic == done.next_place.clinic
+            assert where.place is not None and where.place.label == done.next_place.label
+    assert done.route_complete and done.next_place is None
+    assert where.status == "completed" and where.completed == ["vitals", "lab", "xray", "internal"]
+    with pytest.raises(RouteComplete):
+        visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=10, now=morning)
 
 
 def test_malformed_pin_is_refused_without_counting(store: Store, morning: dt.datetime) -> None:
@@ -114,6 +171,7 @@ def test_confirm_completes_a_ticket_that_staff_had_not_closed(store: Store, morn
 
 def test_admin_rotation_gives_a_new_pin_and_the_old_one_stops_working(store: Store, morning: dt.datetime) -> None:
     _visit_at_vitals(store, morning)
+    _called(store, "vitals", morning)
     pins = [visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)]
     for _ in range(3):
         pins.append(visits.rotate_pin(store.db, ADMIN, clinic="vitals", now=morning))

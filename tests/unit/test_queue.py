@@ -46,7 +46,7 @@ def test_full_service_of_a_ticket(store: Store, morning: dt.datetime) -> None:
     queue.recall(store.db, STAFF, ticket_id=ticket, now=morning + 5 * MINUTE)
     queue.start(store.db, STAFF, ticket_id=ticket, now=morning + 6 * MINUTE)
     done = queue.complete(store.db, STAFF, ticket_id=ticket, now=morning + 12 * MINUTE)
-    assert done.status == "COMPLETED"
+    assert done.ticket.status == "COMPLETED" and done.next_place is not None and done.next_place.clinic == "lab"
     vitals = next(f for f in clinic_stats(store.db, day="2026-11-22") if f.clinic == "vitals")
     assert (vitals.total, vitals.waiting, vitals.served) == (1, 0, 1)
     assert (vitals.avg_wait_s, vitals.avg_service_s) == (240, 360)
