@@ -421,6 +421,10 @@
             <numerusform>%n حرف على الأقل</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No console (its PIN confirms patients nobody called)</source>
+        <translation>بلا وحدة موظف (رمزها يؤكد من لم يُنادَ عليه)</translation>
+    </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
         <translation>

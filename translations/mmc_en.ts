@@ -396,6 +396,10 @@
             <numerusform>at least %n characters</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No console (its PIN confirms patients nobody called)</source>
+        <translation>No console (its PIN confirms patients nobody called)</translation>
+    </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
         <translation>

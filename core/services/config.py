@@ -95,6 +95,14 @@ def choose_display_clinics(db: Database, actor: Actor, *, station: str, clinics:
     set_settings(db, actor, {"display_clinics": chosen})
 
 
+def set_without_console(db: Database, actor: Actor, *, clinic: str, without: bool) -> None:
+    """Whether `clinic` runs without a console: there its PIN confirms a patient nobody
+    called (core.ops.tickets.pin_refusal)."""
+    with db.read() as session:
+        listed = [code for code in setting(session, "clinics_without_console") if code != clinic]
+    set_settings(db, actor, {"clinics_without_console": [*listed, clinic] if without else listed})
+
+
 EXIT_CODE = re.compile(r"[0-9]{4,8}")
 
 

@@ -98,6 +98,11 @@ def devices(db: Database) -> list[DeviceRow]:
         ]
 
 
+def clinics_without_console(db: Database) -> frozenset[str]:
+    with db.read() as session:
+        return frozenset(setting(session, "clinics_without_console"))
+
+
 def display_clinics(db: Database) -> dict[str, list[str]]:
     """The clinics the admin chose for each hall display, by station."""
     with db.read() as session:

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from core.changes import Changes
 from core.clock import SITE_ZONE, from_iso
+from core.database import Database
+from core.permissions import Actor
 from core.services import directory
 from core.services.config import (
     MIN_PASSWORD,
@@ -35,6 +37,7 @@ from core.services.config import (
     revoke_device,
     save_user,
     set_settings,
+    set_without_console,
     upsert_clinic,
     upsert_exam_type,
 )
@@ -153,6 +156,8 @@ class ClinicsSection(_Section):
         self.order = _spin("admin_clinic_order", 0, 999)
         self.active = QCheckBox()
         self.active.setObjectName("admin_clinic_active")
+        self.no_console = QCheckBox()
+        self.no_console.setObjectName("admin_clinic_no_console")
         self.row(lambda: tr("Code"), self.code)
         self.row(lambda: tr("Arabic name"), self.name_ar)
         self.row(lambda: tr("English name"), self.name_en)
@@ -161,9 +166,11 @@ class ClinicsSection(_Section):
         self.row(lambda: tr("Receives"), self.gender)
         self.row(lambda: tr("Order"), self.order)
         self.row(lambda: tr("Open"), self.active)
+        self.row(lambda: tr("No console (its PIN confirms patients nobody called)"), self.no_console)
         self.interval.setValue(300)
         self.active.setChecked(True)
         self.rows: dict[str, directory.ClinicRow] = {}
+        self.without_console: frozenset[str] = frozenset()
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -175,9 +182,10 @@ class ClinicsSection(_Section):
         headers(self.list, [tr("Code"), tr("Name"), tr("Room"), tr("Call interval (s)"), tr("Open")])
 
     def refresh(self) -> None:
-        self.page.read(directory.clinics, self._show)
+        self.page.read(lambda db: (directory.clinics(db), directory.clinics_without_console(db)), self._show)
 
-    def _show(self, rows: list[directory.ClinicRow]) -> None:
+    def _show(self, found: tuple[list[directory.ClinicRow], frozenset[str]]) -> None:
+        rows, self.without_console = found
         self.rows = {c.code: c for c in rows}
         ar = self.page.language == "ar"
         fill(
@@ -199,15 +207,16 @@ class ClinicsSection(_Section):
         self.gender.setCurrentIndex(self.gender.findData(c.gender))
         self.order.setValue(c.sort_order)
         self.active.setChecked(c.active)
+        self.no_console.setChecked(c.code in self.without_console)
 
     def submit(self) -> None:
         code = _code(self.code)
         name_ar, name_en = _names(self.name_ar, self.name_en)
         room, interval, gender = self.room.text().strip(), self.interval.value(), str(self.gender.currentData())
-        order, active = self.order.value(), self.active.isChecked()
-        self.page.act(
-            self.page.message,
-            lambda db, actor: upsert_clinic(
+        order, active, without = self.order.value(), self.active.isChecked(), self.no_console.isChecked()
+
+        def save(db: Database, actor: Actor) -> None:
+            upsert_clinic(
                 db,
                 actor,
                 code=code,
@@ -218,9 +227,10 @@ class ClinicsSection(_Section):
                 gender=gender,
                 sort_order=order,
                 active=active,
-            ),
-            lambda _: tr("Clinic {code} saved.").format(code=code),
-        )
+            )
+            set_without_console(db, actor, clinic=code, without=without)
+
+        self.page.act(self.page.message, save, lambda _: tr("Clinic {code} saved.").format(code=code))
 
 
 class ExamTypesSection(_Section):

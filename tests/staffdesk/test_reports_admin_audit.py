@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 from core.permissions import Actor
 from core.schema import Clinic, ExamRouteStep, OpRecord, User
 from core.services.queue import call_next, complete
+from core.settings import setting
 from core.store import Store
-from tests.qtsupport import tap
+from tests.qtsupport import settle, tap
 from tests.staffdesk.conftest import ConsoleFactory, fill_in, log_in
 
 
@@ -134,11 +135,23 @@ def test_admin_forms_save_a_clinic_an_exam_type_a_user_and_settings(
     fill_in(qtbot, admin.clinics.name_en, "Hearing")
     fill_in(qtbot, admin.clinics.room, "110")
     admin.clinics.interval.setValue(120)
+    admin.clinics.no_console.setChecked(True)
     tap(qtbot, window, "admin_clinics_save")
     assert admin.message.text() == "Clinic hearing saved."
     with clinic_store.db.read() as session:
         clinic = session.get(Clinic, "hearing")
         assert clinic is not None and (clinic.room, clinic.call_interval_s) == ("110", 120)
+        assert setting(session, "clinics_without_console") == ["hearing"]
+    settle(qtbot)
+    admin.clinics.list.setCurrentCell(2, 0)
+    assert not admin.clinics.no_console.isChecked()
+    hearing = next(r for r in range(admin.clinics.list.rowCount()) if admin.clinics.list.item(r, 0).text() == "hearing")
+    admin.clinics.list.setCurrentCell(hearing, 0)
+    assert admin.clinics.no_console.isChecked()
+    admin.clinics.no_console.setChecked(False)
+    tap(qtbot, window, "admin_clinics_save")
+    with clinic_store.db.read() as session:
+        assert setting(session, "clinics_without_console") == []
     admin.tabs.setCurrentWidget(admin.exams)
     fill_in(qtbot, admin.exams.code, "driving")
     fill_in(qtbot, admin.exams.name_ar, "رخصة القيادة")
