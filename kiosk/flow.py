@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from core.clock import SITE_ZONE, utc_now
 from core.database import Database
+from core.digits import western_digits
 from core.errors import InvalidIdNumber
 from core.permissions import Actor
 from core.services.catalog import NOT_READ_YET, Catalog
@@ -49,7 +50,7 @@ class TicketCard:
             label=place.label,
             clinic=place.clinic,
             ahead=place.ahead,
-            wait_minutes=(place.estimated_wait_s + 59) // 60,
+            wait_minutes=max(1 if place.ahead else 0, (place.estimated_wait_s + 59) // 60),
             route=route,
             completed=completed,
             issued_at=at.astimezone(SITE_ZONE),
@@ -94,7 +95,7 @@ class KioskFlow:
         visit_id = visit_of(entered)
         if visit_id is not None:
             return Patient(visit_id=visit_id)
-        cleaned = entered.strip()
+        cleaned = western_digits(entered.strip())
         if not re.fullmatch(self.catalog.settings.id_format, cleaned):
             raise InvalidIdNumber()
         return Patient(id_number=cleaned)

@@ -10,6 +10,8 @@ class Keypad(QWidget):
     """Digits 0-9, delete and clear, typing into `field`; `submitted` on OK."""
 
     submitted = Signal(str)
+    edited = Signal()
+    """A key other than OK was tapped."""
 
     def __init__(self, field: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,9 +28,12 @@ class Keypad(QWidget):
         self.ok_button = QPushButton()
         self.ok_button.setProperty("role", "primary")
         self.ok_button.setObjectName("keypad-ok")
+        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         grid.addWidget(self.ok_button, 4, 0, 1, 3)
         self.clear_button.clicked.connect(self.field.clear)
         self.delete_button.clicked.connect(self.field.backspace)
+        for key in (self.clear_button, self.delete_button):
+            key.clicked.connect(self.edited)
         self.ok_button.clicked.connect(lambda: self.submitted.emit(self.field.text()))
         self.field.returnPressed.connect(lambda: self.submitted.emit(self.field.text()))
         self.retranslate()
@@ -46,6 +51,7 @@ class Keypad(QWidget):
         button.setText(digit)
         button.setObjectName(f"key-{digit}")
         button.clicked.connect(lambda: self.field.insert(digit))
+        button.clicked.connect(self.edited)
         self.digit_buttons[digit] = button
 
     def press(self, digits: str) -> None:

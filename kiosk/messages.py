@@ -23,7 +23,7 @@ def _fixed(code: str) -> str | None:
     translate = QCoreApplication.translate
     sentences = {
         "invalid_id_number": lambda: translate(
-            "Messages", "This ID number is not valid. Please check it and try again."
+            "Messages", "This ID number is not valid. Type only the digits of your ID card, then touch OK."
         ),
         "no_route_for_gender": lambda: translate(
             "Messages", "This exam type is not available for the gender you chose. Please choose another."
@@ -38,7 +38,7 @@ def _fixed(code: str) -> str | None:
             "Messages", "No visit was found for today with this ID. Please check it, or check in first."
         ),
         "malformed_pin": lambda: translate(
-            "Messages", "The clinic code has two digits. Please ask the clinic staff for it."
+            "Messages", "The clinic code is a number from 10 to 99. Please ask the clinic staff for it."
         ),
         "route_complete": lambda: translate("Messages", "You have finished every clinic of your route. Thank you."),
         "day_closed": lambda: translate(

@@ -74,7 +74,9 @@ def ticket_lines(card: TicketCard, catalog: Catalog, language: str) -> TicketLin
                 Ticket.tr("%n people ahead", None, card.ahead),
                 Ticket.tr("about %n min", None, card.wait_minutes),
             ]
-        ),
+        )
+        if card.ahead
+        else QCoreApplication.translate("Ticket", "Nobody is ahead of you"),
         route_caption=QCoreApplication.translate("Ticket", "Your route"),
         route=route,
         issued=card.issued_at.strftime("%Y-%m-%d %H:%M"),

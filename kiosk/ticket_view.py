@@ -49,7 +49,7 @@ class TicketView(QFrame):
         self.number.setText(lines.number)
         self.clinic.setText(lines.clinic)
         if card.ahead == 0:
-            self.ahead.setText(self.tr("You are next. Please go to the clinic."))
+            self.ahead.setText(self.tr("Nobody is ahead of you. Wait near the clinic until your number is called."))
         else:
             self.ahead.setText(
                 " \u00b7 ".join(

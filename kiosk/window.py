@@ -9,9 +9,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from core.changes import Changes
 from core.errors import MmcError
@@ -135,6 +135,10 @@ class KioskWindow(QWidget):
             app.installEventFilter(self)
         self.changes = StoreChanges(flow.db, self)
         self.changes.changed.connect(self._store_changed)
+        for key in self.findChildren(QPushButton):
+            key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only; the keyboard is the scanner's
+        self.home_language = languages.current
+        """Each new person starts in it, whatever the last one chose."""
         languages.changed.connect(self._language_changed)
         self._language_changed(languages.current)
         self.go_home()
@@ -211,6 +215,7 @@ class KioskWindow(QWidget):
 
     # the flow
     def go_home(self) -> None:
+        self.languages.use(self.home_language)
         self.patient = Patient()
         self.card = None
         self._gender = ""

@@ -1308,10 +1308,6 @@
 <context>
     <name>Messages</name>
     <message>
-        <source>This ID number is not valid. Please check it and try again.</source>
-        <translation>رقم الهوية غير صحيح. يرجى التحقق منه والمحاولة مرة أخرى.</translation>
-    </message>
-    <message>
         <source>This exam type is not available for the gender you chose. Please choose another.</source>
         <translation>نوع الفحص هذا غير متاح للجنس الذي اخترته. يرجى اختيار نوع آخر.</translation>
     </message>
@@ -1332,16 +1328,20 @@
         <translation>لم يتم العثور على زيارة اليوم بهذا الرقم. يرجى التحقق منه، أو تسجيل الحضور أولاً.</translation>
     </message>
     <message>
-        <source>The clinic code has two digits. Please ask the clinic staff for it.</source>
-        <translation>رمز العيادة مكوّن من رقمين. يرجى طلبه من موظفي العيادة.</translation>
-    </message>
-    <message>
         <source>Too many wrong codes. Please try again after {time}, or ask the clinic staff.</source>
         <translation>محاولات خاطئة كثيرة. يرجى المحاولة بعد الساعة {time}، أو مراجعة موظفي العيادة.</translation>
     </message>
     <message>
         <source>You have finished every clinic of your route. Thank you.</source>
         <translation>لقد أنهيت جميع عيادات مسارك. شكراً لك.</translation>
+    </message>
+    <message>
+        <source>This ID number is not valid. Type only the digits of your ID card, then touch OK.</source>
+        <translation>رقم الهوية غير صحيح. اكتب أرقام بطاقة هويتك فقط، ثم المس موافق.</translation>
+    </message>
+    <message>
+        <source>The clinic code is a number from 10 to 99. Please ask the clinic staff for it.</source>
+        <translation>رمز العيادة رقم من 10 إلى 99. اطلبه من موظفي العيادة.</translation>
     </message>
     <message>
         <source>Check-in has closed for today. Please come back on the next working day.</source>
@@ -1490,6 +1490,10 @@
         </translation>
     </message>
     <message>
+        <source>Nobody is ahead of you</source>
+        <translation>لا أحد قبلك</translation>
+    </message>
+    <message>
         <source>Your route</source>
         <translation>مسارك</translation>
     </message>
@@ -1512,8 +1516,8 @@
 <context>
     <name>TicketView</name>
     <message>
-        <source>You are next. Please go to the clinic.</source>
-        <translation>حان دورك. يرجى التوجه إلى العيادة.</translation>
+        <source>Nobody is ahead of you. Wait near the clinic until your number is called.</source>
+        <translation>لا أحد قبلك. انتظر قرب العيادة حتى يُنادى رقمك.</translation>
     </message>
     <message numerus="yes">
         <source>%n people ahead of you</source>

@@ -1247,10 +1247,6 @@
 <context>
     <name>Messages</name>
     <message>
-        <source>This ID number is not valid. Please check it and try again.</source>
-        <translation>This ID number is not valid. Please check it and try again.</translation>
-    </message>
-    <message>
         <source>This exam type is not available for the gender you chose. Please choose another.</source>
         <translation>This exam type is not available for the gender you chose. Please choose another.</translation>
     </message>
@@ -1271,16 +1267,20 @@
         <translation>No visit was found for today with this ID. Please check it, or check in first.</translation>
     </message>
     <message>
-        <source>The clinic code has two digits. Please ask the clinic staff for it.</source>
-        <translation>The clinic code has two digits. Please ask the clinic staff for it.</translation>
-    </message>
-    <message>
         <source>Too many wrong codes. Please try again after {time}, or ask the clinic staff.</source>
         <translation>Too many wrong codes. Please try again after {time}, or ask the clinic staff.</translation>
     </message>
     <message>
         <source>You have finished every clinic of your route. Thank you.</source>
         <translation>You have finished every clinic of your route. Thank you.</translation>
+    </message>
+    <message>
+        <source>This ID number is not valid. Type only the digits of your ID card, then touch OK.</source>
+        <translation>This ID number is not valid. Type only the digits of your ID card, then touch OK.</translation>
+    </message>
+    <message>
+        <source>The clinic code is a number from 10 to 99. Please ask the clinic staff for it.</source>
+        <translation>The clinic code is a number from 10 to 99. Please ask the clinic staff for it.</translation>
     </message>
     <message>
         <source>Check-in has closed for today. Please come back on the next working day.</source>
@@ -1409,6 +1409,10 @@
         </translation>
     </message>
     <message>
+        <source>Nobody is ahead of you</source>
+        <translation>Nobody is ahead of you</translation>
+    </message>
+    <message>
         <source>Your route</source>
         <translation>Your route</translation>
     </message>
@@ -1431,8 +1435,8 @@
 <context>
     <name>TicketView</name>
     <message>
-        <source>You are next. Please go to the clinic.</source>
-        <translation>You are next. Please go to the clinic.</translation>
+        <source>Nobody is ahead of you. Wait near the clinic until your number is called.</source>
+        <translation>Nobody is ahead of you. Wait near the clinic until your number is called.</translation>
     </message>
     <message numerus="yes">
         <source>%n people ahead of you</source>

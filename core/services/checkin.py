@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from core.clock import to_iso
 from core.database import Database
+from core.digits import western_digits
 from core.errors import (
     ClinicInactive,
     DayIsClosed,
@@ -54,7 +55,7 @@ class CheckIn:
 
 
 def validate_id_number(session: Session, id_number: str) -> str:
-    cleaned = id_number.strip()
+    cleaned = western_digits(id_number.strip())
     if not re.fullmatch(setting(session, "id_format"), cleaned):
         raise InvalidIdNumber()
     return cleaned

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from core.clock import to_iso, utc_now
 from core.database import Database
+from core.digits import western_digits
 from core.errors import MalformedPin, PinLocked, RouteComplete, UnknownClinic, UnknownVisit, WrongPin
 from core.ops.envelope import PinRotated, VisitCancelled, VisitClinicConfirmed, VisitPinFailed
 from core.ops.tickets import clinic_after, pin_refusal
@@ -37,7 +38,7 @@ class Confirmation:
 
 
 def _parse_pin(pin: str | int) -> int:
-    text = str(pin).strip()
+    text = western_digits(str(pin).strip())
     if not (text.isdigit() and len(text) == 2 and 10 <= int(text) <= 99):
         raise MalformedPin()
     return int(text)

@@ -1,8 +1,13 @@
-"""A screen that asks for digits: a title, a field, the keypad, an error line and Back."""
+"""A screen that asks for digits: a title, a field, the keypad, an error line and Back.
+
+The field keeps the keyboard's focus, so a scanner (which types) always reaches it. An
+error goes away as soon as the patient changes what was typed; after an error, what a
+scanner or keyboard types replaces the refused entry instead of adding to it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.keypad import Keypad
@@ -38,14 +43,32 @@ class KeypadScreen(Screen):
         pad.addStretch()
         layout.addLayout(pad, 1)
         layout.addWidget(self.back_button)
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.refused = False
+        """What the field holds was refused: the next typed key starts afresh."""
         self.keypad.submitted.connect(self.submitted)
+        self.keypad.edited.connect(self._edited)
         self.back_button.clicked.connect(self.back)
+        self.field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        typed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.text().isprintable()
+        if watched is self.field and typed and isinstance(event, QKeyEvent) and event.text():
+            if self.refused:
+                self.field.clear()
+            self._edited()
+        return super().eventFilter(watched, event)
+
+    def _edited(self) -> None:
+        self.refused = False
+        self.error.clear()
 
     def start(self) -> None:
         self.field.clear()
-        self.error.clear()
+        self._edited()
         self.field.setFocus()
 
     def show_error(self, text: str) -> None:
         self.field.clear()
         self.error.setText(text)
+        self.field.setFocus()

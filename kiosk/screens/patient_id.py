@@ -27,8 +27,11 @@ class IdScreen(KeypadScreen):
         self.retranslate()
 
     def show_error(self, text: str) -> None:
-        """Keeps what was typed, so a patient can correct one digit."""
+        """Keeps what was typed, so a patient can correct one digit on the keypad; a
+        scanner's next code replaces it."""
         self.error.setText(text)
+        self.refused = True
+        self.field.setFocus()
 
     def retranslate(self) -> None:
         if self.purpose is Purpose.CHECK_IN:
