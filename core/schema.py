@@ -169,6 +169,10 @@ class QueueCounter(Base):
     service_total_s: Mapped[int] = mapped_column(Integer, default=0)
     service_count: Mapped[int] = mapped_column(Integer, default=0)
     carried_over: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    transferred: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Tickets closed by a transfer to another clinic (not counted as cancelled)."""
+    wait_max_s: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """The longest wait, arrival to call, of the tickets that left the queue."""
 
 
 class ClosedDay(Base):

@@ -26,8 +26,10 @@ def clinic_columns() -> list[str]:
         tr("Served"),
         tr("No-show"),
         tr("Cancelled"),
+        tr("Transferred"),
         tr("Carried over"),
         tr("Average wait (min)"),
+        tr("Longest wait (min)"),
         tr("Average service (min)"),
     ]
 
@@ -44,8 +46,10 @@ def clinic_rows(report: Report, language: str) -> list[list[str]]:
             str(c.served),
             str(c.no_show),
             str(c.cancelled),
+            str(c.transferred),
             str(c.carried_over),
             f"{c.avg_wait_s / 60:.1f}",
+            f"{c.longest_wait_s / 60:.1f}",
             f"{c.avg_service_s / 60:.1f}",
         ]
         for c in report.clinics

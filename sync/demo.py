@@ -44,17 +44,27 @@ def _minutes(seconds: int) -> float:
 
 
 def _clinic_row(figures: ClinicFigures) -> dict[str, Any]:
-    accounted = figures.waiting + figures.in_service + figures.served + figures.no_show + figures.cancelled
-    called = figures.in_service + figures.served + figures.no_show
+    accounted = (
+        figures.waiting
+        + figures.called
+        + figures.in_service
+        + figures.served
+        + figures.no_show
+        + figures.cancelled
+        + figures.transferred
+    )
+    called = figures.called + figures.in_service + figures.served + figures.no_show
     return {
         "clinic": figures.clinic,
         "name": figures.name_en,
         "tickets": figures.total,
         "waiting": figures.waiting,
+        "called": figures.called,
         "in_service": figures.in_service,
         "served": figures.served,
         "no_show": figures.no_show,
         "cancelled": figures.cancelled,
+        "transferred": figures.transferred,
         "adds_up": accounted == figures.total,
         "average_wait_min": _minutes(figures.avg_wait_s) if called else None,
         "average_service_min": _minutes(figures.avg_service_s) if figures.served else None,
@@ -100,7 +110,7 @@ def day_report(
         "clinics": clinics,
         "totals": {
             key: sum(row[key] for row in clinics)
-            for key in ("tickets", "waiting", "in_service", "served", "no_show", "cancelled")
+            for key in ("tickets", "waiting", "called", "in_service", "served", "no_show", "cancelled", "transferred")
         },
     }
 
@@ -108,6 +118,7 @@ def day_report(
 COLUMNS = (
     ("tickets", "tickets"),
     ("waiting", "waiting"),
+    ("called", "called"),
     ("in service", "in_service"),
     ("served", "served"),
     ("no-show", "no_show"),

@@ -746,8 +746,8 @@
         <translation>يوم الخدمة {day} في جميع العيادات</translation>
     </message>
     <message>
-        <source>Waiting {waiting} · in service {serving} · served {served}</source>
-        <translation>في الانتظار {waiting} · قيد الخدمة {serving} · تمت خدمتهم {served}</translation>
+        <source>Waiting {waiting} · called {called} · in service {serving} · served {served}</source>
+        <translation>في الانتظار {waiting} · تم النداء {called} · قيد الخدمة {serving} · تمت خدمتهم {served}</translation>
     </message>
     <message>
         <source>Waiting and served, busiest clinics</source>
@@ -1000,6 +1000,10 @@
     <message>
         <source>Tickets</source>
         <translation>التذاكر</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>محوَّل</translation>
     </message>
     <message>
         <source>Carried over</source>

@@ -705,8 +705,8 @@
         <translation>Service day {day} in all clinics</translation>
     </message>
     <message>
-        <source>Waiting {waiting} · in service {serving} · served {served}</source>
-        <translation>Waiting {waiting} · in service {serving} · served {served}</translation>
+        <source>Waiting {waiting} · called {called} · in service {serving} · served {served}</source>
+        <translation>Waiting {waiting} · called {called} · in service {serving} · served {served}</translation>
     </message>
     <message>
         <source>Waiting and served, busiest clinics</source>
@@ -943,6 +943,10 @@
     <message>
         <source>Tickets</source>
         <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
     </message>
     <message>
         <source>Carried over</source>

@@ -134,16 +134,31 @@ def bump_counters(session: Session, clinic: str, day: str, **deltas: int) -> Non
         session.execute(INSERT_COUNTERS, {**ZERO_COUNTS, **deltas, "clinic": clinic, "day": day})
 
 
-def move_ticket(session: Session, ticket: Ticket, status: str, at: str) -> None:
-    """The one place a ticket changes status; keeps the clinic's day counters in step."""
+RAISE_WAIT_MAX = (
+    update(COUNTERS)
+    .where(
+        COUNTERS.c.clinic == bindparam("b_clinic"),
+        COUNTERS.c.day == bindparam("b_day"),
+        COUNTERS.c.wait_max_s < bindparam("b_wait"),
+    )
+    .values(wait_max_s=bindparam("b_wait"))
+)
+
+
+def move_ticket(session: Session, ticket: Ticket, status: str, at: str, *, counted_as: str | None = None) -> None:
+    """The one place a ticket changes status; keeps the clinic's day counters in step.
+    `counted_as` names the counter the new status adds to when it is not the status's
+    own (a transfer closes the ticket as cancelled and counts it as transferred)."""
     old = ticket.status
-    deltas = {COUNTER_OF[old]: -1, COUNTER_OF[status]: 1}
+    deltas = {COUNTER_OF[old]: -1, counted_as or COUNTER_OF[status]: 1}
+    waited: int | None = None
     if old == TicketStatus.WAITING and status not in (
         TicketStatus.CANCELLED,
         TicketStatus.CARRIED_OVER,
         TicketStatus.NO_SHOW,
     ):
-        deltas["wait_total_s"] = _seconds_between(ticket.entered_at, at)
+        waited = _seconds_between(ticket.entered_at, at)
+        deltas["wait_total_s"] = waited
         deltas["wait_count"] = 1
     if status == TicketStatus.CALLED:
         ticket.called_at = at
@@ -159,6 +174,8 @@ def move_ticket(session: Session, ticket: Ticket, status: str, at: str) -> None:
         ticket.ended_at = at
     ticket.status = status
     bump_counters(session, ticket.clinic, ticket.day, **deltas)
+    if waited:
+        session.execute(RAISE_WAIT_MAX, {"b_clinic": ticket.clinic, "b_day": ticket.day, "b_wait": waited})
 
 
 def _check_clinic(session: Session, code: str, gender: str) -> None:
@@ -391,7 +408,7 @@ def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> 
     assert patient is not None
     if p.new_ticket.clinic == ticket.clinic:
         raise InvalidInput(detail="a ticket cannot be transferred to its own clinic")
-    move_ticket(session, ticket, TicketStatus.CANCELLED, p.at)
+    move_ticket(session, ticket, TicketStatus.CANCELLED, p.at, counted_as="transferred")
     ticket.transferred_to = p.new_ticket.ticket_id
     session.flush()
     issue_ticket(

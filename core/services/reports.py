@@ -33,6 +33,7 @@ class ClinicFigures:
     name_ar: str
     total: int
     waiting: int
+    called: int
     in_service: int
     served: int
     no_show: int
@@ -41,13 +42,18 @@ class ClinicFigures:
     avg_service_s: int
     carried_over: int
     """Tickets still open when their day was closed and carried to the next day."""
+    transferred: int = 0
+    """Tickets closed by a transfer to another clinic."""
+    longest_wait_s: int = 0
+    """The longest wait, arrival to call, of the tickets that left the queue."""
 
 
 def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigures]:
     sums = (
         func.coalesce(func.sum(QueueCounter.issued), 0),
         func.coalesce(func.sum(QueueCounter.waiting), 0),
-        func.coalesce(func.sum(QueueCounter.called + QueueCounter.in_progress), 0),
+        func.coalesce(func.sum(QueueCounter.called), 0),
+        func.coalesce(func.sum(QueueCounter.in_progress), 0),
         func.coalesce(func.sum(QueueCounter.served), 0),
         func.coalesce(func.sum(QueueCounter.no_show), 0),
         func.coalesce(func.sum(QueueCounter.cancelled), 0),
@@ -56,6 +62,8 @@ def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigu
         func.coalesce(func.sum(QueueCounter.service_total_s), 0),
         func.coalesce(func.sum(QueueCounter.service_count), 0),
         func.coalesce(func.sum(QueueCounter.carried_over), 0),
+        func.coalesce(func.sum(QueueCounter.transferred), 0),
+        func.coalesce(func.max(QueueCounter.wait_max_s), 0),
     )
     rows = session.execute(
         select(Clinic.code, Clinic.name_en, Clinic.name_ar, *sums)
@@ -67,8 +75,8 @@ def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigu
         .order_by(Clinic.sort_order, Clinic.code)
     ).all()
     figures = []
-    for code, en, ar, total, waiting, in_service, served, no_show, cancelled, *durations in rows:
-        wait_total, wait_n, service_total, service_n, carried = durations
+    for code, en, ar, total, waiting, called, in_service, served, no_show, cancelled, *rest in rows:
+        wait_total, wait_n, service_total, service_n, carried, transferred, wait_max = rest
         figures.append(
             ClinicFigures(
                 clinic=code,
@@ -76,6 +84,7 @@ def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigu
                 name_ar=ar,
                 total=total,
                 waiting=waiting,
+                called=called,
                 in_service=in_service,
                 served=served,
                 no_show=no_show,
@@ -83,6 +92,8 @@ def _figures(session: Session, first_day: str, last_day: str) -> list[ClinicFigu
                 avg_wait_s=wait_total // wait_n if wait_n else 0,
                 avg_service_s=service_total // service_n if service_n else 0,
                 carried_over=carried,
+                transferred=transferred,
+                longest_wait_s=wait_max,
             )
         )
     return figures
@@ -171,7 +182,7 @@ class Dashboard:
     closed: bool
     """Whether staff (or the closing hour) closed this service day already."""
     longest_wait_s: dict[str, int]
-    """Per clinic, how long its longest-waiting patient has waited until now."""
+    """Per clinic, the longest wait of the day: of those called, or of one still waiting."""
     served_per_hour: dict[int, int]
     """Patients served (tickets completed) in each local hour of the day, 0 to 23."""
 
@@ -194,10 +205,12 @@ def dashboard(db: Database, *, now: dt.datetime | None = None) -> Dashboard:
         )
         longest = {}
         for figures in clinics:
+            longest[figures.clinic] = figures.longest_wait_s
             if figures.waiting:
                 entered = session.scalar(first_waiting, {"clinic": figures.clinic})
                 if entered is not None:
-                    longest[figures.clinic] = max(0, int((at - from_iso(entered)).total_seconds()))
+                    waiting_now = int((at - from_iso(entered)).total_seconds())
+                    longest[figures.clinic] = max(longest[figures.clinic], waiting_now)
         utc_hour = func.substr(Ticket.completed_at, 1, 13)
         hourly = session.execute(
             select(utc_hour, func.count())

@@ -35,7 +35,7 @@ class DashboardPage(Page):
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         heading.addWidget(self.close_button)
-        self.grid = table("dashboard_clinics", 7)
+        self.grid = table("dashboard_clinics", 8)
         self.by_clinic = chart_view("dashboard_by_clinic")
         self.per_hour = chart_view("dashboard_per_hour")
         charts = QHBoxLayout()
@@ -59,6 +59,7 @@ class DashboardPage(Page):
             [
                 tr("Clinic"),
                 tr("Waiting"),
+                tr("Called"),
                 tr("In service"),
                 tr("Served"),
                 tr("No-show"),
@@ -90,6 +91,7 @@ class DashboardPage(Page):
                 (
                     getattr(c, name),
                     c.waiting,
+                    c.called,
                     c.in_service,
                     c.served,
                     c.no_show,
@@ -101,14 +103,15 @@ class DashboardPage(Page):
             [c.clinic for c in figures.clinics],
         )
         self.totals.setText(
-            tr("Waiting {waiting} · in service {serving} · served {served}").format(
+            tr("Waiting {waiting} · called {called} · in service {serving} · served {served}").format(
                 waiting=sum(c.waiting for c in figures.clinics),
+                called=sum(c.called for c in figures.clinics),
                 serving=sum(c.in_service for c in figures.clinics),
                 served=sum(c.served for c in figures.clinics),
             )
         )
         busiest = sorted(
-            (c for c in figures.clinics if c.waiting + c.in_service + c.served),
+            (c for c in figures.clinics if c.waiting + c.called + c.in_service + c.served),
             key=lambda c: (c.waiting, c.served),
         )[-CHART_CLINICS:]
         show_chart(
@@ -138,7 +141,7 @@ class DashboardPage(Page):
         figures = self.figures
         if figures is None:
             return
-        still_open = sum(c.waiting + c.in_service for c in figures.clinics)
+        still_open = sum(c.waiting + c.called + c.in_service for c in figures.clinics)
         if self.closing_outcome() == "carry_over":
             question = tr(
                 "Close service day {day}? The %n patients still waiting or in service keep their place "

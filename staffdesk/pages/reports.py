@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QStandardPaths
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QVBoxLayout
 
 from core.services.days import day_now
@@ -29,7 +29,9 @@ from sync.runtime.widgets import button, label
 
 def ask_save_path(parent: Page, suffix: str) -> Path | None:
     """The file dialog (the user picks where the export goes)."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, tr("Save the report"), f"report.{suffix}", f"*.{suffix}")
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    start = str(Path(folder) / f"report.{suffix}") if folder else f"report.{suffix}"
+    chosen, _ = QFileDialog.getSaveFileName(parent, tr("Save the report"), start, f"*.{suffix}")
     return Path(chosen) if chosen else None
 
 
@@ -50,7 +52,7 @@ class ReportsPage(Page):
         self.csv = button("reports_csv")
         self.pdf = button("reports_pdf")
         self.title = label("page-title", name="reports_title")
-        self.clinics = table("reports_clinics", 8)
+        self.clinics = table("reports_clinics", 10)
         self.exams = table("reports_exams", 4)
         self.message = MessageLine("reports_message")
         controls = QHBoxLayout()

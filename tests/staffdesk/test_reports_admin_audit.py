@@ -36,8 +36,8 @@ def test_the_dashboard_shows_every_clinic_with_its_figures_and_charts(
     window = make_console("chief")
     page = window.page("dashboard")
     assert page.grid.rowCount() == 16
-    assert [page.grid.item(0, c).text() for c in range(5)] == ["Vital Signs", "1", "0", "2", "0"]
-    assert page.grid.item(0, 6).text() == "28"
+    assert [page.grid.item(0, c).text() for c in range(6)] == ["Vital Signs", "1", "0", "0", "2", "0"]
+    assert page.grid.item(0, 7).text() == "28"
     assert "Waiting 3" in page.totals.text(), "one at Vital Signs, and the two served there now at the Laboratory"
     assert page.by_clinic.chart().title() == "Waiting and served, busiest clinics"
     hours = page.per_hour.chart().series()[0].barSets()[0]

@@ -7,7 +7,7 @@ import pytest
 from core.errors import PermissionDenied, QueueEmpty, TransitionRefused, UnknownClinic, UnknownTicket
 from core.services import queue
 from core.services.checkin import check_in, where_am_i
-from core.services.reports import clinic_stats
+from core.services.reports import clinic_stats, dashboard
 from core.store import Store
 from tests.conftest import KIOSK, STAFF, audit_lines, digest, op_count
 
@@ -79,7 +79,7 @@ def test_no_show_frees_the_patient_to_queue_again(store: Store, morning: dt.date
     queue.no_show(store.db, STAFF, ticket_id=first, now=morning + 3 * MINUTE)
     assert queue.call_next(store.db, STAFF, clinic="vitals", now=morning + 4 * MINUTE).ticket_id == second
     vitals = next(f for f in clinic_stats(store.db, day="2026-11-22") if f.clinic == "vitals")
-    assert (vitals.no_show, vitals.in_service) == (1, 1)
+    assert (vitals.no_show, vitals.called, vitals.in_service) == (1, 1, 0)
 
 
 def test_cancel_takes_a_ticket_out_of_the_queue(store: Store, morning: dt.datetime) -> None:
@@ -98,6 +98,22 @@ def test_transfer_moves_the_patient_to_the_end_of_another_queue(store: Store, mo
     where = where_am_i(store.db, KIOSK, id_number="28400000001", now=morning)
     assert where.current_clinic == "ecg" and where.route[:2] == ["ecg", "vitals"]
     assert [t.label for t in queue.clinic_queue(store.db, clinic="vitals", now=morning)] == ["1", "2"]
+    vitals = next(f for f in clinic_stats(store.db, day="2026-11-22") if f.clinic == "vitals")
+    assert (vitals.transferred, vitals.cancelled) == (1, 0), "a transfer is not a cancellation"
+
+
+def test_the_longest_wait_is_never_below_the_average_and_a_call_is_not_service(
+    store: Store, morning: dt.datetime
+) -> None:
+    _arrive(store, morning, "28400000001", "28400000002")
+    queue.call_next(store.db, STAFF, clinic="vitals", now=morning + 2 * MINUTE)
+    second = queue.call_next(store.db, STAFF, clinic="vitals", now=morning + 8 * MINUTE)
+    queue.start(store.db, STAFF, ticket_id=second.ticket_id, now=morning + 9 * MINUTE)
+    vitals = next(f for f in clinic_stats(store.db, day="2026-11-22") if f.clinic == "vitals")
+    assert (vitals.called, vitals.in_service) == (1, 1)
+    assert (vitals.avg_wait_s, vitals.longest_wait_s) == (270, 7 * 60), "waits of 2 and 7 minutes"
+    board = dashboard(store.db, now=morning + 10 * MINUTE)
+    assert board.longest_wait_s["vitals"] == 7 * 60 >= next(c for c in board.clinics if c.clinic == "vitals").avg_wait_s
 
 
 def test_transfer_to_a_clinic_of_the_other_gender_is_refused(store: Store, morning: dt.datetime) -> None:
