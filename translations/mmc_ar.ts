@@ -882,6 +882,10 @@
         <translation>نادى عليه</translation>
     </message>
     <message>
+        <source>Send to clinic...</source>
+        <translation>التحويل إلى عيادة...</translation>
+    </message>
+    <message>
         <source>Called {number}.</source>
         <translation>تم النداء على {number}.</translation>
     </message>
@@ -924,6 +928,10 @@
     <message>
         <source>Cancel ticket {number}? This cannot be undone.</source>
         <translation>إلغاء التذكرة {number}؟ لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>Choose the clinic to send {number} to.</source>
+        <translation>اختر العيادة التي يُحوَّل إليها {number}.</translation>
     </message>
     <message>
         <source>{number} moved to {clinic} as {new}.</source>

@@ -825,6 +825,10 @@
         <translation>Called by</translation>
     </message>
     <message>
+        <source>Send to clinic...</source>
+        <translation>Send to clinic...</translation>
+    </message>
+    <message>
         <source>Called {number}.</source>
         <translation>Called {number}.</translation>
     </message>
@@ -867,6 +871,10 @@
     <message>
         <source>Cancel ticket {number}? This cannot be undone.</source>
         <translation>Cancel ticket {number}? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Choose the clinic to send {number} to.</source>
+        <translation>Choose the clinic to send {number} to.</translation>
     </message>
     <message>
         <source>{number} moved to {clinic} as {new}.</source>

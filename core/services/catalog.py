@@ -31,6 +31,12 @@ class ExamChoice(Named):
 @dataclass(frozen=True)
 class ClinicInfo(Named):
     room: str
+    gender: str = "any"
+    active: bool = True
+
+    def receives(self, gender: str) -> bool:
+        """Whether the clinic takes a patient of `gender` now."""
+        return self.active and self.gender in ("any", gender)
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def load_catalog(db: Database) -> Catalog:
             for e in session.scalars(select(ExamType).where(ExamType.active.is_(True)).order_by(ExamType.code))
         ]
         clinics = {
-            c.code: ClinicInfo(c.code, c.name_ar, c.name_en, c.room)
+            c.code: ClinicInfo(c.code, c.name_ar, c.name_en, c.room, c.gender, c.active)
             for c in session.scalars(select(Clinic).order_by(Clinic.sort_order))
         }
         settings = SiteSettings(

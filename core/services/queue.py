@@ -35,9 +35,11 @@ class TicketView:
     entered_at: str
     called_at: str | None
     called_by: str | None
+    gender: str = ""
+    """The patient's (for the clinics they may be sent to)."""
 
 
-def _view(ticket: Ticket) -> TicketView:
+def _view(ticket: Ticket, gender: str = "") -> TicketView:
     return TicketView(
         ticket_id=ticket.id,
         clinic=ticket.clinic,
@@ -47,6 +49,7 @@ def _view(ticket: Ticket) -> TicketView:
         entered_at=ticket.entered_at,
         called_at=ticket.called_at,
         called_by=ticket.called_by,
+        gender=gender,
     )
 
 
@@ -191,8 +194,9 @@ def clinic_queue(db: Database, *, clinic: str, now: dt.datetime | None = None) -
     with db.read() as session:
         if session.get(Clinic, clinic) is None:
             raise UnknownClinic(clinic=clinic)
-        rows = session.scalars(
-            select(Ticket)
+        rows = session.execute(
+            select(Ticket, Patient.gender)
+            .join(Patient, Patient.id_number == Ticket.patient_id)
             .where(
                 Ticket.clinic == clinic,
                 Ticket.day == current_day(session, now or utc_now()),
@@ -200,4 +204,4 @@ def clinic_queue(db: Database, *, clinic: str, now: dt.datetime | None = None) -
             )
             .order_by(Ticket.status != TicketStatus.IN_PROGRESS, Ticket.status != TicketStatus.CALLED, Ticket.order_key)
         )
-        return [_view(t) for t in rows]
+        return [_view(t, gender) for t, gender in rows]

@@ -77,6 +77,7 @@ class QueuePage(Page):
         layout.addWidget(self.message)
 
         self.clinic.currentIndexChanged.connect(self.refresh)
+        self.list.itemSelectionChanged.connect(self._fill_transfer)
         self.rotate.clicked.connect(self._rotate_pin)
         self.buttons["call_next"].clicked.connect(self.call_next)
         self.buttons["recall"].clicked.connect(lambda: self._on_ticket("recall", queue_service.recall))
@@ -110,18 +111,31 @@ class QueuePage(Page):
         self.load_clinics()
 
     def load_clinics(self) -> None:
-        """Fill both clinic lists in the current language, keeping the chosen clinic."""
+        """Fill the clinic list in the current language, keeping the chosen clinic."""
         catalog = self.desk.catalog
-        for combo in (self.clinic, self.transfer_to):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            for code in catalog.clinics:
-                combo.addItem(catalog.clinic_name(code, self.language), code)
-            if chosen is not None and combo.findData(chosen) >= 0:
-                combo.setCurrentIndex(combo.findData(chosen))
-            combo.blockSignals(False)
+        chosen = self.clinic.currentData()
+        self.clinic.blockSignals(True)
+        self.clinic.clear()
+        for code in catalog.clinics:
+            self.clinic.addItem(catalog.clinic_name(code, self.language), code)
+        if chosen is not None and self.clinic.findData(chosen) >= 0:
+            self.clinic.setCurrentIndex(self.clinic.findData(chosen))
+        self.clinic.blockSignals(False)
+        self._fill_transfer()
         self.refresh()
+
+    def _fill_transfer(self) -> None:
+        """The clinics the chosen patient may be sent to: open, for their gender, not
+        the one they are at; none chosen until the nurse picks one."""
+        ticket = self.selected()
+        chosen = self.transfer_to.currentData()
+        self.transfer_to.clear()
+        self.transfer_to.setPlaceholderText(tr("Send to clinic..."))
+        if ticket is not None:
+            for info in self.desk.catalog.clinics.values():
+                if info.code != ticket.clinic and info.receives(ticket.gender):
+                    self.transfer_to.addItem(info.name(self.language), info.code)
+        self.transfer_to.setCurrentIndex(self.transfer_to.findData(chosen) if chosen is not None else -1)
 
     def choose_clinic(self, code: str, room: str = "") -> None:
         self.clinic.setCurrentIndex(self.clinic.findData(code))
@@ -170,6 +184,7 @@ class QueuePage(Page):
             for row, ticket in enumerate(self.tickets):
                 if ticket.ticket_id == chosen.ticket_id:
                     self.list.setCurrentCell(row, 0)
+        self._fill_transfer()
         self.pin.setText(str(pin))
         self.rotate.setVisible(self.desk.can("rotate_pin"))
 
@@ -256,6 +271,9 @@ class QueuePage(Page):
             return
         target = str(self.transfer_to.currentData() or "")
         name = self.transfer_to.currentText()
+        if not target:
+            self.message.error(tr("Choose the clinic to send {number} to.").format(number=ticket.label))
+            return
 
         def move() -> None:
             now = self.desk.now()

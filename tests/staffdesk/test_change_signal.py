@@ -108,7 +108,6 @@ def test_a_new_console_fills_its_clinic_lists_when_the_configuration_arrives(
 
         pull_in_the_background(store, running.url).join()
         qtbot.waitUntil(lambda: window.queue.clinic.count() == len(CLINICS), timeout=5000)
-        assert window.queue.transfer_to.count() == len(CLINICS)
         log_in(qtbot, window, "nurse")
         assert window.stack.currentWidget() is window.work
         assert window.queue.clinic_code == "vitals"

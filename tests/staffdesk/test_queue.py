@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from core.defaults import CLINICS
 from core.permissions import Actor
 from core.schema import AuditEntry, Ticket
 from core.services.checkin import check_in
@@ -100,6 +101,25 @@ def test_transfer_moves_the_patient_to_the_end_of_another_clinics_queue(
     assert statuses(clinic_store, "xray") == {1: "WAITING"}
     assert window.queue.message.text() == "1 moved to X-Ray as 1."
     assert [window.queue.list.item(r, 0).text() for r in range(window.queue.list.rowCount())] == ["2", "3"]
+
+
+def test_transfer_offers_only_the_clinics_the_patient_may_enter_and_asks_for_one_first(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store
+) -> None:
+    window = make_console("nurse")
+    window.queue.list.setCurrentCell(0, 0)
+    offered = [window.queue.transfer_to.itemData(i) for i in range(window.queue.transfer_to.count())]
+    women_only = {c.code for c in CLINICS if c.gender == "female"}
+    assert women_only and not women_only & set(offered), "ticket 1 is a man's"
+    assert "vitals" not in offered, "not the clinic he is at"
+    assert len(offered) == len(CLINICS) - 1 - len(women_only)
+    assert window.queue.transfer_to.currentIndex() == -1
+    press(qtbot, window, Qt.Key.Key_F7)
+    assert window.queue.message.text() == "Choose the clinic to send 1 to."
+    assert not window.queue.confirm.isVisible(), "refused before any question"
+    window.queue.list.setCurrentCell(1, 0)
+    offered = [window.queue.transfer_to.itemData(i) for i in range(window.queue.transfer_to.count())]
+    assert women_only <= set(offered), "ticket 2 is a woman's"
 
 
 def test_an_action_someone_else_already_did_is_explained_and_the_list_refreshed(
