@@ -37,6 +37,8 @@ from sync.link import Refused, ServerLink, Unreachable
 from sync.server.enrollment import create_code
 
 SERVED = ("vitals", "lab", "xray")
+GIVES_PIN = "xray"
+"""The clinic whose room gives patients its PIN instead of pressing Complete."""
 STRAY_CALL = 0.05
 NURSE_PASSWORD = "nurse-pass-1"
 ROUND = dt.timedelta(minutes=15)
@@ -187,7 +189,7 @@ class SimulatedSite:
             for clinic in clinics:
                 with contextlib.suppress(MmcError):
                     for ticket in queue.clinic_queue(console.store.db, clinic=clinic):
-                        if ticket.status == TicketStatus.CALLED and self.rng.random() < 0.8:
+                        if clinic != GIVES_PIN and ticket.status == TicketStatus.CALLED and self.rng.random() < 0.8:
                             self._later(20)
                             queue.complete(console.store.db, console.actor, ticket_id=ticket.ticket_id)
                 for _ in range(calls):
@@ -198,30 +200,31 @@ class SimulatedSite:
                         break
 
     def _confirm(self, count: int) -> None:
-        """Patients called at a clinic that gives its PIN instead of pressing Complete type
-        it at a kiosk and get their next clinic."""
+        """Patients called at the clinic that gives its PIN instead of pressing Complete
+        type it at a kiosk and get their next clinic."""
         console = self.of_kind("staff")[0]
-        pins = {c: visits.todays_pin(console.store.db, console.actor, clinic=c) for c in SERVED}
+        pin = visits.todays_pin(console.store.db, console.actor, clinic=GIVES_PIN)
         kiosks = self.of_kind("kiosk")
         for n, kiosk in enumerate(kiosks):
             with kiosk.store.db.read() as session:
                 done = session.execute(
-                    select(Visit.id, Visit.patient_id, Ticket.clinic)
+                    select(Visit.id, Visit.patient_id)
                     .join(Visit, Visit.id == Ticket.visit_id)
                     .where(
                         Ticket.status == TicketStatus.CALLED,
+                        Ticket.clinic == GIVES_PIN,
                         Visit.current_clinic == Ticket.clinic,
                         Visit.status == VisitStatus.ACTIVE,
                     )
                     .order_by(Visit.patient_id)
                     .limit(count * len(kiosks))
                 ).all()
-            for visit_id, patient, clinic in done:
+            for visit_id, patient in done:
                 if int(patient) % len(kiosks) != n:
                     continue  # a patient stands at one kiosk at a time
                 self._later(30)
                 with contextlib.suppress(MmcError):
-                    visits.confirm_clinic(kiosk.store.db, kiosk.actor, visit_id=visit_id, pin=pins[clinic])
+                    visits.confirm_clinic(kiosk.store.db, kiosk.actor, visit_id=visit_id, pin=pin)
 
     async def _sync_all(self, wait_s: float = 0.0) -> None:
         for device in self.rng.sample(self.devices, len(self.devices)):

@@ -1,4 +1,4 @@
-"""Three kiosks, three consoles and a display, each with its own store and client, 2,000
+"""Three kiosks, three consoles and a display, each with its own store and client, 1,200
 patients and random network cuts per device: at the end every store and the server hold
 the same state, nothing was lost or applied twice, and no number was given twice."""
 
@@ -18,7 +18,7 @@ from sync.simulation import Device, SimulatedSite
 from tests.sync.conftest import Site
 
 pytestmark = pytest.mark.slow
-PATIENTS = int(os.environ.get("MMC_SIM_PATIENTS", "2000"))
+PATIENTS = int(os.environ.get("MMC_SIM_PATIENTS", "1200"))
 
 
 @pytest.mark.anyio
