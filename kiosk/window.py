@@ -1,4 +1,4 @@
-"""The kiosk window: a header (site, language, sync badge), the screens, and the rules
+"""The kiosk window: a header (site, language, offline mark), the screens, and the rules
 that hold across screens: back to the welcome screen when idle, the fullscreen lockdown,
 and what happens after each tap."""
 
@@ -33,7 +33,7 @@ from kiosk.screens.welcome import WelcomeScreen
 from kiosk.style import STYLE_SHEET
 from sync.runtime.changes import StoreChanges
 from sync.runtime.qt import Languages
-from sync.runtime.widgets import Screen, button, label, show_sync_badge
+from sync.runtime.widgets import Screen, button, label, show_offline_mark
 from sync.runtime.worker import StoreCall
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ class KioskWindow(QWidget):
         self.badge = QLabel()
         self.badge.setObjectName("sync-badge")
         self.badge.hide()
+        self.sync_status: SyncStatus | None = None
         self.countdown = label("countdown", name="idle-countdown")
         self.countdown.hide()
         header = QHBoxLayout()
@@ -204,6 +205,7 @@ class KioskWindow(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        show_offline_mark(self.badge, self.sync_status)
         self.site.setText(self.flow.catalog.settings.site_name)
         self.language_button.setText(self.tr("English") if self.language == "ar" else self.tr("العربية"))
         self.setWindowTitle(self.tr("Check-in kiosk"))
@@ -342,7 +344,8 @@ class KioskWindow(QWidget):
 
     # sync status
     def show_sync_status(self, status: SyncStatus) -> None:
-        show_sync_badge(self.badge, status)
+        self.sync_status = status
+        show_offline_mark(self.badge, status)
 
     # idle and lockdown
     def idle_seconds(self) -> int:

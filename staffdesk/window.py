@@ -56,6 +56,7 @@ class StaffWindow(QMainWindow):
         self.who = label(wrap=False, name="staff_who")
         self.badge = label(wrap=False, name="staff_sync_badge")
         self.badge.hide()
+        self.sync_status: SyncStatus | None = None
         self.conflict = label("conflict", name="staff_conflict")
         self.conflict.hide()
         self.notice_text = label("conflict", name="staff_notice")
@@ -146,6 +147,8 @@ class StaffWindow(QMainWindow):
         self.lock_button.setText(tr("Lock (Ctrl+L)"))
         self.switch_button.setText(tr("Switch user"))
         self.notice_ok.setText(tr("OK"))
+        if self.sync_status is not None:
+            show_sync_badge(self.badge, self.sync_status)
         if self.notices:
             self.notice_text.setText("\n".join(explain_notice(n) for n in self.notices))
         self._show_tabs()
@@ -258,6 +261,7 @@ class StaffWindow(QMainWindow):
             self.notice.show()
 
     def show_sync_status(self, status: SyncStatus) -> None:
+        self.sync_status = status
         show_sync_badge(self.badge, status)
         self.sync.show_status(status)
         fresh = [r for r in status.refused if r.op_id not in self._seen_refused]

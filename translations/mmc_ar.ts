@@ -20,10 +20,6 @@
         <translation>الغرفة</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>غير متصل</translation>
-    </message>
-    <message>
         <source>{number} · {clinic} · room {room}</source>
         <translation>{number} · {clinic} · غرفة {room}</translation>
     </message>
@@ -1434,6 +1430,10 @@
 </context>
 <context>
     <name>Sync</name>
+    <message>
+        <source>Offline</source>
+        <translation>غير متصل</translation>
+    </message>
     <message numerus="yes">
         <source>Disk full: nothing new can be saved · %n waiting to send</source>
         <translation>

@@ -19,10 +19,6 @@
         <translation>Room</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
         <source>{number} · {clinic} · room {room}</source>
         <translation>{number} · {clinic} · room {room}</translation>
     </message>
@@ -1369,6 +1365,10 @@
 </context>
 <context>
     <name>Sync</name>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
     <message numerus="yes">
         <source>Disk full: nothing new can be saved · %n waiting to send</source>
         <translation>

@@ -26,7 +26,7 @@ from staffdesk.style import board_sizes, board_style
 from sync.runtime.about import about_text
 from sync.runtime.changes import StoreChanges
 from sync.runtime.qt import Phrasebook, rtl_safe
-from sync.runtime.widgets import label, restyle
+from sync.runtime.widgets import label, restyle, show_offline_mark
 from sync.runtime.worker import StoreCall
 
 if TYPE_CHECKING:
@@ -91,8 +91,7 @@ class DisplayWindow(QWidget):
         self.title = label("board-title", wrap=False, name="display_title")
         self.page_mark = label("board-page", wrap=False, name="display_page")
         self.offline = label("board-offline", wrap=False, name="display_offline")
-        self.offline.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.offline.hide()
+        self.sync_status: SyncStatus | None = None
         self.heads = [_cell("board-head") for _ in HEADINGS]
         self.rows = [
             (
@@ -163,7 +162,7 @@ class DisplayWindow(QWidget):
         for head, source in zip(self.heads, HEADINGS, strict=True):
             head.setText("\n".join(self._both(source)))
         self.recent_title.setText("\n".join(self._both(LAST_CALLS)))
-        self.offline.setText(tr("Offline"))
+        show_offline_mark(self.offline, self.sync_status)
         self.about.setText(about_text())
         self._paint()
 
@@ -307,7 +306,8 @@ class DisplayWindow(QWidget):
 
     def show_sync_status(self, status: SyncStatus) -> None:
         """Only a small mark when offline: the hall has no use for sync's details."""
-        self.offline.setVisible(not status.online)
+        self.sync_status = status
+        show_offline_mark(self.offline, status)
 
     def number_label(self, clinic: str) -> QLabel | None:
         """The number cell of `clinic` if its row is on the page shown now."""

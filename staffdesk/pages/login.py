@@ -66,6 +66,7 @@ class LoginPage(Screen):
         self.arabic.clicked.connect(lambda: languages.use("ar"))
         self.english.clicked.connect(lambda: languages.use("en"))
         self.locked_for = ""
+        self.other_user.hide()  # only a locked console has another user to offer
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -7,11 +7,14 @@ screen retranslates itself there, so a switch is live.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator, Signal
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from resources import resource_path, translations_dir
 
+log = logging.getLogger(__name__)
 LANGUAGES = ("ar", "en")
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
 FONT_FAMILIES = ["Noto Sans Arabic", "Noto Sans"]
@@ -69,6 +72,8 @@ class Languages(QObject):
         super().__init__(app)
         self._app = app
         self._translator = QTranslator(self)
+        self._qt_translator = QTranslator(self)
+        """Qt's own texts (the buttons of its dialogs, its context menus)."""
         self.current = ""
         self.use(language)
 
@@ -78,8 +83,14 @@ class Languages(QObject):
         if language == self.current:
             return
         self._app.removeTranslator(self._translator)
+        self._app.removeTranslator(self._qt_translator)
         self._translator.deleteLater()
         self._translator = load_translator(language, self)
+        self._qt_translator = QTranslator(self)
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if language != "en" and not self._qt_translator.load(f"qtbase_{language}", qt_folder):
+            log.warning("Qt's own %s translation is missing from %s", language, qt_folder)
+        self._app.installTranslator(self._qt_translator)
         self.current = language
         QLocale.setDefault(QLocale(QLocale.Language.Arabic if language == "ar" else QLocale.Language.English))
         if isinstance(self._app, QGuiApplication):

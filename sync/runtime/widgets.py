@@ -77,6 +77,15 @@ def restyle(widget: QWidget, role: str) -> None:
     widget.updateGeometry()
 
 
+def show_offline_mark(mark: QLabel, status: SyncStatus | None) -> None:
+    """What patients and the hall see of sync: a small "Offline" while the station works
+    on its own, nothing otherwise (their screens go on working either way)."""
+    mark.setText(QCoreApplication.translate("Sync", "Offline"))
+    mark.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    restyle(mark, "badge-offline")
+    mark.setVisible(status is not None and not status.online)
+
+
 def show_sync_badge(badge: QLabel, status: SyncStatus) -> None:
     """The small sync indicator every station shows: online, or offline since when with
     how much waits to be sent; a full disk first of all, and a clock that is off."""

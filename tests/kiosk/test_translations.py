@@ -11,6 +11,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox
+
+from sync.runtime.qt import Languages
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"
@@ -127,3 +131,12 @@ def test_no_ui_code_sets_a_literal_text() -> None:
                 ):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_qts_own_dialogs_speak_the_users_language(languages: Languages) -> None:
+    languages.use("ar")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "ألغِ"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.buttons()[0].text() == "ألغِ"
+    languages.use("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

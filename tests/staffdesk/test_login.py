@@ -11,6 +11,7 @@ from core.schema import AuditEntry
 from core.store import Store
 from staffdesk.messages import tr
 from staffdesk.window import StaffWindow
+from sync.client import SyncStatus
 from sync.runtime.qt import Languages
 from tests.qtsupport import tap
 from tests.staffdesk.conftest import ConsoleFactory, log_in
@@ -20,6 +21,11 @@ def tab_titles(window: StaffWindow) -> list[str]:
     """The titles of the tabs the user sees."""
     tabs = window.tabs
     return [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
+
+
+def test_the_first_login_offers_no_other_user(make_console: ConsoleFactory) -> None:
+    window = make_console(None)
+    assert window.login.username.isVisible() and not window.login.other_user.isVisible()
 
 
 def test_a_right_password_opens_the_pages_of_the_role(qtbot: QtBot, make_console: ConsoleFactory) -> None:
@@ -83,7 +89,10 @@ def test_lock_and_switch_user_by_their_buttons(qtbot: QtBot, make_console: Conso
 
 def test_the_language_switches_live_and_mirrors_the_layout(qtbot: QtBot, make_console: ConsoleFactory) -> None:
     window = make_console("boss")
+    window.show_sync_status(SyncStatus(online=True))
+    assert window.badge.text() == "Online"
     tap(qtbot, window, "staff_language")
+    assert window.badge.text() == "متصل", "the sync badge follows the language"
     assert tab_titles(window)[0] == "الطابور"
     assert window.isRightToLeft()
     assert window.queue.clinic.currentText() == "العلامات الحيوية"
