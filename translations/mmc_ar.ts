@@ -600,6 +600,10 @@
         <translation>المراجعون الباقون عند إغلاق اليوم</translation>
     </message>
     <message>
+        <source>New kiosk exit code (4 to 8 digits; empty: keep it)</source>
+        <translation>رمز خروج جديد للكشك (من 4 إلى 8 أرقام؛ فارغ: يبقى كما هو)</translation>
+    </message>
+    <message>
         <source>are marked no-show</source>
         <translation>يُسجَّلون غائبين</translation>
     </message>
@@ -622,6 +626,10 @@
     <message>
         <source>The day closes at a time from 00:00 to 11:59, written HH:MM.</source>
         <translation>يُغلق اليوم في وقت بين 00:00 و11:59، يُكتب بالصيغة HH:MM.</translation>
+    </message>
+    <message>
+        <source>The kiosk exit code has 4 to 8 digits.</source>
+        <translation>رمز خروج الكشك من 4 إلى 8 أرقام.</translation>
     </message>
     <message numerus="yes">
         <source>%n settings saved.</source>

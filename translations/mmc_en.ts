@@ -567,6 +567,10 @@
         <translation>Patients still open when the day closes</translation>
     </message>
     <message>
+        <source>New kiosk exit code (4 to 8 digits; empty: keep it)</source>
+        <translation>New kiosk exit code (4 to 8 digits; empty: keep it)</translation>
+    </message>
+    <message>
         <source>are marked no-show</source>
         <translation>are marked no-show</translation>
     </message>
@@ -589,6 +593,10 @@
     <message>
         <source>The day closes at a time from 00:00 to 11:59, written HH:MM.</source>
         <translation>The day closes at a time from 00:00 to 11:59, written HH:MM.</translation>
+    </message>
+    <message>
+        <source>The kiosk exit code has 4 to 8 digits.</source>
+        <translation>The kiosk exit code has 4 to 8 digits.</translation>
     </message>
     <message numerus="yes">
         <source>%n settings saved.</source>

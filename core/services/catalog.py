@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from core.database import Database
+from core.digits import western_digits
 from core.passwords import secret_matches
 from core.schema import Clinic, ExamRouteStep, ExamType
 from core.settings import DEFAULTS, setting
@@ -105,4 +106,4 @@ def load_catalog(db: Database) -> Catalog:
 
 def exit_code_matches(settings: SiteSettings, code: str) -> bool:
     """Whether `code` is the staff code that takes a kiosk out of its lockdown."""
-    return secret_matches(settings.exit_code_hash, code)
+    return secret_matches(settings.exit_code_hash, western_digits(code.strip()))

@@ -29,13 +29,16 @@ from PySide6.QtWidgets import (
 from core.changes import Changes
 from core.clock import SITE_ZONE, from_iso
 from core.database import Database
+from core.digits import western_digits
 from core.permissions import Actor
 from core.services import directory
 from core.services.config import (
+    EXIT_CODE,
     MIN_PASSWORD,
     choose_display_clinics,
     revoke_device,
     save_user,
+    set_kiosk_exit_code,
     set_settings,
     set_without_console,
     upsert_clinic,
@@ -628,6 +631,9 @@ class SettingsSection(_Section):
         self.at_close = QComboBox()
         self.at_close.setObjectName("admin_setting_open_tickets_at_close")
         self.row(lambda: tr("Patients still open when the day closes"), self.at_close)
+        self.exit_code = _line("admin_setting_exit_code", 8)
+        self.exit_code.setEchoMode(QLineEdit.EchoMode.Password)
+        self.row(lambda: tr("New kiosk exit code (4 to 8 digits; empty: keep it)"), self.exit_code)
         self.list.hide()
 
     def retranslate(self) -> None:
@@ -672,11 +678,19 @@ class SettingsSection(_Section):
                 raise BadField(tr("The day closes at a time from 00:00 to 11:59, written HH:MM."))
             wanted[key] = value
         wanted["open_tickets_at_close"] = self.at_close.currentData()
-        self.page.act(
-            self.page.message,
-            lambda db, actor: set_settings(db, actor, wanted),
-            lambda n: tr("%n settings saved.", None, n),
-        )
+        exit_code = western_digits(self.exit_code.text().strip())
+        if exit_code and not EXIT_CODE.fullmatch(exit_code):
+            raise BadField(tr("The kiosk exit code has 4 to 8 digits."))
+        self.exit_code.clear()
+
+        def save(db: Database, actor: Actor) -> int:
+            saved = set_settings(db, actor, wanted)
+            if exit_code:
+                set_kiosk_exit_code(db, actor, exit_code)
+                saved += 1
+            return saved
+
+        self.page.act(self.page.message, save, lambda n: tr("%n settings saved.", None, n))
 
 
 class AdminPage(Page):

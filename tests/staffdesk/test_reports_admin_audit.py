@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from core.permissions import Actor
 from core.schema import Clinic, ExamRouteStep, OpRecord, User
 from core.services.queue import call_next, complete
+from core.services.catalog import exit_code_matches, load_catalog
 from core.settings import setting
 from core.store import Store
 from tests.qtsupport import settle, tap
@@ -178,9 +179,16 @@ def test_admin_forms_save_a_clinic_an_exam_type_a_user_and_settings(
     tap(qtbot, window, "admin_users_save")
     assert _count(clinic_store, User) == 4
     admin.tabs.setCurrentWidget(admin.settings)
-    fill_in(qtbot, admin.settings.edits["site_name"], "Doha committee")
+    fill_in(qtbot, admin.settings.exit_code, "12")
     tap(qtbot, window, "admin_settings_save")
-    assert admin.message.text() == "1 setting saved."
+    assert admin.message.text() == "The kiosk exit code has 4 to 8 digits."
+    fill_in(qtbot, admin.settings.edits["site_name"], "Doha committee")
+    fill_in(qtbot, admin.settings.exit_code, "٩٣٥١٧")
+    tap(qtbot, window, "admin_settings_save")
+    assert admin.message.text() == "2 settings saved."
+    assert admin.settings.exit_code.text() == ""
+    settings = load_catalog(clinic_store.db).settings
+    assert exit_code_matches(settings, "93517") and not exit_code_matches(settings, "2468")
     tap(qtbot, window, "staff_switch_user")
     assert window.login.site.text() == "Doha committee"
     log_in(qtbot, window, "new.nurse", "a-good-password")
