@@ -209,6 +209,7 @@ class SimulatedSite:
             with kiosk.store.db.read() as session:
                 done = session.execute(
                     select(Visit.id, Visit.patient_id)
+                    .select_from(Ticket)
                     .join(Visit, Visit.id == Ticket.visit_id)
                     .where(
                         Ticket.status == TicketStatus.CALLED,

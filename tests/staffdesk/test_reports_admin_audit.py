@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from core.permissions import Actor
 from core.schema import Clinic, ExamRouteStep, OpRecord, User
-from core.services.queue import call_next, complete
 from core.services.catalog import exit_code_matches, load_catalog
+from core.services.queue import call_next, complete
 from core.settings import setting
 from core.store import Store
 from tests.qtsupport import settle, tap

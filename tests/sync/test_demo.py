@@ -32,7 +32,7 @@ def test_each_clinics_figures_add_up_and_waits_are_minutes_of_the_simulated_day(
     assert run_demo(report) == 0
     figures = json.loads(report.read_text(encoding="utf-8"))
     for clinic in figures["clinics"]:
-        states = ("waiting", "in_service", "served", "no_show", "cancelled")
+        states = ("waiting", "called", "in_service", "served", "no_show", "cancelled", "transferred")
         assert sum(clinic[state] for state in states) == clinic["tickets"] and clinic["adds_up"], clinic
     served = [c for c in figures["clinics"] if c["served"]]
     assert served and all(c["average_wait_min"] >= 1 and c["average_service_min"] >= 1 for c in served)
