@@ -28,11 +28,11 @@ from core.database import Database
 from core.errors import MmcError
 from core.ids import new_id
 from core.permissions import SYSTEM, Actor
-from core.schema import OpRecord, Ticket
-from core.services.checkin import Whereabouts, check_in
+from core.schema import OpRecord
+from core.services.checkin import Whereabouts, check_in, where_am_i
 from core.services.config import init_site, register_device, save_user
-from core.services.queue import call_next, complete
-from core.services.visits import confirm_clinic, todays_pin
+from core.services.queue import call_next, call_ticket, complete
+from core.services.visits import todays_pin
 from core.store import open_store
 from kiosk.flow import KioskFlow, TicketCard
 from kiosk.printing import PdfPrinter, render_ticket
@@ -62,6 +62,7 @@ def kiosk_steps(window: KioskWindow, patient: str) -> list[tuple[str, Callable[[
     def gender() -> None:
         window.id_screen.field.setText(patient)
         ok.click()
+        answer_all()
 
     def choose_exam() -> None:
         window.exam.buttons["travel"].click()
@@ -72,6 +73,9 @@ def kiosk_steps(window: KioskWindow, patient: str) -> list[tuple[str, Callable[[
         window.countdown.show()
 
     def pin() -> None:
+        visit = where_am_i(store_db, SYSTEM, id_number=patient, now=MORNING)
+        assert visit.place is not None
+        call_ticket(store_db, Actor("nurse", "staff"), ticket_id=visit.place.ticket_id, room="2", now=MORNING)
         window.go_home()
         window.welcome.finished_button.click()
         window.id_screen.keypad.press(patient)
@@ -91,6 +95,12 @@ def kiosk_steps(window: KioskWindow, patient: str) -> list[tuple[str, Callable[[
         window.id_screen.keypad.press("28400000105")
         ok.click()
 
+    def checked_in_before() -> None:
+        window.go_home()
+        window.welcome.check_in_button.click()
+        window.id_screen.keypad.press("28400000104")
+        ok.click()
+
     return [
         ("welcome", window.go_home),
         ("id", id_entered),
@@ -104,6 +114,7 @@ def kiosk_steps(window: KioskWindow, patient: str) -> list[tuple[str, Callable[[
         ("pin-wrong", pin_wrong),
         ("next-clinic", next_clinic),
         ("where", where),
+        ("checked-in-before", checked_in_before),
         ("staff-exit", window.ask_staff_exit),
     ]
 
@@ -148,6 +159,7 @@ def kiosk_screens(out: Path) -> list[str]:
 
         for language in ("ar", "en"):
             languages.use(language)
+            window.home_language = language
             patient = "28400000200" if language == "ar" else "28400000300"
             for name, step in kiosk_steps(window, patient):
                 step()
@@ -168,7 +180,7 @@ def kiosk_screens(out: Path) -> list[str]:
 
 def clinic_morning(db: Database) -> None:
     """A morning of a committee: 60 check-ins from 07:30, patients called, served and
-    sent on through the clinics until 10:30, so the console and the board have something
+    sent on (Complete) through the clinics until 10:30, so the console and the board have something
     to show."""
     kiosk, nurse = Actor("K1", "kiosk"), Actor("nurse", "staff")
     start = MORNING.replace(hour=7, minute=30)
@@ -191,11 +203,7 @@ def clinic_morning(db: Database) -> None:
                     called = call_next(db, nurse, clinic=clinic, room=str(room), now=at)
                 except MmcError:
                     continue
-                done = at + dt.timedelta(minutes=4)
-                complete(db, nurse, ticket_id=called.ticket_id, now=done)
-                pin = todays_pin(db, nurse, clinic=clinic, now=done)
-                with contextlib.suppress(MmcError):
-                    confirm_clinic(db, kiosk, visit_id=_visit_of(db, called.ticket_id), pin=pin, now=done)
+                complete(db, nurse, ticket_id=called.ticket_id, now=at + dt.timedelta(minutes=4))
     for clinic, room in (("lab", "3"), ("xray", "1"), ("ecg", "2"), ("eyes", "4"), ("vitals", "2")):
         with contextlib.suppress(MmcError):
             call_next(db, nurse, clinic=clinic, room=room, now=MORNING.replace(hour=10, minute=25))
@@ -212,13 +220,6 @@ def _last_call_op(db: Database, back: int = 0) -> str:
         )
         assert last is not None
         return last
-
-
-def _visit_of(db: Database, ticket_id: str) -> str:
-    with db.read() as session:
-        ticket = session.get(Ticket, ticket_id)
-        assert ticket is not None and ticket.visit_id is not None
-        return ticket.visit_id
 
 
 def staff_screens(out: Path) -> list[str]:

@@ -241,12 +241,35 @@ class KioskWindow(QWidget):
             return
         self.patient = patient
         if self.id_screen.purpose is Purpose.CHECK_IN:
-            self._show(self.gender)
+            self._run(self.id_screen, self.flow.where(patient), self._checked_in_before, self._new_arrival)
         elif self.id_screen.purpose is Purpose.FINISHED:
             self.pin.start()
             self._show(self.pin)
         else:
             self._where()
+
+    def _checked_in_before(self, answer: tuple[Whereabouts, TicketCard | None]) -> None:
+        """Someone already on their route today sees their ticket (and may print it again)
+        at the first step, not a refusal three screens later."""
+        found, card = answer
+        if found.status != VisitStatus.ACTIVE:
+            self._show(self.gender)
+            return
+        self.card = card
+        self.place.show_place(
+            self.tr("You have already checked in today."),
+            self.tr("Here is your place. Touch \u201cPrint my ticket\u201d for another copy."),
+            card,
+            self.flow.catalog,
+            self.language,
+        )
+        self._show(self.place)
+
+    def _new_arrival(self, error: MmcError) -> None:
+        if error.code == "unknown_visit":
+            self._show(self.gender)
+        else:
+            self.id_screen.show_error(self._explain(error))
 
     def _gender_chosen(self, gender: str) -> None:
         self._gender = gender

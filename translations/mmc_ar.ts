@@ -1262,6 +1262,14 @@
         <translation>لتسجيل الحضور، اكتب رقم هويتك.</translation>
     </message>
     <message>
+        <source>You have already checked in today.</source>
+        <translation>لقد سجّلت حضورك اليوم من قبل.</translation>
+    </message>
+    <message>
+        <source>Here is your place. Touch “Print my ticket” for another copy.</source>
+        <translation>هذا مكانك. المس «اطبع تذكرتي» لنسخة أخرى.</translation>
+    </message>
+    <message>
         <source>Thank you. {clinic} is done.</source>
         <translation>شكراً لك. تم إنهاء {clinic}.</translation>
     </message>

@@ -1205,6 +1205,14 @@
         <translation>To check in, type your ID number.</translation>
     </message>
     <message>
+        <source>You have already checked in today.</source>
+        <translation>You have already checked in today.</translation>
+    </message>
+    <message>
+        <source>Here is your place. Touch “Print my ticket” for another copy.</source>
+        <translation>Here is your place. Touch “Print my ticket” for another copy.</translation>
+    </message>
+    <message>
         <source>Thank you. {clinic} is done.</source>
         <translation>Thank you. {clinic} is done.</translation>
     </message>

@@ -81,18 +81,23 @@ def test_an_exam_type_without_a_route_for_the_gender_is_explained(
     assert window.current_screen() is window.ticket
 
 
-def test_checking_in_twice_the_same_day_points_to_where_am_i(
+def test_checking_in_twice_the_same_day_shows_the_ticket_at_the_id_step(
     qtbot: QtBot, make_kiosk: KioskFactory, store: Store
 ) -> None:
     window = make_kiosk(store, language="en")
     walk_to_exam(qtbot, window, "28400000003", "male")
     choose_exam(qtbot, window, "travel")
+    first = window.ticket.view.number.text()
     tap(qtbot, window, "ticket-done")
     before = digest(store)
-    walk_to_exam(qtbot, window, "28400000003", "male")
-    choose_exam(qtbot, window, "travel")
-    assert window.current_screen() is window.exam
-    assert "already checked in" in window.exam.error.text()
+    tap(qtbot, window, "start-check-in")
+    type_digits(qtbot, window, "28400000003")
+    tap(qtbot, window, "keypad-ok")
+    assert window.current_screen() is window.place, "recognised at the first step"
+    assert window.place.headline.text() == "You have already checked in today."
+    assert window.place.view.number.text() == first
+    tap(qtbot, window, "place-print")
+    assert window.place.result.text() == "No printer is set up here: your ticket was saved."
     assert digest(store) == before
 
 
