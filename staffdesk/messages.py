@@ -3,6 +3,8 @@ for ticket statuses, in the user's language."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -201,3 +203,69 @@ def explain_notice(notice: Notice) -> str:
         None,
         recovered if isinstance(recovered, int) else 0,
     ).format(backup=p.get("backup", ""))
+
+
+def audit_action_name(action: str) -> str:
+    """An audit entry's action as staff say it."""
+    names = {
+        "call_next": tr("Call next"),
+        "call": tr("Call"),
+        "recall": tr("Recall"),
+        "start": tr("Start"),
+        "complete": tr("Complete"),
+        "no_show": tr("No-show"),
+        "cancel": tr("Cancel ticket"),
+        "transfer": tr("Transfer"),
+        "check_in": tr("Check-in"),
+        "enter_queue": tr("Joined a queue"),
+        "pin_failed": tr("Wrong PIN at a kiosk"),
+        "confirm_pin": tr("Clinic confirmed with its PIN"),
+        "where_am_i": tr("\u201cWhere am I?\u201d look-up"),
+        "cancel_visit": tr("Visit cancelled"),
+        "close_day": tr("Day closed"),
+        "rotate_pin": tr("New PIN"),
+        "log_in": tr("Log in"),
+        "report": tr("Report"),
+        "set_setting": tr("Setting changed"),
+        "upsert_clinic": tr("Clinic saved"),
+        "upsert_exam_type": tr("Exam type saved"),
+        "save_user": tr("User saved"),
+        "register_device": tr("Device registered"),
+        "revoke_device": tr("Device revoked"),
+        "enrollment_code": tr("Enrollment code"),
+        "grant_lease": tr("Numbers leased"),
+        "issue_day_keys": tr("PIN keys issued"),
+        "init_site": tr("Site set up"),
+    }
+    return names.get(action, action)
+
+
+UUID = re.compile(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
+
+
+def audit_target(target: str, name_of: Callable[[str], str | None]) -> str:
+    """An audit entry's target with clinics by name and no internal ids: `name_of` gives
+    a clinic code's name (None: not a clinic)."""
+    if target.startswith("visit ") and UUID.fullmatch(target[6:]):
+        return tr("a visit")
+    words = [name_of(word) or word for word in UUID.sub("", target).split()]
+    return " ".join("\u2192" if word == "->" else word for word in words)
+
+
+def audit_detail(detail: str) -> str:
+    """Why an entry was refused, in the reader's language where its code is known."""
+    code, _, said = detail.partition(": ")
+    reasons = {
+        "queue_empty": tr("Nobody was waiting."),
+        "bad_credentials": tr("Wrong user name or password."),
+        "transition_refused": tr("Someone else acted on it first."),
+        "wrong_pin": tr("Wrong PIN."),
+        "pin_locked": tr("Too many wrong PINs: locked for a while."),
+        "not_called_yet": tr("The patient had not been called yet."),
+        "already_checked_in": tr("Already checked in today."),
+        "invalid_id_number": tr("Not a valid ID number."),
+        "permission_denied": tr("Not allowed for this role."),
+        "unknown_visit": tr("No visit today for this ID."),
+        "malformed_pin": tr("Not a clinic code (10 to 99)."),
+    }
+    return reasons.get(code, said or detail)

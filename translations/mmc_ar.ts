@@ -271,6 +271,126 @@
         </translation>
     </message>
     <message>
+        <source>Transfer</source>
+        <translation>تحويل</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>تسجيل الحضور</translation>
+    </message>
+    <message>
+        <source>Joined a queue</source>
+        <translation>دخول طابور</translation>
+    </message>
+    <message>
+        <source>Wrong PIN at a kiosk</source>
+        <translation>رمز خاطئ في الكشك</translation>
+    </message>
+    <message>
+        <source>Clinic confirmed with its PIN</source>
+        <translation>تأكيد العيادة برمزها</translation>
+    </message>
+    <message>
+        <source>“Where am I?” look-up</source>
+        <translation>استعلام «أين أنا؟»</translation>
+    </message>
+    <message>
+        <source>Visit cancelled</source>
+        <translation>إلغاء زيارة</translation>
+    </message>
+    <message>
+        <source>Day closed</source>
+        <translation>إغلاق اليوم</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>تقرير</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>تغيير إعداد</translation>
+    </message>
+    <message>
+        <source>Clinic saved</source>
+        <translation>حفظ عيادة</translation>
+    </message>
+    <message>
+        <source>Exam type saved</source>
+        <translation>حفظ نوع فحص</translation>
+    </message>
+    <message>
+        <source>User saved</source>
+        <translation>حفظ مستخدم</translation>
+    </message>
+    <message>
+        <source>Device registered</source>
+        <translation>تسجيل جهاز</translation>
+    </message>
+    <message>
+        <source>Device revoked</source>
+        <translation>إلغاء جهاز</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>رمز تسجيل</translation>
+    </message>
+    <message>
+        <source>Numbers leased</source>
+        <translation>حجز أرقام</translation>
+    </message>
+    <message>
+        <source>PIN keys issued</source>
+        <translation>إصدار مفاتيح الرموز</translation>
+    </message>
+    <message>
+        <source>Site set up</source>
+        <translation>إعداد الموقع</translation>
+    </message>
+    <message>
+        <source>a visit</source>
+        <translation>زيارة</translation>
+    </message>
+    <message>
+        <source>Nobody was waiting.</source>
+        <translation>لم يكن أحد في الانتظار.</translation>
+    </message>
+    <message>
+        <source>Someone else acted on it first.</source>
+        <translation>سبقه إليها شخص آخر.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>رمز خاطئ.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: locked for a while.</source>
+        <translation>رموز خاطئة كثيرة: أُقفل لبعض الوقت.</translation>
+    </message>
+    <message>
+        <source>The patient had not been called yet.</source>
+        <translation>لم يكن قد نودي على المراجع بعد.</translation>
+    </message>
+    <message>
+        <source>Already checked in today.</source>
+        <translation>سجّل حضوره اليوم من قبل.</translation>
+    </message>
+    <message>
+        <source>Not a valid ID number.</source>
+        <translation>رقم هوية غير صحيح.</translation>
+    </message>
+    <message>
+        <source>Not allowed for this role.</source>
+        <translation>غير مسموح لهذا الدور.</translation>
+    </message>
+    <message>
+        <source>No visit today for this ID.</source>
+        <translation>لا زيارة اليوم لهذا الرقم.</translation>
+    </message>
+    <message>
+        <source>Not a clinic code (10 to 99).</source>
+        <translation>ليس رمز عيادة (من 10 إلى 99).</translation>
+    </message>
+    <message>
         <source>Disk full</source>
         <translation>القرص ممتلئ</translation>
     </message>
@@ -852,6 +972,10 @@
     <message>
         <source>Call next</source>
         <translation>نداء التالي</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>نداء</translation>
     </message>
     <message>
         <source>Recall</source>

@@ -250,6 +250,126 @@
         </translation>
     </message>
     <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Joined a queue</source>
+        <translation>Joined a queue</translation>
+    </message>
+    <message>
+        <source>Wrong PIN at a kiosk</source>
+        <translation>Wrong PIN at a kiosk</translation>
+    </message>
+    <message>
+        <source>Clinic confirmed with its PIN</source>
+        <translation>Clinic confirmed with its PIN</translation>
+    </message>
+    <message>
+        <source>“Where am I?” look-up</source>
+        <translation>“Where am I?” look-up</translation>
+    </message>
+    <message>
+        <source>Visit cancelled</source>
+        <translation>Visit cancelled</translation>
+    </message>
+    <message>
+        <source>Day closed</source>
+        <translation>Day closed</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Setting changed</translation>
+    </message>
+    <message>
+        <source>Clinic saved</source>
+        <translation>Clinic saved</translation>
+    </message>
+    <message>
+        <source>Exam type saved</source>
+        <translation>Exam type saved</translation>
+    </message>
+    <message>
+        <source>User saved</source>
+        <translation>User saved</translation>
+    </message>
+    <message>
+        <source>Device registered</source>
+        <translation>Device registered</translation>
+    </message>
+    <message>
+        <source>Device revoked</source>
+        <translation>Device revoked</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <source>Numbers leased</source>
+        <translation>Numbers leased</translation>
+    </message>
+    <message>
+        <source>PIN keys issued</source>
+        <translation>PIN keys issued</translation>
+    </message>
+    <message>
+        <source>Site set up</source>
+        <translation>Site set up</translation>
+    </message>
+    <message>
+        <source>a visit</source>
+        <translation>a visit</translation>
+    </message>
+    <message>
+        <source>Nobody was waiting.</source>
+        <translation>Nobody was waiting.</translation>
+    </message>
+    <message>
+        <source>Someone else acted on it first.</source>
+        <translation>Someone else acted on it first.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: locked for a while.</source>
+        <translation>Too many wrong PINs: locked for a while.</translation>
+    </message>
+    <message>
+        <source>The patient had not been called yet.</source>
+        <translation>The patient had not been called yet.</translation>
+    </message>
+    <message>
+        <source>Already checked in today.</source>
+        <translation>Already checked in today.</translation>
+    </message>
+    <message>
+        <source>Not a valid ID number.</source>
+        <translation>Not a valid ID number.</translation>
+    </message>
+    <message>
+        <source>Not allowed for this role.</source>
+        <translation>Not allowed for this role.</translation>
+    </message>
+    <message>
+        <source>No visit today for this ID.</source>
+        <translation>No visit today for this ID.</translation>
+    </message>
+    <message>
+        <source>Not a clinic code (10 to 99).</source>
+        <translation>Not a clinic code (10 to 99).</translation>
+    </message>
+    <message>
         <source>Disk full</source>
         <translation>Disk full</translation>
     </message>
@@ -795,6 +915,10 @@
     <message>
         <source>Call next</source>
         <translation>Call next</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
     </message>
     <message>
         <source>Recall</source>

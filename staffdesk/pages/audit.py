@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout
 from core.clock import SITE_ZONE, from_iso
 from core.services.audit import AuditRow, audit_log
 from staffdesk.desk import Desk
-from staffdesk.messages import tr
+from staffdesk.messages import audit_action_name, audit_detail, audit_target, tr
 from staffdesk.pages.common import MessageLine, Page, fill, headers, table
 from sync.runtime.widgets import button
 
@@ -68,10 +68,23 @@ class AuditPage(Page):
 
     def _show(self, rows: list[AuditRow]) -> None:
         outcome = {"ok": tr("Done"), "refused": tr("Refused")}
+        clinics = self.desk.catalog.clinics
+
+        def name_of(code: str) -> str | None:
+            info = clinics.get(code)
+            return info.name(self.language) if info else None
+
         fill(
             self.entries,
             [
-                (local_time(r.at), r.actor, r.action, r.target, outcome.get(r.outcome, r.outcome), r.detail)
+                (
+                    local_time(r.at),
+                    r.actor,
+                    audit_action_name(r.action),
+                    audit_target(r.target, name_of),
+                    outcome.get(r.outcome, r.outcome),
+                    audit_detail(r.detail) if r.detail else "",
+                )
                 for r in rows
             ],
         )

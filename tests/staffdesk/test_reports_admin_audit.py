@@ -214,12 +214,12 @@ def test_the_audit_log_filters_by_user_action_and_outcome(
     fill_in(qtbot, audit.who, "nurse")
     tap(qtbot, chief, "audit_apply")
     actions = [audit.entries.item(r, 2).text() for r in range(audit.entries.rowCount())]
-    assert actions == ["start", "call_next", "log_in"]
+    assert actions == ["Start", "Call next", "Log in"]
     audit.outcome.setCurrentIndex(audit.outcome.findData("ok"))
     fill_in(qtbot, audit.action, "call_next")
     tap(qtbot, chief, "audit_apply")
     assert audit.entries.rowCount() == 1
-    assert audit.entries.item(0, 3).text() == "vitals 1"
+    assert audit.entries.item(0, 3).text() == "Vital Signs 1", "clinics by name"
     fill_in(qtbot, audit.who, "")
     fill_in(qtbot, audit.action, "log_in")
     audit.outcome.setCurrentIndex(audit.outcome.findData("refused"))
