@@ -17,6 +17,7 @@ from core.schema import Setting, table_of
 
 DEFAULTS: dict[str, Any] = {
     "site_name": "Medical Examination Committee",
+    "site_name_ar": "لجنة الفحص الطبي",
     "id_format": r"[0-9]{5,12}",
     "lease_block": 100,
     "pin_max_failures": 5,

@@ -65,7 +65,7 @@ def ticket_lines(card: TicketCard, catalog: Catalog, language: str) -> TicketLin
         current = " \u25cf" if code == card.clinic else ""
         route.append(rtl_safe(f"{index}. {name}{done}{current}", language))
     return TicketLines(
-        site=catalog.settings.site_name,
+        site=catalog.settings.name(language),
         number_caption=QCoreApplication.translate("Ticket", "Your number"),
         number=card.label,
         clinic=rtl_safe(where, language),

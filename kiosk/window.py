@@ -206,7 +206,7 @@ class KioskWindow(QWidget):
 
     def retranslate(self) -> None:
         show_offline_mark(self.badge, self.sync_status)
-        self.site.setText(self.flow.catalog.settings.site_name)
+        self.site.setText(self.flow.catalog.settings.name(self.language))
         self.language_button.setText(self.tr("English") if self.language == "ar" else self.tr("العربية"))
         self.setWindowTitle(self.tr("Check-in kiosk"))
 

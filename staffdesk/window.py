@@ -142,7 +142,7 @@ class StaffWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("MMC-MMS staff console"))
-        self.login.show_site(self.desk.catalog.settings.site_name)
+        self.login.show_site(self.desk.catalog.settings.name(self.languages.current))
         self.language_button.setText(tr("English") if self.languages.current == "ar" else tr("العربية"))
         self.lock_button.setText(tr("Lock (Ctrl+L)"))
         self.switch_button.setText(tr("Switch user"))
@@ -214,7 +214,7 @@ class StaffWindow(QMainWindow):
         self._show_login()
 
     def _show_login(self) -> None:
-        self.login.show_site(self.desk.catalog.settings.site_name)
+        self.login.show_site(self.desk.catalog.settings.name(self.languages.current))
         self.stack.setCurrentWidget(self.login)
 
     def page(self, name: str) -> Page:
@@ -232,7 +232,7 @@ class StaffWindow(QMainWindow):
         for page in self.pages:
             page.store_changed(changes, shown=working and page is current)
         if changes.config or changes.everything:
-            self.login.show_site(self.desk.catalog.settings.site_name)
+            self.login.show_site(self.desk.catalog.settings.name(self.languages.current))
             self.idle_s = self.desk.catalog.settings.staff_lock_idle_s
 
     def _refresh_current(self) -> None:

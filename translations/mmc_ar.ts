@@ -692,8 +692,12 @@
         <translation>اكتب هذا الرمز على الجهاز الجديد قبل {time}؛ يصلح لمرة واحدة.</translation>
     </message>
     <message>
-        <source>Site name</source>
-        <translation>اسم الموقع</translation>
+        <source>Site name (English)</source>
+        <translation>اسم الموقع (بالإنجليزية)</translation>
+    </message>
+    <message>
+        <source>Site name (Arabic)</source>
+        <translation>اسم الموقع (بالعربية)</translation>
     </message>
     <message>
         <source>ID number format (regular expression)</source>

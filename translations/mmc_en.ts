@@ -659,8 +659,12 @@
         <translation>Type this code on the new device before {time}; it works once.</translation>
     </message>
     <message>
-        <source>Site name</source>
-        <translation>Site name</translation>
+        <source>Site name (English)</source>
+        <translation>Site name (English)</translation>
+    </message>
+    <message>
+        <source>Site name (Arabic)</source>
+        <translation>Site name (Arabic)</translation>
     </message>
     <message>
         <source>ID number format (regular expression)</source>

@@ -45,11 +45,17 @@ class SiteSettings:
     """The settings the stations' screens follow."""
 
     site_name: str
+    """In English; `site_name_ar` in Arabic (`name`)."""
     id_format: str
     idle_s: int
     exit_code_hash: str
     staff_lock_idle_s: int
     open_tickets_at_close: str
+    site_name_ar: str = ""
+
+    def name(self, language: str) -> str:
+        """The site's name in `language` (the English one where no Arabic was given)."""
+        return self.site_name_ar if language == "ar" and self.site_name_ar else self.site_name
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ NOT_READ_YET = Catalog(
     {},
     SiteSettings(
         site_name="",
+        site_name_ar="",
         id_format=r"(?!)",
         idle_s=DEFAULTS["kiosk_idle_s"],
         exit_code_hash="",
@@ -95,6 +102,7 @@ def load_catalog(db: Database) -> Catalog:
         }
         settings = SiteSettings(
             site_name=str(setting(session, "site_name")),
+            site_name_ar=str(setting(session, "site_name_ar")),
             id_format=str(setting(session, "id_format")),
             idle_s=int(setting(session, "kiosk_idle_s")),
             exit_code_hash=str(setting(session, "kiosk_exit_code_hash")),

@@ -15,6 +15,7 @@ from core.settings import setting
 
 EDITABLE_SETTINGS = (
     "site_name",
+    "site_name_ar",
     "id_format",
     "kiosk_idle_s",
     "staff_lock_idle_s",

@@ -158,13 +158,20 @@ class DisplayWindow(QWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("MMC-MMS hall display"))
-        self.title.setText(self.changes.catalog.settings.site_name)
+        self._show_title()
         for head, source in zip(self.heads, HEADINGS, strict=True):
             head.setText("\n".join(self._both(source)))
         self.recent_title.setText("\n".join(self._both(LAST_CALLS)))
         show_offline_mark(self.offline, self.sync_status)
         self.about.setText(about_text())
         self._paint()
+
+    def _show_title(self) -> None:
+        """The site's name in both languages, the display's first."""
+        settings = self.changes.catalog.settings
+        other = "en" if self.language == "ar" else "ar"
+        names = [settings.name(self.language), settings.name(other)]
+        self.title.setText(" \u00b7 ".join(dict.fromkeys(n for n in names if n)))
 
     def _both(self, source: str) -> tuple[str, str]:
         """The text in the display's language first, then in the other."""
@@ -192,7 +199,7 @@ class DisplayWindow(QWidget):
 
     def _store_changed(self, changes: Changes) -> None:
         if changes.config or changes.everything:
-            self.title.setText(self.changes.catalog.settings.site_name)
+            self._show_title()
         if self.shows(changes):
             self.refresh()
 

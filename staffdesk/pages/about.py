@@ -37,4 +37,4 @@ class AboutPage(Page):
         return changes.config or changes.everything
 
     def refresh(self) -> None:
-        self.site.setText(self.desk.catalog.settings.site_name)
+        self.site.setText(self.desk.catalog.settings.name(self.language))

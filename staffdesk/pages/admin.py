@@ -617,7 +617,8 @@ class SettingsSection(_Section):
         super().__init__(page, "settings", 2)
         self.edits: dict[str, QLineEdit] = {}
         captions = {
-            "site_name": lambda: tr("Site name"),
+            "site_name": lambda: tr("Site name (English)"),
+            "site_name_ar": lambda: tr("Site name (Arabic)"),
             "id_format": lambda: tr("ID number format (regular expression)"),
             "kiosk_idle_s": lambda: tr("Kiosk returns to start after (s)"),
             "staff_lock_idle_s": lambda: tr("Console locks after (s)"),

@@ -130,7 +130,7 @@ class ReportsPage(Page):
             if suffix == "csv":
                 write_csv(shown, path, self.language, self._exam_names())
             else:
-                site = self.desk.catalog.settings.site_name
+                site = self.desk.catalog.settings.name(self.language)
                 write_pdf(shown, path, self.language, self._exam_names(), site)
         except OSError as error:
             self.message.error(tr("The report could not be saved: {reason}").format(reason=error.strerror or error))

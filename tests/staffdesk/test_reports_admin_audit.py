@@ -183,14 +183,18 @@ def test_admin_forms_save_a_clinic_an_exam_type_a_user_and_settings(
     tap(qtbot, window, "admin_settings_save")
     assert admin.message.text() == "The kiosk exit code has 4 to 8 digits."
     fill_in(qtbot, admin.settings.edits["site_name"], "Doha committee")
+    fill_in(qtbot, admin.settings.edits["site_name_ar"], "لجنة الدوحة")
     fill_in(qtbot, admin.settings.exit_code, "٩٣٥١٧")
     tap(qtbot, window, "admin_settings_save")
-    assert admin.message.text() == "2 settings saved."
+    assert admin.message.text() == "3 settings saved."
     assert admin.settings.exit_code.text() == ""
     settings = load_catalog(clinic_store.db).settings
     assert exit_code_matches(settings, "93517") and not exit_code_matches(settings, "2468")
     tap(qtbot, window, "staff_switch_user")
     assert window.login.site.text() == "Doha committee"
+    tap(qtbot, window, "login_arabic")
+    assert window.login.site.text() == "لجنة الدوحة", "the site's own Arabic name"
+    tap(qtbot, window, "login_english")
     log_in(qtbot, window, "new.nurse", "a-good-password")
     assert window.desk.user is not None and window.desk.user.role == "staff"
 
