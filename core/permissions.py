@@ -54,6 +54,7 @@ KIND_PERMISSION: dict[str, str] = {
     "ticket.issued": "enter_queue",
     "visit.clinic_confirmed": "confirm_pin",
     "visit.pin_failed": "confirm_pin",
+    "visit.pin_unlocked": "queue_action",
     "visit.cancelled": "cancel_visit",
     "ticket.called": "queue_action",
     "ticket.recalled": "queue_action",

@@ -164,6 +164,10 @@
         <translation>إلغاء الزيارة</translation>
     </message>
     <message>
+        <source>PIN unlock</source>
+        <translation>فك قفل الرمز</translation>
+    </message>
+    <message>
         <source>new PIN</source>
         <translation>رمز جديد</translation>
     </message>
@@ -289,6 +293,10 @@
     <message>
         <source>Clinic confirmed with its PIN</source>
         <translation>تأكيد العيادة برمزها</translation>
+    </message>
+    <message>
+        <source>Patient look-up</source>
+        <translation>بحث عن مراجع</translation>
     </message>
     <message>
         <source>“Where am I?” look-up</source>
@@ -1046,6 +1054,18 @@
         <translation>انتهت خدمة {number}.</translation>
     </message>
     <message>
+        <source>Find a patient by ID or ticket number</source>
+        <translation>ابحث عن مراجع برقم الهوية أو رقم التذكرة</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Let them use the PIN again</source>
+        <translation>اسمح له باستخدام الرمز مجددًا</translation>
+    </message>
+    <message>
         <source>{number} marked as no-show.</source>
         <translation>سُجّل {number} كغائب.</translation>
     </message>
@@ -1072,6 +1092,37 @@
     <message>
         <source>Move {number} to the end of the queue of {clinic}? This cannot be undone.</source>
         <translation>نقل {number} إلى آخر طابور {clinic}؟ لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>Nobody found today for {text}.</source>
+        <translation>لا أحد اليوم بالرقم {text}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patients have this number today; type the ID.</source>
+        <translation>
+            <numerusform>لا مراجعين بهذا الرقم اليوم؛ اكتب رقم الهوية.</numerusform>
+            <numerusform>مراجع واحد بهذا الرقم اليوم؛ اكتب رقم الهوية.</numerusform>
+            <numerusform>مراجعان بهذا الرقم اليوم؛ اكتب رقم الهوية.</numerusform>
+            <numerusform>%n مراجعين بهذا الرقم اليوم؛ اكتب رقم الهوية.</numerusform>
+            <numerusform>%n مراجعًا بهذا الرقم اليوم؛ اكتب رقم الهوية.</numerusform>
+            <numerusform>%n مراجع بهذا الرقم اليوم؛ اكتب رقم الهوية.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{id}: no clinic left today.</source>
+        <translation>{id}: لا عيادة متبقية اليوم.</translation>
+    </message>
+    <message>
+        <source>{id}: {clinic}, number {number} ({status})</source>
+        <translation>{id}: {clinic}، الرقم {number} ({status})</translation>
+    </message>
+    <message>
+        <source>locked out of the PIN until {time}</source>
+        <translation>ممنوع من الرمز حتى {time}</translation>
+    </message>
+    <message>
+        <source>{id} may use the clinic&apos;s PIN again.</source>
+        <translation>يمكن لـ {id} استخدام رمز العيادة مجددًا.</translation>
     </message>
     <message>
         <source>The new PIN of this clinic is {pin}; every kiosk gets it at its next sync.</source>

@@ -163,6 +163,10 @@
         <translation>cancellation of a visit</translation>
     </message>
     <message>
+        <source>PIN unlock</source>
+        <translation>PIN unlock</translation>
+    </message>
+    <message>
         <source>new PIN</source>
         <translation>new PIN</translation>
     </message>
@@ -268,6 +272,10 @@
     <message>
         <source>Clinic confirmed with its PIN</source>
         <translation>Clinic confirmed with its PIN</translation>
+    </message>
+    <message>
+        <source>Patient look-up</source>
+        <translation>Patient look-up</translation>
     </message>
     <message>
         <source>“Where am I?” look-up</source>
@@ -989,6 +997,18 @@
         <translation>Completed {number}.</translation>
     </message>
     <message>
+        <source>Find a patient by ID or ticket number</source>
+        <translation>Find a patient by ID or ticket number</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Let them use the PIN again</source>
+        <translation>Let them use the PIN again</translation>
+    </message>
+    <message>
         <source>{number} marked as no-show.</source>
         <translation>{number} marked as no-show.</translation>
     </message>
@@ -1015,6 +1035,33 @@
     <message>
         <source>Move {number} to the end of the queue of {clinic}? This cannot be undone.</source>
         <translation>Move {number} to the end of the queue of {clinic}? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Nobody found today for {text}.</source>
+        <translation>Nobody found today for {text}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patients have this number today; type the ID.</source>
+        <translation>
+            <numerusform>%n patient has this number today; type the ID.</numerusform>
+            <numerusform>%n patients have this number today; type the ID.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{id}: no clinic left today.</source>
+        <translation>{id}: no clinic left today.</translation>
+    </message>
+    <message>
+        <source>{id}: {clinic}, number {number} ({status})</source>
+        <translation>{id}: {clinic}, number {number} ({status})</translation>
+    </message>
+    <message>
+        <source>locked out of the PIN until {time}</source>
+        <translation>locked out of the PIN until {time}</translation>
+    </message>
+    <message>
+        <source>{id} may use the clinic's PIN again.</source>
+        <translation>{id} may use the clinic's PIN again.</translation>
     </message>
     <message>
         <source>The new PIN of this clinic is {pin}; every kiosk gets it at its next sync.</source>

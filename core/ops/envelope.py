@@ -186,6 +186,13 @@ class VisitClinicConfirmed(Payload):
     visit's day, and sends the op on without it."""
 
 
+class VisitPinUnlocked(Payload):
+    """Staff let a patient locked out by wrong PINs try again at once."""
+
+    visit_id: Id
+    at: Stamp
+
+
 class VisitPinFailed(Payload):
     visit_id: Id
     clinic: Code

@@ -49,6 +49,7 @@ from core.ops.envelope import (
     VisitCheckedIn,
     VisitClinicConfirmed,
     VisitPinFailed,
+    VisitPinUnlocked,
 )
 from core.schema import Ticket
 
@@ -65,6 +66,7 @@ KINDS: dict[str, OpKind] = {
     "visit.checked_in": OpKind(VisitCheckedIn, tickets.apply_checked_in, tickets.apply_checked_in_many),
     "visit.clinic_confirmed": OpKind(VisitClinicConfirmed, tickets.apply_clinic_confirmed),
     "visit.pin_failed": OpKind(VisitPinFailed, tickets.apply_pin_failed),
+    "visit.pin_unlocked": OpKind(VisitPinUnlocked, tickets.apply_pin_unlocked),
     "visit.cancelled": OpKind(VisitCancelled, tickets.apply_visit_cancelled),
     "ticket.issued": OpKind(TicketIssued, tickets.apply_ticket_issued),
     "ticket.called": OpKind(TicketAction, tickets.apply_ticket_called),

@@ -39,6 +39,7 @@ from core.ops.envelope import (
     VisitCheckedIn,
     VisitClinicConfirmed,
     VisitPinFailed,
+    VisitPinUnlocked,
 )
 from core.schema import Clinic, NumberLease, Patient, QueueCounter, Ticket, Visit, table_of
 from core.settings import setting
@@ -480,6 +481,13 @@ def apply_pin_failed(session: Session, op: Op, p: VisitPinFailed) -> None:
         until = dt.datetime.fromisoformat(p.at) + dt.timedelta(seconds=int(setting(session, "pin_lockout_s")))
         visit.pin_locked_until = until.isoformat(timespec="milliseconds")
         visit.pin_failures = 0
+    visit.updated_at = p.at
+
+
+def apply_pin_unlocked(session: Session, op: Op, p: VisitPinUnlocked) -> None:
+    visit = _visit(session, p.visit_id)
+    visit.pin_failures = 0
+    visit.pin_locked_until = None
     visit.updated_at = p.at
 
 

@@ -6,11 +6,13 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from core.clock import to_iso, utc_now
 from core.database import Database
 from core.digits import western_digits
-from core.errors import MalformedPin, PinLocked, RouteComplete, UnknownClinic, UnknownVisit, WrongPin
-from core.ops.envelope import PinRotated, VisitCancelled, VisitClinicConfirmed, VisitPinFailed
+from core.errors import InvalidInput, MalformedPin, PinLocked, RouteComplete, UnknownClinic, UnknownVisit, WrongPin
+from core.ops.envelope import PinRotated, VisitCancelled, VisitClinicConfirmed, VisitPinFailed, VisitPinUnlocked
 from core.ops.tickets import clinic_after, pin_refusal
 from core.permissions import Actor, require
 from core.pins import clinic_pin, next_generation
@@ -19,7 +21,7 @@ from core.services.call import service_call
 from core.services.checkin import active_visit, validate_id_number
 from core.services.days import current_day
 from core.services.numbers import take_number
-from core.services.places import QueuePlace, place_of
+from core.services.places import QueuePlace, place_of, ticket_label
 from core.settings import setting
 from core.statuses import VisitStatus
 
@@ -136,3 +138,67 @@ def rotate_pin(db: Database, actor: Actor, *, clinic: str, now: dt.datetime | No
             PinRotated(clinic=clinic, day=day, generation=next_generation(session, clinic, day)),
         )
         return clinic_pin(session, clinic, day)
+
+
+@dataclass(frozen=True)
+class FoundVisit:
+    """A patient's visit today as staff look it up: where they are, and whether wrong
+    PINs have locked them out of the kiosks."""
+
+    visit_id: str
+    id_number: str
+    status: str
+    clinic: str | None
+    label: str
+    ticket_status: str
+    locked_until: str | None
+
+
+def find_visits(db: Database, actor: Actor, *, text: str, now: dt.datetime | None = None) -> list[FoundVisit]:
+    """Today's visits of an ID number, or of a ticket number ("12", "K1A2-7")."""
+    with service_call(db, actor, "find_visit", "queue_action", target=text[:40], now=now) as call:
+        session = call.session
+        day = current_day(session, call.now)
+        wanted = western_digits(text.strip()).upper()
+        station, _, number = wanted.rpartition("-")
+        if not number.isdigit() or len(wanted) > 40 or not (station.isalnum() or not station):
+            raise InvalidInput(detail="type an ID number or a ticket number")
+        matches = Visit.patient_id == wanted
+        if len(number) <= 6:
+            by_ticket = select(Ticket.visit_id).where(
+                Ticket.day == day, Ticket.number == int(number), Ticket.station == station
+            )
+            matches = matches | Visit.id.in_(by_ticket)
+        visits = session.scalars(
+            select(Visit).where(Visit.day == day, matches).order_by(Visit.created_at).limit(20)
+        ).all()
+        found = []
+        for visit in visits:
+            ticket = session.scalar(
+                select(Ticket)
+                .where(Ticket.visit_id == visit.id, Ticket.clinic == visit.current_clinic)
+                .order_by(Ticket.entered_at.desc())
+                .limit(1)
+            )
+            locked = visit.pin_locked_until
+            found.append(
+                FoundVisit(
+                    visit_id=visit.id,
+                    id_number=visit.patient_id,
+                    status=visit.status,
+                    clinic=visit.current_clinic,
+                    label=ticket_label(ticket.station, ticket.number) if ticket else "",
+                    ticket_status=ticket.status if ticket else "",
+                    locked_until=locked if locked and dt.datetime.fromisoformat(locked) > call.now else None,
+                )
+            )
+        return found
+
+
+def unlock_pin(db: Database, actor: Actor, *, visit_id: str, now: dt.datetime | None = None) -> None:
+    """Let a patient locked out by wrong PINs try again at once."""
+    with service_call(db, actor, "unlock_pin", "queue_action", target=f"visit {visit_id}", now=now) as call:
+        visit = call.session.get(Visit, visit_id)
+        if visit is None:
+            raise UnknownVisit()
+        call.emit("visit.pin_unlocked", VisitPinUnlocked(visit_id=visit_id, at=to_iso(call.now)))

@@ -4,16 +4,18 @@ complete, mark no-show, transfer or cancel, each with a key; today's PIN, large.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from core.changes import Changes
-from core.clock import from_iso, utc_now
+from core.clock import SITE_ZONE, from_iso, utc_now
 from core.database import Database
 from core.services import queue as queue_service
 from core.services.queue import TicketView
-from core.services.visits import rotate_pin, todays_pin
+from core.services.visits import FoundVisit, find_visits, rotate_pin, todays_pin, unlock_pin
+from core.statuses import VisitStatus
 from staffdesk.desk import Desk
 from staffdesk.messages import status_name, tr
 from staffdesk.pages.common import ConfirmBar, MessageLine, Page, chosen_row, fill, headers, table
@@ -53,6 +55,14 @@ class QueuePage(Page):
             QShortcut(QKeySequence(key), self, self.buttons[name].click)
         self.confirm = ConfirmBar("queue_confirm")
         self.message = MessageLine("queue_message")
+        self.search = QLineEdit()
+        self.search.setObjectName("queue_find")
+        self.search.setMaxLength(40)
+        self.find_button = button("queue_find_button")
+        self.found = label(name="queue_found")
+        self.unlock = button("queue_unlock")
+        self.unlock.hide()
+        self.found_visit: FoundVisit | None = None
 
         top = QHBoxLayout()
         top.addWidget(self.clinic_label)
@@ -73,6 +83,12 @@ class QueuePage(Page):
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
         layout.addLayout(grid)
+        finder = QHBoxLayout()
+        finder.addWidget(self.search, 1)
+        finder.addWidget(self.find_button)
+        finder.addWidget(self.found, 2)
+        finder.addWidget(self.unlock)
+        layout.addLayout(finder)
         layout.addWidget(self.confirm)
         layout.addWidget(self.message)
 
@@ -86,6 +102,9 @@ class QueuePage(Page):
         self.buttons["no_show"].clicked.connect(lambda: self._confirm_ticket("no_show", queue_service.no_show))
         self.buttons["cancel"].clicked.connect(lambda: self._confirm_ticket("cancel", queue_service.cancel))
         self.buttons["transfer"].clicked.connect(self._confirm_transfer)
+        self.find_button.clicked.connect(self.find_patient)
+        self.search.returnPressed.connect(self.find_patient)
+        self.unlock.clicked.connect(self._unlock)
         self.tickets: list[TicketView] = []
         self.retranslate()
 
@@ -95,6 +114,9 @@ class QueuePage(Page):
         self.room.setPlaceholderText(tr("e.g. 2"))
         self.pin_title.setText(tr("Today's PIN"))
         self.rotate.setText(tr("New PIN"))
+        self.search.setPlaceholderText(tr("Find a patient by ID or ticket number"))
+        self.find_button.setText(tr("Find"))
+        self.unlock.setText(tr("Let them use the PIN again"))
         texts = {
             "call_next": tr("Call next"),
             "recall": tr("Recall"),
@@ -293,6 +315,50 @@ class QueuePage(Page):
             ),
             move,
         )
+
+    def find_patient(self) -> None:
+        """Where a patient is today, and whether wrong PINs locked them out."""
+        text, now = self.search.text().strip(), self.desk.now()
+        if not text:
+            return
+
+        def show(found: list[FoundVisit]) -> None:
+            self.found_visit = found[0] if len(found) == 1 else None
+            self.unlock.setVisible(self.found_visit is not None and self.found_visit.locked_until is not None)
+            if not found:
+                self.found.setText(tr("Nobody found today for {text}.").format(text=text))
+            elif len(found) > 1:
+                self.found.setText(tr("%n patients have this number today; type the ID.", None, len(found)))
+            else:
+                self.found.setText(self._describe(found[0]))
+
+        self.act(self.message, lambda db, actor: find_visits(db, actor, text=text, now=now), show)
+
+    def _describe(self, visit: FoundVisit) -> str:
+        if visit.status != VisitStatus.ACTIVE or visit.clinic is None:
+            return tr("{id}: no clinic left today.").format(id=visit.id_number)
+        where = tr("{id}: {clinic}, number {number} ({status})").format(
+            id=visit.id_number,
+            clinic=self.desk.catalog.clinic_name(visit.clinic, self.language),
+            number=visit.label,
+            status=status_name(visit.ticket_status),
+        )
+        if visit.locked_until:
+            until = from_iso(visit.locked_until).astimezone(SITE_ZONE).strftime("%H:%M")
+            where += " \u00b7 " + tr("locked out of the PIN until {time}").format(time=until)
+        return where
+
+    def _unlock(self) -> None:
+        visit, now = self.found_visit, self.desk.now()
+        if visit is None:
+            return
+
+        def said(_: None) -> str:
+            self.unlock.hide()
+            self.found.setText(self._describe(replace(visit, locked_until=None)))
+            return tr("{id} may use the clinic's PIN again.").format(id=visit.id_number)
+
+        self.act(self.message, lambda db, actor: unlock_pin(db, actor, visit_id=visit.visit_id, now=now), said)
 
     def _rotate_pin(self) -> None:
         clinic = self.clinic_code

@@ -3,6 +3,7 @@ cannot be undone; today's PIN and its rotation; each action in the audit log."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from PySide6.QtCore import Qt
@@ -10,14 +11,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from core.defaults import CLINICS
+from core.errors import PinLocked, WrongPin
 from core.permissions import Actor
 from core.schema import AuditEntry, Ticket
 from core.services.checkin import check_in
 from core.services.queue import call_next, complete, start
-from core.services.visits import todays_pin
+from core.services.visits import confirm_clinic, todays_pin
 from core.store import Store
 from tests.qtsupport import tap
-from tests.staffdesk.conftest import ConsoleFactory, press
+from tests.staffdesk.conftest import ConsoleFactory, fill_in, press
 
 NURSE = Actor("nurse", "staff")
 
@@ -177,3 +179,27 @@ def test_the_queue_follows_what_others_do_without_a_click(
     )
     qtbot.waitUntil(lambda: window.queue.list.item(0, 1).text() == "Called", timeout=3000)
     assert window.queue.list.item(0, 2).text() == "8" and window.queue.list.item(0, 4).text() == "other"
+
+
+def test_a_nurse_finds_a_locked_out_patient_and_lets_them_use_the_pin_again(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store, morning: dt.datetime
+) -> None:
+    at = morning + dt.timedelta(minutes=30)
+    called = call_next(clinic_store.db, Actor("nurse", "staff"), clinic="vitals", room="2", now=at)
+    pin = todays_pin(clinic_store.db, Actor("nurse", "staff"), clinic="vitals", now=at)
+    kiosk = Actor("K1", "kiosk")
+    for _ in range(5):
+        with contextlib.suppress(WrongPin, PinLocked):
+            confirm_clinic(clinic_store.db, kiosk, id_number="28700000000", pin=pin % 89 + 10, now=at)
+    window = make_console("nurse")
+    fill_in(qtbot, window.queue.search, "١")
+    tap(qtbot, window, "queue_find_button")
+    assert (
+        window.queue.found.text() == "28700000000: Vital Signs, number 1 (Called) · locked out of the PIN until 08:40"
+    )
+    assert called.label == "1"
+    tap(qtbot, window, "queue_unlock")
+    assert window.queue.message.text() == "28700000000 may use the clinic's PIN again."
+    assert not window.queue.unlock.isVisible()
+    done = confirm_clinic(clinic_store.db, kiosk, id_number="28700000000", pin=pin, now=at)
+    assert done.next_place is not None

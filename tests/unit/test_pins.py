@@ -216,3 +216,25 @@ def test_a_supervisor_cancels_a_visit_and_its_waiting_ticket(store: Store, morni
         visits.cancel_visit(store.db, SUPERVISOR, visit_id=visit, now=morning)
     with pytest.raises(UnknownVisit):
         visits.cancel_visit(store.db, SUPERVISOR, visit_id="0" * 36, now=morning)
+
+
+def test_staff_find_a_locked_out_patient_by_id_or_number_and_unlock_them(store: Store, morning: dt.datetime) -> None:
+    set_setting(store.db, ADMIN, "pin_max_failures", 2)
+    visit = _visit_at_vitals(store, morning)
+    _called(store, "vitals", morning)
+    right = visits.todays_pin(store.db, STAFF, clinic="vitals", now=morning)
+    wrong = 10 if right != 10 else 11
+    for _ in range(2):
+        with pytest.raises((WrongPin, PinLocked)):
+            visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=wrong, now=morning)
+    by_id = visits.find_visits(store.db, STAFF, text="٢٨٤٠٠٠٠٠٠٠١", now=morning)
+    by_number = visits.find_visits(store.db, STAFF, text="1", now=morning)
+    assert by_id == by_number and [f.visit_id for f in by_id] == [visit]
+    assert by_id[0].locked_until is not None and (by_id[0].clinic, by_id[0].label) == ("vitals", "1")
+    visits.unlock_pin(store.db, STAFF, visit_id=visit, now=morning)
+    assert visits.find_visits(store.db, STAFF, text="1", now=morning)[0].locked_until is None
+    assert visits.confirm_clinic(store.db, KIOSK, visit_id=visit, pin=right, now=morning).next_place is not None
+    with pytest.raises(PermissionDenied):
+        visits.unlock_pin(store.db, KIOSK, visit_id=visit, now=morning)
+    with pytest.raises(InvalidInput):
+        visits.find_visits(store.db, STAFF, text="drop table", now=morning)
