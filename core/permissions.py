@@ -62,6 +62,7 @@ KIND_PERMISSION: dict[str, str] = {
     "ticket.completed": "queue_action",
     "ticket.no_show": "queue_action",
     "ticket.cancelled": "queue_action",
+    "ticket.reopened": "queue_action",
     "ticket.transferred": "queue_action",
     "pin.rotated": "rotate_pin",
     "lease.granted": "grant_lease",

@@ -148,6 +148,10 @@
         <translation>التحويل</translation>
     </message>
     <message>
+        <source>undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
         <source>new ticket</source>
         <translation>تذكرة جديدة</translation>
     </message>
@@ -273,6 +277,10 @@
             <numerusform>استُعيدت بيانات وحدة الموظف هذه من النسخة الاحتياطية {backup}؛ واستُرجع %n تغييرًا أُجريت هنا بعدها وتُرسل إلى الخادم.</numerusform>
             <numerusform>استُعيدت بيانات وحدة الموظف هذه من النسخة الاحتياطية {backup}؛ واستُرجع %n تغيير أُجريت هنا بعدها وتُرسل إلى الخادم.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Undo of a no-show or cancel</source>
+        <translation>تراجع عن غياب أو إلغاء</translation>
     </message>
     <message>
         <source>Transfer</source>
@@ -1074,12 +1082,20 @@
         <translation>أُلغيت التذكرة {number}.</translation>
     </message>
     <message>
-        <source>Mark {number} as no-show? This cannot be undone.</source>
-        <translation>تسجيل {number} كغائب؟ لا يمكن التراجع عن ذلك.</translation>
+        <source>Undo ({number})</source>
+        <translation>تراجع ({number})</translation>
     </message>
     <message>
-        <source>Cancel ticket {number}? This cannot be undone.</source>
-        <translation>إلغاء التذكرة {number}؟ لا يمكن التراجع عن ذلك.</translation>
+        <source>{number} is back in its place in the queue.</source>
+        <translation>عاد {number} إلى مكانه في الطابور.</translation>
+    </message>
+    <message>
+        <source>Mark {number} as no-show? It can be undone for 5 minutes.</source>
+        <translation>تسجيل {number} غائبًا؟ يمكن التراجع خلال 5 دقائق.</translation>
+    </message>
+    <message>
+        <source>Cancel ticket {number}? It can be undone for 5 minutes.</source>
+        <translation>إلغاء التذكرة {number}؟ يمكن التراجع خلال 5 دقائق.</translation>
     </message>
     <message>
         <source>Choose the clinic to send {number} to.</source>

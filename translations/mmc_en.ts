@@ -147,6 +147,10 @@
         <translation>transfer</translation>
     </message>
     <message>
+        <source>undo</source>
+        <translation>undo</translation>
+    </message>
+    <message>
         <source>new ticket</source>
         <translation>new ticket</translation>
     </message>
@@ -252,6 +256,10 @@
             <numerusform>This console's data was restored from the backup {backup}; %n change made here after it was taken back and is sent to the server.</numerusform>
             <numerusform>This console's data was restored from the backup {backup}; %n changes made here after it were taken back and are sent to the server.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Undo of a no-show or cancel</source>
+        <translation>Undo of a no-show or cancel</translation>
     </message>
     <message>
         <source>Transfer</source>
@@ -1017,12 +1025,20 @@
         <translation>Cancelled {number}.</translation>
     </message>
     <message>
-        <source>Mark {number} as no-show? This cannot be undone.</source>
-        <translation>Mark {number} as no-show? This cannot be undone.</translation>
+        <source>Undo ({number})</source>
+        <translation>Undo ({number})</translation>
     </message>
     <message>
-        <source>Cancel ticket {number}? This cannot be undone.</source>
-        <translation>Cancel ticket {number}? This cannot be undone.</translation>
+        <source>{number} is back in its place in the queue.</source>
+        <translation>{number} is back in its place in the queue.</translation>
+    </message>
+    <message>
+        <source>Mark {number} as no-show? It can be undone for 5 minutes.</source>
+        <translation>Mark {number} as no-show? It can be undone for 5 minutes.</translation>
+    </message>
+    <message>
+        <source>Cancel ticket {number}? It can be undone for 5 minutes.</source>
+        <translation>Cancel ticket {number}? It can be undone for 5 minutes.</translation>
     </message>
     <message>
         <source>Choose the clinic to send {number} to.</source>

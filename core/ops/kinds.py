@@ -75,6 +75,7 @@ KINDS: dict[str, OpKind] = {
     "ticket.completed": OpKind(TicketCompleted, tickets.apply_ticket_completed),
     "ticket.no_show": OpKind(TicketAction, tickets.apply_ticket_no_show),
     "ticket.cancelled": OpKind(TicketAction, tickets.apply_ticket_cancelled),
+    "ticket.reopened": OpKind(TicketAction, tickets.apply_ticket_reopened),
     "ticket.transferred": OpKind(TicketTransferred, tickets.apply_ticket_transferred),
     "pin.rotated": OpKind(PinRotated, config.apply_pin_rotated),
     "pin.day_key": OpKind(DayKeyIssued, config.apply_day_key),

@@ -63,6 +63,7 @@ ACTION_NAMES = {
     "ticket.no_show": "marked no-show",
     "ticket.cancelled": "cancelled",
     "ticket.transferred": "transferred",
+    "ticket.reopened": "put back in the queue",
 }
 STARTS_FROM = {
     "ticket.called": (TicketStatus.WAITING,),
@@ -72,6 +73,7 @@ STARTS_FROM = {
     "ticket.no_show": (TicketStatus.CALLED,),
     "ticket.cancelled": ACTIVE,
     "ticket.transferred": ACTIVE,
+    "ticket.reopened": (TicketStatus.NO_SHOW, TicketStatus.CANCELLED),
 }
 
 
@@ -401,6 +403,30 @@ def apply_ticket_no_show(session: Session, op: Op, p: TicketAction) -> None:
 
 def apply_ticket_cancelled(session: Session, op: Op, p: TicketAction) -> None:
     move_ticket(session, _ticket_for(session, op, p.ticket_id), TicketStatus.CANCELLED, p.at)
+
+
+def apply_ticket_reopened(session: Session, op: Op, p: TicketAction) -> None:
+    """A no-show or a cancellation undone within the site's `undo_window_s`: the ticket
+    goes back to its old place in the queue."""
+    ticket = _ticket_for(session, op, p.ticket_id)
+    window = int(setting(session, "undo_window_s"))
+    if ticket.transferred_to is not None:
+        raise InvalidInput(detail="a transfer is not undone; transfer the patient back")
+    if ticket.ended_at is None or _seconds_between(ticket.ended_at, p.at) > window:
+        raise InvalidInput(detail=f"only the last {window // 60} minutes can be undone")
+    if ticket.visit_id is not None:
+        visit = _visit(session, ticket.visit_id)
+        if visit.status != VisitStatus.ACTIVE or visit.current_clinic != ticket.clinic:
+            raise InvalidInput(detail="the patient has moved on since")
+        again = session.scalar(
+            select(Ticket.id).where(
+                Ticket.visit_id == visit.id, Ticket.clinic == ticket.clinic, Ticket.status.in_(ACTIVE)
+            )
+        )
+        if again is not None:
+            raise InvalidInput(detail="the patient is in this queue again already")
+    move_ticket(session, ticket, TicketStatus.WAITING, p.at)
+    ticket.ended_at = None
 
 
 def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> None:

@@ -118,6 +118,7 @@ recall = _ticket_action("recall", "ticket.recalled")
 start = _ticket_action("start", "ticket.started")
 no_show = _ticket_action("no_show", "ticket.no_show")
 cancel = _ticket_action("cancel", "ticket.cancelled")
+reopen = _ticket_action("reopen", "ticket.reopened")
 
 
 @dataclass(frozen=True)

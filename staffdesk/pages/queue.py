@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
@@ -30,6 +31,8 @@ SHORTCUTS = {
     "transfer": "F7",
     "cancel": "F8",
 }
+UNDO_SHOWN_MS = 290_000
+"""How long Undo is offered: a little less than the site's default undo window (300 s)."""
 
 
 class QueuePage(Page):
@@ -60,6 +63,12 @@ class QueuePage(Page):
         self.search.setMaxLength(40)
         self.find_button = button("queue_find_button")
         self.found = label(name="queue_found")
+        self.undo = button("queue_undo")
+        self.undo.hide()
+        self.undoable: TicketView | None = None
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(lambda: self._offer_undo(None))
         self.unlock = button("queue_unlock")
         self.unlock.hide()
         self.found_visit: FoundVisit | None = None
@@ -89,6 +98,7 @@ class QueuePage(Page):
         finder.addWidget(self.found, 2)
         finder.addWidget(self.unlock)
         layout.addLayout(finder)
+        layout.addWidget(self.undo)
         layout.addWidget(self.confirm)
         layout.addWidget(self.message)
 
@@ -105,6 +115,7 @@ class QueuePage(Page):
         self.find_button.clicked.connect(self.find_patient)
         self.search.returnPressed.connect(self.find_patient)
         self.unlock.clicked.connect(self._unlock)
+        self.undo.clicked.connect(self._undo)
         self.tickets: list[TicketView] = []
         self.retranslate()
 
@@ -269,10 +280,34 @@ class QueuePage(Page):
         }[action]
         room = (self.room.text() or None) if action == "recall" else None
         now = self.desk.now()
+
+        def said(_: TicketView) -> str:
+            self._offer_undo(ticket if action in ("no_show", "cancel") else None)
+            return done.format(number=ticket.label)
+
         self.act(
             self.message,
             lambda db, actor: service(db, actor, ticket_id=ticket.ticket_id, room=room, now=now),
-            lambda _: done.format(number=ticket.label),
+            said,
+        )
+
+    def _offer_undo(self, ticket: TicketView | None) -> None:
+        """After a no-show or a cancellation, an Undo for a few minutes."""
+        self.undoable = ticket
+        self.undo.setVisible(ticket is not None)
+        if ticket is not None:
+            self.undo.setText(tr("Undo ({number})").format(number=ticket.label))
+            self._undo_timer.start(UNDO_SHOWN_MS)
+
+    def _undo(self) -> None:
+        ticket, now = self.undoable, self.desk.now()
+        if ticket is None:
+            return
+        self._offer_undo(None)
+        self.act(
+            self.message,
+            lambda db, actor: queue_service.reopen(db, actor, ticket_id=ticket.ticket_id, now=now),
+            lambda _: tr("{number} is back in its place in the queue.").format(number=ticket.label),
         )
 
     def _confirm_ticket(self, action: str, service: queue_service.TicketService) -> None:
@@ -281,8 +316,8 @@ class QueuePage(Page):
             self.message.error(tr("Choose a patient in the list first."))
             return
         question = {
-            "no_show": tr("Mark {number} as no-show? This cannot be undone."),
-            "cancel": tr("Cancel ticket {number}? This cannot be undone."),
+            "no_show": tr("Mark {number} as no-show? It can be undone for 5 minutes."),
+            "cancel": tr("Cancel ticket {number}? It can be undone for 5 minutes."),
         }[action]
         self.confirm.ask(question.format(number=ticket.label), lambda: self._on_ticket(action, service))
 

@@ -73,7 +73,7 @@ def test_no_show_and_cancel_ask_first_and_do_nothing_on_no(
     window.queue.list.setCurrentCell(1, 0)
     tap(qtbot, window, "queue_no_show")
     assert window.queue.confirm.isVisible()
-    assert window.queue.confirm.question.text() == "Mark 2 as no-show? This cannot be undone."
+    assert window.queue.confirm.question.text() == "Mark 2 as no-show? It can be undone for 5 minutes."
     tap(qtbot, window, "queue_confirm_no")
     assert not window.queue.confirm.isVisible()
     assert statuses(clinic_store)[2] == "WAITING"
@@ -85,9 +85,15 @@ def test_no_show_and_cancel_ask_first_and_do_nothing_on_no(
     assert window.queue.message.text() == "1 marked as no-show."
     window.queue.list.setCurrentCell(1, 0)
     tap(qtbot, window, "queue_cancel")
-    assert window.queue.confirm.question.text() == "Cancel ticket 3? This cannot be undone."
+    assert window.queue.confirm.question.text() == "Cancel ticket 3? It can be undone for 5 minutes."
     tap(qtbot, window, "queue_confirm_yes")
     assert statuses(clinic_store) == {1: "NO_SHOW", 2: "WAITING", 3: "CANCELLED"}
+    assert window.queue.undo.text() == "Undo (3)"
+    tap(qtbot, window, "queue_undo")
+    assert window.queue.message.text() == "3 is back in its place in the queue."
+    assert statuses(clinic_store) == {1: "NO_SHOW", 2: "WAITING", 3: "WAITING"}
+    assert [window.queue.list.item(r, 0).text() for r in range(window.queue.list.rowCount())] == ["2", "3"]
+    assert not window.queue.undo.isVisible()
 
 
 def test_transfer_moves_the_patient_to_the_end_of_another_clinics_queue(

@@ -587,6 +587,7 @@ def sample_payloads(site: Site, kiosk: Hand) -> dict[str, dict[str, Any]]:
         "visit.clinic_confirmed": {"visit_id": visit, "clinic": "vitals", "at": at, "next_ticket": None, "pin": 42},
         "visit.pin_failed": {"visit_id": visit, "clinic": "vitals", "at": at},
         "visit.pin_unlocked": {"visit_id": visit, "at": at},
+        "ticket.reopened": {"ticket_id": new_id(), "at": at},
         "ticket.completed": {"ticket_id": new_id(), "at": at, "advances": True, "next_ticket": ticket},
         "visit.cancelled": {"visit_id": visit, "at": at},
         "ticket.called": {"ticket_id": new_id(), "at": at, "room": "1"},

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from core.errors import PermissionDenied, QueueEmpty, TransitionRefused, UnknownClinic, UnknownTicket
+from core.errors import InvalidInput, PermissionDenied, QueueEmpty, TransitionRefused, UnknownClinic, UnknownTicket
 from core.services import queue
 from core.services.checkin import check_in, where_am_i
 from core.services.reports import clinic_stats, dashboard
@@ -140,3 +140,22 @@ def test_queue_list_shows_those_in_service_first(store: Store, morning: dt.datet
     queue.call_ticket(store.db, STAFF, ticket_id=second, now=morning)
     listed = queue.clinic_queue(store.db, clinic="vitals", now=morning)
     assert [t.ticket_id for t in listed] == [second, first, third]
+
+
+def test_a_no_show_or_a_cancel_is_undone_only_within_the_window_and_only_once(
+    store: Store, morning: dt.datetime
+) -> None:
+    first, second, third = _arrive(store, morning, "28400000001", "28400000002", "28400000003")
+    queue.call_ticket(store.db, STAFF, ticket_id=first, now=morning + 5 * MINUTE)
+    queue.no_show(store.db, STAFF, ticket_id=first, now=morning + 6 * MINUTE)
+    queue.cancel(store.db, STAFF, ticket_id=second, now=morning + 6 * MINUTE)
+    queue.reopen(store.db, STAFF, ticket_id=first, now=morning + 10 * MINUTE)
+    assert [t.ticket_id for t in queue.clinic_queue(store.db, clinic="vitals", now=morning)] == [first, third]
+    with pytest.raises(TransitionRefused):
+        queue.reopen(store.db, STAFF, ticket_id=first, now=morning + 10 * MINUTE)
+    before = digest(store)
+    with pytest.raises(InvalidInput, match="last 5 minutes"):
+        queue.reopen(store.db, STAFF, ticket_id=second, now=morning + 12 * MINUTE)
+    assert digest(store) == before
+    vitals = next(f for f in clinic_stats(store.db, day="2026-11-22") if f.clinic == "vitals")
+    assert (vitals.waiting, vitals.no_show, vitals.cancelled) == (2, 0, 1)
