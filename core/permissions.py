@@ -68,6 +68,8 @@ KIND_PERMISSION: dict[str, str] = {
     "lease.granted": "grant_lease",
     "pin.day_key": "grant_lease",
     "clinic.upserted": "configure",
+    "clinic.paused": "queue_action",
+    "clinic.resumed": "queue_action",
     "exam_type.upserted": "configure",
     "user.upserted": "configure",
     "device.registered": "configure",

@@ -51,6 +51,8 @@ class Clinic(Base):
     call_interval_s: Mapped[int] = mapped_column(Integer, default=300)
     gender: Mapped[str] = mapped_column(String(10), default="any")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    paused: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    """Why staff paused the clinic (a break), shown on the hall display; "" while it works."""
 
 
 class ExamType(Base):

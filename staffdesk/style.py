@@ -41,6 +41,7 @@ QLabel[role="board-room"] {{ font-size: {clinic}px; }}
 QLabel[role="board-idle"] {{ font-family: "Noto Sans"; font-size: {number}px; color: #455a64; }}
 QLabel[role="board-recall"] {{ font-family: "Noto Sans"; font-size: {number}px; font-weight: bold;
     color: #4fc3f7; }}
+QLabel[role="board-paused"] {{ font-size: {clinic}px; font-weight: bold; color: #ffab40; }}
 QLabel[role="board-waiting"] {{ font-family: "Noto Sans"; font-size: {clinic}px; color: #b0bec5; }}
 QLabel[role="board-page"] {{ font-size: {head}px; color: #b0bec5; }}
 QLabel[role="board-flash"] {{ font-family: "Noto Sans"; font-size: {number}px; font-weight: bold;

@@ -184,6 +184,14 @@
         <translation>تعديل العيادة</translation>
     </message>
     <message>
+        <source>pause</source>
+        <translation>توقف مؤقت</translation>
+    </message>
+    <message>
+        <source>end of a pause</source>
+        <translation>نهاية توقف</translation>
+    </message>
+    <message>
         <source>exam type change</source>
         <translation>تعديل نوع الفحص</translation>
     </message>
@@ -305,6 +313,14 @@
     <message>
         <source>Patient look-up</source>
         <translation>بحث عن مراجع</translation>
+    </message>
+    <message>
+        <source>Clinic paused</source>
+        <translation>إيقاف العيادة مؤقتًا</translation>
+    </message>
+    <message>
+        <source>Clinic resumed</source>
+        <translation>استئناف العيادة</translation>
     </message>
     <message>
         <source>“Where am I?” look-up</source>
@@ -1070,6 +1086,10 @@
         <translation>بحث</translation>
     </message>
     <message>
+        <source>Reason shown in the hall, e.g. prayer break</source>
+        <translation>السبب الظاهر في القاعة، مثل استراحة الصلاة</translation>
+    </message>
+    <message>
         <source>Let them use the PIN again</source>
         <translation>اسمح له باستخدام الرمز مجددًا</translation>
     </message>
@@ -1108,6 +1128,26 @@
     <message>
         <source>Move {number} to the end of the queue of {clinic}? This cannot be undone.</source>
         <translation>نقل {number} إلى آخر طابور {clinic}؟ لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>Resume the clinic</source>
+        <translation>استئناف العيادة</translation>
+    </message>
+    <message>
+        <source>Pause the clinic</source>
+        <translation>إيقاف العيادة مؤقتًا</translation>
+    </message>
+    <message>
+        <source>The clinic works again; the hall display no longer shows the pause.</source>
+        <translation>عادت العيادة للعمل؛ لم تعد شاشة القاعة تعرض التوقف.</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>استراحة</translation>
+    </message>
+    <message>
+        <source>Paused; the hall display shows: {reason}</source>
+        <translation>متوقفة مؤقتًا؛ تعرض شاشة القاعة: {reason}</translation>
     </message>
     <message>
         <source>Nobody found today for {text}.</source>
@@ -1368,6 +1408,10 @@
     <message>
         <source>Last calls</source>
         <translation>آخر النداءات</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>متوقفة مؤقتًا</translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,14 @@
         <translation>clinic change</translation>
     </message>
     <message>
+        <source>pause</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <source>end of a pause</source>
+        <translation>end of a pause</translation>
+    </message>
+    <message>
         <source>exam type change</source>
         <translation>exam type change</translation>
     </message>
@@ -284,6 +292,14 @@
     <message>
         <source>Patient look-up</source>
         <translation>Patient look-up</translation>
+    </message>
+    <message>
+        <source>Clinic paused</source>
+        <translation>Clinic paused</translation>
+    </message>
+    <message>
+        <source>Clinic resumed</source>
+        <translation>Clinic resumed</translation>
     </message>
     <message>
         <source>“Where am I?” look-up</source>
@@ -1013,6 +1029,10 @@
         <translation>Find</translation>
     </message>
     <message>
+        <source>Reason shown in the hall, e.g. prayer break</source>
+        <translation>Reason shown in the hall, e.g. prayer break</translation>
+    </message>
+    <message>
         <source>Let them use the PIN again</source>
         <translation>Let them use the PIN again</translation>
     </message>
@@ -1051,6 +1071,26 @@
     <message>
         <source>Move {number} to the end of the queue of {clinic}? This cannot be undone.</source>
         <translation>Move {number} to the end of the queue of {clinic}? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Resume the clinic</source>
+        <translation>Resume the clinic</translation>
+    </message>
+    <message>
+        <source>Pause the clinic</source>
+        <translation>Pause the clinic</translation>
+    </message>
+    <message>
+        <source>The clinic works again; the hall display no longer shows the pause.</source>
+        <translation>The clinic works again; the hall display no longer shows the pause.</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Paused; the hall display shows: {reason}</source>
+        <translation>Paused; the hall display shows: {reason}</translation>
     </message>
     <message>
         <source>Nobody found today for {text}.</source>
@@ -1307,6 +1347,10 @@
     <message>
         <source>Last calls</source>
         <translation>Last calls</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from core.errors import GenderNotAllowed, InvalidInput, UnknownClinic
 from core.ops.envelope import (
+    ClinicPaused,
+    ClinicResumed,
     ClinicUpserted,
     DayKeyIssued,
     DeviceRegistered,
@@ -38,6 +40,21 @@ from core.settings import setting_problem
 
 def apply_clinic_upserted(session: Session, op: Op, p: ClinicUpserted) -> None:
     session.merge(Clinic(**p.model_dump()))
+
+
+def apply_clinic_paused(session: Session, op: Op, p: ClinicPaused) -> None:
+    _known_clinic(session, p.clinic).paused = p.reason.strip() or "-"
+
+
+def apply_clinic_resumed(session: Session, op: Op, p: ClinicResumed) -> None:
+    _known_clinic(session, p.clinic).paused = ""
+
+
+def _known_clinic(session: Session, code: str) -> Clinic:
+    clinic = session.get(Clinic, code)
+    if clinic is None:
+        raise UnknownClinic(clinic=code)
+    return clinic
 
 
 def apply_exam_type_upserted(session: Session, op: Op, p: ExamTypeUpserted) -> None:

@@ -259,6 +259,17 @@ class ClinicUpserted(Payload):
     sort_order: int = Field(default=0, ge=-10_000, le=10_000)
 
 
+class ClinicPaused(Payload):
+    clinic: Code
+    reason: str = Field(min_length=1, max_length=80)
+    at: Stamp
+
+
+class ClinicResumed(Payload):
+    clinic: Code
+    at: Stamp
+
+
 class ExamTypeUpserted(Payload):
     code: Code
     name_ar: str = Field(min_length=1, max_length=120)

@@ -27,6 +27,8 @@ from core.errors import (
 )
 from core.ops import config, days, tickets
 from core.ops.envelope import (
+    ClinicPaused,
+    ClinicResumed,
     ClinicUpserted,
     DayClosed,
     DayKeyIssued,
@@ -81,6 +83,8 @@ KINDS: dict[str, OpKind] = {
     "pin.day_key": OpKind(DayKeyIssued, config.apply_day_key),
     "lease.granted": OpKind(LeaseGranted, config.apply_lease_granted),
     "clinic.upserted": OpKind(ClinicUpserted, config.apply_clinic_upserted),
+    "clinic.paused": OpKind(ClinicPaused, config.apply_clinic_paused),
+    "clinic.resumed": OpKind(ClinicResumed, config.apply_clinic_resumed),
     "exam_type.upserted": OpKind(ExamTypeUpserted, config.apply_exam_type_upserted),
     "user.upserted": OpKind(UserUpserted, config.apply_user_upserted),
     "device.registered": OpKind(DeviceRegistered, config.apply_device_registered),

@@ -61,6 +61,8 @@ class BoardRow:
     room: str
     call: BoardCall | None
     waiting: int
+    paused: str = ""
+    """Why staff paused the clinic ("" while it works)."""
 
     def name(self, language: str) -> str:
         return self.name_ar if language == "ar" else self.name_en
@@ -94,7 +96,7 @@ def board(
         day = current_day(session, now or utc_now())
         open_clinics = list(
             session.execute(
-                select(Clinic.code, Clinic.name_ar, Clinic.name_en, Clinic.room)
+                select(Clinic.code, Clinic.name_ar, Clinic.name_en, Clinic.room, Clinic.paused)
                 .where(Clinic.active.is_(True))
                 .order_by(Clinic.sort_order, Clinic.code)
             )
@@ -130,7 +132,7 @@ def board(
             )
         }
     rows = [
-        BoardRow(c.code, c.name_ar, c.name_en, c.room, serving.get(c.code), max(0, waiting.get(c.code, 0)))
+        BoardRow(c.code, c.name_ar, c.name_en, c.room, serving.get(c.code), max(0, waiting.get(c.code, 0)), c.paused)
         for c in shown
     ]
     return Board(rows, latest)

@@ -34,6 +34,7 @@ class ClinicInfo(Named):
     room: str
     gender: str = "any"
     active: bool = True
+    paused: str = ""
 
     def receives(self, gender: str) -> bool:
         """Whether the clinic takes a patient of `gender` now."""
@@ -97,7 +98,7 @@ def load_catalog(db: Database) -> Catalog:
             for e in session.scalars(select(ExamType).where(ExamType.active.is_(True)).order_by(ExamType.code))
         ]
         clinics = {
-            c.code: ClinicInfo(c.code, c.name_ar, c.name_en, c.room, c.gender, c.active)
+            c.code: ClinicInfo(c.code, c.name_ar, c.name_en, c.room, c.gender, c.active, c.paused)
             for c in session.scalars(select(Clinic).order_by(Clinic.sort_order))
         }
         settings = SiteSettings(

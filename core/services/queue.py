@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from core.clock import to_iso, utc_now
 from core.database import Database
-from core.errors import QueueEmpty, UnknownClinic, UnknownTicket
-from core.ops.envelope import TicketAction, TicketCompleted, TicketTransferred
+from core.errors import InvalidInput, QueueEmpty, UnknownClinic, UnknownTicket
+from core.ops.envelope import ClinicPaused, ClinicResumed, TicketAction, TicketCompleted, TicketTransferred
 from core.ops.tickets import clinic_after
 from core.permissions import Actor
 from core.schema import Clinic, OpRecord, Patient, Ticket, Visit
@@ -127,6 +127,24 @@ class Completion:
     next_place: QueuePlace | None
     """Where the patient goes next (None: nowhere, their route is complete or they have none)."""
     route_complete: bool
+
+
+def pause_clinic(db: Database, actor: Actor, *, clinic: str, reason: str, now: dt.datetime | None = None) -> None:
+    """Pause the clinic for a break; the hall display shows `reason` until it resumes."""
+    with service_call(db, actor, "pause_clinic", "queue_action", target=clinic, now=now) as call:
+        if call.session.get(Clinic, clinic) is None:
+            raise UnknownClinic(clinic=clinic)
+        text = reason.strip()
+        if not 1 <= len(text) <= 80:
+            raise InvalidInput(detail="a pause has a reason of 1 to 80 characters")
+        call.emit("clinic.paused", ClinicPaused(clinic=clinic, reason=text, at=to_iso(call.now)))
+
+
+def resume_clinic(db: Database, actor: Actor, *, clinic: str, now: dt.datetime | None = None) -> None:
+    with service_call(db, actor, "resume_clinic", "queue_action", target=clinic, now=now) as call:
+        if call.session.get(Clinic, clinic) is None:
+            raise UnknownClinic(clinic=clinic)
+        call.emit("clinic.resumed", ClinicResumed(clinic=clinic, at=to_iso(call.now)))
 
 
 def complete(

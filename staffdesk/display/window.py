@@ -54,6 +54,7 @@ HEADINGS = tuple(
     )
 )
 LAST_CALLS = str(QT_TRANSLATE_NOOP("Board", "Last calls"))
+PAUSED = str(QT_TRANSLATE_NOOP("Board", "Paused"))
 NOBODY = "\u2014"
 
 
@@ -65,6 +66,12 @@ def _cell(role: str, name: str = "", *, row: bool = False) -> QLabel:
     vertical = QSizePolicy.Policy.Ignored if row else QSizePolicy.Policy.Preferred
     cell.setSizePolicy(QSizePolicy.Policy.Ignored, vertical)
     return cell
+
+
+def _number_role(call: BoardCall | None, paused: str) -> str:
+    if call is None:
+        return "board-paused" if paused else "board-idle"
+    return "board-recall" if call.is_recall else "board-number"
 
 
 class DisplayWindow(QWidget):
@@ -286,11 +293,11 @@ class DisplayWindow(QWidget):
             f"{html.escape(row.name(self.language))}<br><span style='font-size:{self.sizes['second']}px;"
             f" font-weight:normal; color:#b0bec5'>{html.escape(other)}</span>"
         )
-        number.setText(call.label if call else NOBODY)
-        room.setText(call.room if call else row.room)
+        number.setText(call.label if call else "\n".join(self._both(PAUSED)) if row.paused else NOBODY)
+        room.setText(call.room if call else row.paused if row.paused else row.room)
         waiting.setText(str(row.waiting))
         if row.clinic not in self._flashing:
-            restyle(number, "board-idle" if call is None else "board-recall" if call.is_recall else "board-number")
+            restyle(number, _number_role(call, row.paused))
 
     def _recent_text(self, call: BoardCall) -> str:
         line = tr("{number} \u00b7 {clinic} \u00b7 room {room}") if call.room else tr("{number} \u00b7 {clinic}")

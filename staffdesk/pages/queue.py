@@ -63,6 +63,10 @@ class QueuePage(Page):
         self.search.setMaxLength(40)
         self.find_button = button("queue_find_button")
         self.found = label(name="queue_found")
+        self.pause_reason = QLineEdit()
+        self.pause_reason.setObjectName("queue_pause_reason")
+        self.pause_reason.setMaxLength(80)
+        self.pause = button("queue_pause")
         self.undo = button("queue_undo")
         self.undo.hide()
         self.undoable: TicketView | None = None
@@ -98,11 +102,16 @@ class QueuePage(Page):
         finder.addWidget(self.found, 2)
         finder.addWidget(self.unlock)
         layout.addLayout(finder)
+        pausing = QHBoxLayout()
+        pausing.addWidget(self.pause_reason, 1)
+        pausing.addWidget(self.pause)
+        layout.addLayout(pausing)
         layout.addWidget(self.undo)
         layout.addWidget(self.confirm)
         layout.addWidget(self.message)
 
         self.clinic.currentIndexChanged.connect(self.refresh)
+        self.clinic.currentIndexChanged.connect(self._show_pause)
         self.list.itemSelectionChanged.connect(self._fill_transfer)
         self.rotate.clicked.connect(self._rotate_pin)
         self.buttons["call_next"].clicked.connect(self.call_next)
@@ -116,6 +125,7 @@ class QueuePage(Page):
         self.search.returnPressed.connect(self.find_patient)
         self.unlock.clicked.connect(self._unlock)
         self.undo.clicked.connect(self._undo)
+        self.pause.clicked.connect(self._toggle_pause)
         self.tickets: list[TicketView] = []
         self.retranslate()
 
@@ -127,6 +137,8 @@ class QueuePage(Page):
         self.rotate.setText(tr("New PIN"))
         self.search.setPlaceholderText(tr("Find a patient by ID or ticket number"))
         self.find_button.setText(tr("Find"))
+        self.pause_reason.setPlaceholderText(tr("Reason shown in the hall, e.g. prayer break"))
+        self._show_pause()
         self.unlock.setText(tr("Let them use the PIN again"))
         texts = {
             "call_next": tr("Call next"),
@@ -183,6 +195,7 @@ class QueuePage(Page):
         again only when its clinic changed."""
         if changes.config or changes.everything:
             self.load_clinics()
+            self._show_pause()
         elif shown and changes.touches(self.clinic_code):
             self.refresh()
 
@@ -349,6 +362,32 @@ class QueuePage(Page):
                 number=ticket.label, clinic=name
             ),
             move,
+        )
+
+    def _show_pause(self) -> None:
+        info = self.desk.catalog.clinics.get(self.clinic_code)
+        paused = bool(info and info.paused)
+        self.pause.setText(tr("Resume the clinic") if paused else tr("Pause the clinic"))
+        self.pause_reason.setEnabled(not paused)
+        if paused and info is not None:
+            self.pause_reason.setText(info.paused)
+
+    def _toggle_pause(self) -> None:
+        clinic, now = self.clinic_code, self.desk.now()
+        info = self.desk.catalog.clinics.get(clinic)
+        if info is not None and info.paused:
+            self.act(
+                self.message,
+                lambda db, actor: queue_service.resume_clinic(db, actor, clinic=clinic, now=now),
+                lambda _: tr("The clinic works again; the hall display no longer shows the pause."),
+            )
+            self.pause_reason.clear()
+            return
+        reason = self.pause_reason.text().strip() or tr("Break")
+        self.act(
+            self.message,
+            lambda db, actor: queue_service.pause_clinic(db, actor, clinic=clinic, reason=reason, now=now),
+            lambda _: tr("Paused; the hall display shows: {reason}").format(reason=reason),
         )
 
     def find_patient(self) -> None:

@@ -21,7 +21,8 @@ from staffdesk.display.announcer import Announcement, Announcer
 from staffdesk.display.window import PAGE_MS, DisplayWindow
 from sync.client import SyncStatus
 from sync.runtime.qt import Languages
-from tests.qtsupport import settle
+from tests.qtsupport import settle, tap
+from tests.staffdesk.conftest import ConsoleFactory, fill_in
 
 NURSE = Actor("nurse", "staff")
 DisplayFactory = Callable[..., DisplayWindow]
@@ -212,3 +213,19 @@ def test_offline_the_board_keeps_its_state_with_a_small_mark_and_no_sync_words(
     assert number(display, "vitals") == "1"
     display.show_sync_status(SyncStatus(online=True))
     assert not display.offline.isVisible()
+
+
+def test_a_paused_clinic_shows_its_reason_in_the_hall_until_it_resumes(
+    qtbot: QtBot, make_display: DisplayFactory, make_console: ConsoleFactory, clinic_store: Store
+) -> None:
+    display = make_display(speech=False, language="ar")
+    console = make_console("nurse")
+    fill_in(qtbot, console.queue.pause_reason, "Prayer break")
+    tap(qtbot, console, "queue_pause")
+    assert console.queue.message.text() == "Paused; the hall display shows: Prayer break"
+    qtbot.waitUntil(lambda: number(display, "vitals") == "متوقفة مؤقتًا\nPaused", timeout=5000)
+    assert display.rows[0][2].text() == "Prayer break"
+    assert console.queue.pause.text() == "Resume the clinic"
+    tap(qtbot, console, "queue_pause")
+    qtbot.waitUntil(lambda: number(display, "vitals") == "\u2014", timeout=5000)
+    assert console.queue.pause.text() == "Pause the clinic"

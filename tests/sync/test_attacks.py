@@ -594,6 +594,8 @@ def sample_payloads(site: Site, kiosk: Hand) -> dict[str, dict[str, Any]]:
         "ticket.transferred": {"ticket_id": new_id(), "at": at, "new_ticket": ticket},
         "pin.rotated": {"clinic": "vitals", "day": service_day(utc_now()), "generation": 1},
         "clinic.upserted": {"code": "vitals", "name_ar": "x", "name_en": "x"},
+        "clinic.paused": {"clinic": "vitals", "reason": "Break", "at": at},
+        "clinic.resumed": {"clinic": "vitals", "at": at},
         "exam_type.upserted": {"code": "travel", "name_ar": "x", "name_en": "x", "routes": {"male": ["vitals"]}},
         "user.upserted": {"username": "someone", "password_hash": "x" * 40, "role": "staff"},
         "device.registered": {"device_id": new_id(), "kind": "kiosk", "station": "K9"},
