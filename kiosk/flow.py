@@ -21,6 +21,7 @@ from core.errors import InvalidIdNumber
 from core.permissions import Actor
 from core.services.catalog import NOT_READ_YET, Catalog
 from core.services.checkin import Whereabouts, check_in, where_am_i
+from core.services.help import ask_for_help
 from core.services.places import QueuePlace
 from core.services.visits import Confirmation, confirm_clinic
 from kiosk.qr import visit_code, visit_of
@@ -128,6 +129,10 @@ class KioskFlow:
             return done, card
 
         return self._call(run)
+
+    def ask_help(self) -> StoreCall[str]:
+        """Call staff to this kiosk (every console shows it until one answers)."""
+        return self._call(lambda actor, at: ask_for_help(self.db, actor, now=at))
 
     def where(self, patient: Patient) -> StoreCall[tuple[Whereabouts, TicketCard | None]]:
         def run(actor: Actor, at: dt.datetime) -> tuple[Whereabouts, TicketCard | None]:

@@ -84,6 +84,9 @@ class KioskWindow(QWidget):
 
         self.site = label("big", name="site-name")
         self.language_button = button("switch-language", "quiet")
+        self.help_button = button("ask-help", "quiet")
+        self.help_note = label("info", name="help-note")
+        self.help_note.hide()
         self.badge = QLabel()
         self.badge.setObjectName("sync-badge")
         self.badge.hide()
@@ -93,6 +96,7 @@ class KioskWindow(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.site, 1)
         header.addWidget(self.badge)
+        header.addWidget(self.help_button)
         header.addWidget(self.language_button)
 
         self.welcome = WelcomeScreen()
@@ -119,7 +123,13 @@ class KioskWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.countdown)
+        notices = QHBoxLayout()
+        for notice in (self.countdown, self.help_note):
+            keep = notice.sizePolicy()
+            keep.setRetainSizeWhenHidden(True)  # nothing moves under a finger when one shows
+            notice.setSizePolicy(keep)
+            notices.addWidget(notice)
+        layout.addLayout(notices)
         layout.addWidget(self.stack, 1)
 
         self._wire()
@@ -154,6 +164,7 @@ class KioskWindow(QWidget):
     # wiring
     def _wire(self) -> None:
         self.language_button.clicked.connect(self._toggle_language)
+        self.help_button.clicked.connect(self._ask_help)
         self.welcome.language_chosen.connect(self.languages.use)
         self.welcome.check_in.connect(lambda: self._ask_id(Purpose.CHECK_IN))
         self.welcome.finished_clinic.connect(lambda: self._ask_id(Purpose.FINISHED))
@@ -209,6 +220,9 @@ class KioskWindow(QWidget):
         self.site.setText(self.flow.catalog.settings.name(self.language))
         self.language_button.setText(self.tr("English") if self.language == "ar" else self.tr("العربية"))
         self.setWindowTitle(self.tr("Check-in kiosk"))
+        self.help_button.setText(self.tr("Help"))
+        if self.help_note.isVisible():
+            self.help_note.setText(self.tr("Staff have been called. Please wait here."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -216,7 +230,22 @@ class KioskWindow(QWidget):
         super().changeEvent(event)
 
     # the flow
+    def _ask_help(self) -> None:
+        def called(_: str) -> None:
+            self.help_note.setText(self.tr("Staff have been called. Please wait here."))
+            self.help_note.show()
+            self.help_button.setEnabled(False)
+
+        def failed(error: MmcError) -> None:
+            log.error("the call for help could not be saved: %s", error)
+            self.help_note.setText(self.tr("Please ask at the reception desk."))
+            self.help_note.show()
+
+        self.flow.ask_help().success(called).failure(failed).run(self)
+
     def go_home(self) -> None:
+        self.help_note.hide()
+        self.help_button.setEnabled(True)
         self.languages.use(self.home_language)
         self.patient = Patient()
         self.card = None

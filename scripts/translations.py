@@ -53,6 +53,7 @@ ENGLISH_ONE = {
     "%n actions were refused in all; see Sync.": "%n action was refused in all; see Sync.",
     "%n settings saved.": "%n setting saved.",
     "%n clinics chosen for {station}.": "%n clinic chosen for {station}.",
+    "%n calls in all.": "%n call in all.",
     "%n patients have this number today; type the ID.": "%n patient has this number today; type the ID.",
     "%n people ahead": "%n person ahead",
     "about %n min": "about %n min",

@@ -11,6 +11,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from core.changes import Changes
+from core.clock import SITE_ZONE, from_iso
+from core.services.help import HelpCall, answer_help, open_calls
 from core.services.queue import TicketView, ticket_of_op
 from core.store import Notice
 from staffdesk.desk import Desk
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
     from sync.client import RefusedOp, SyncStatus
 
 ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+
+
+HELP_POLL_MS = 3000
+"""How often the console looks for calls for help from the kiosks."""
 
 
 class StaffWindow(QMainWindow):
@@ -59,6 +65,15 @@ class StaffWindow(QMainWindow):
         self.sync_status: SyncStatus | None = None
         self.conflict = label("conflict", name="staff_conflict")
         self.conflict.hide()
+        self.help_bar = QWidget()
+        self.help_text = label("conflict", name="staff_help")
+        self.help_answer = button("staff_help_answer", "primary")
+        help_row = QHBoxLayout(self.help_bar)
+        help_row.addWidget(self.help_text, 1)
+        help_row.addWidget(self.help_answer)
+        self.help_bar.hide()
+        self.help_calls: list[HelpCall] = []
+        self.help_answer.clicked.connect(self._answer_help)
         self.notice_text = label("conflict", name="staff_notice")
         self.notice_ok = button("staff_notice_ok")
         notice_row = QHBoxLayout(self.notice)
@@ -82,6 +97,7 @@ class StaffWindow(QMainWindow):
         layout = QVBoxLayout(self.work)
         layout.addLayout(top)
         layout.addWidget(self.conflict)
+        layout.addWidget(self.help_bar)
         layout.addWidget(self.tabs, 1)
         self.stack.addWidget(self.work)
 
@@ -119,6 +135,10 @@ class StaffWindow(QMainWindow):
         self.idle_timer.setInterval(1000)
         self.idle_timer.timeout.connect(self._check_idle)
         self.idle_timer.start()
+        self.help_timer = QTimer(self)
+        self.help_timer.setInterval(HELP_POLL_MS)
+        self.help_timer.timeout.connect(self.look_for_help_calls)
+        self.help_timer.start()
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -127,6 +147,33 @@ class StaffWindow(QMainWindow):
         """The latest action the server refused and how many came with it; the banner
         tells where its ticket stands now, so it is rewritten as news arrives."""
         self.stack.setCurrentWidget(self.login)
+
+    # calls for help from the kiosks
+    def look_for_help_calls(self) -> None:
+        if self.desk.user is None:
+            return
+        now = self.desk.now()
+        self.desk.read(lambda db: open_calls(db, now=now)).success(self._show_help_calls).run(self)
+
+    def _show_help_calls(self, calls: list[HelpCall]) -> None:
+        self.help_calls = calls
+        self.help_bar.setVisible(bool(calls))
+        if calls:
+            first = calls[0]
+            at = from_iso(first.at).astimezone(SITE_ZONE).strftime("%H:%M")
+            text = tr("Kiosk {station} asks for staff (since {time}).").format(station=first.station, time=at)
+            if len(calls) > 1:
+                text += " " + tr("%n calls in all.", None, len(calls))
+            self.help_text.setText(text)
+            self.help_answer.setText(tr("I am going"))
+
+    def _answer_help(self) -> None:
+        if not self.help_calls:
+            return
+        call, now = self.help_calls[0], self.desk.now()
+        self.desk.act(lambda db, actor: answer_help(db, actor, request_id=call.request_id, now=now)).answered(
+            self.look_for_help_calls
+        ).run(self)
 
     # language
     def _language_changed(self, language: str) -> None:

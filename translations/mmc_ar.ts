@@ -188,6 +188,10 @@
         <translation>توقف مؤقت</translation>
     </message>
     <message>
+        <source>answer to a call for help</source>
+        <translation>الرد على طلب مساعدة</translation>
+    </message>
+    <message>
         <source>end of a pause</source>
         <translation>نهاية توقف</translation>
     </message>
@@ -317,6 +321,14 @@
     <message>
         <source>Clinic paused</source>
         <translation>إيقاف العيادة مؤقتًا</translation>
+    </message>
+    <message>
+        <source>Call for help at a kiosk</source>
+        <translation>طلب مساعدة في كشك</translation>
+    </message>
+    <message>
+        <source>Call for help answered</source>
+        <translation>الرد على طلب مساعدة</translation>
     </message>
     <message>
         <source>Clinic resumed</source>
@@ -1309,6 +1321,25 @@
         <translation>وحدة الموظف - نظام اللجنة الطبية</translation>
     </message>
     <message>
+        <source>Kiosk {station} asks for staff (since {time}).</source>
+        <translation>الكشك {station} يطلب موظفًا (منذ {time}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calls in all.</source>
+        <translation>
+            <numerusform>لا طلبات.</numerusform>
+            <numerusform>طلب واحد في المجموع.</numerusform>
+            <numerusform>طلبان في المجموع.</numerusform>
+            <numerusform>%n طلبات في المجموع.</numerusform>
+            <numerusform>%n طلبًا في المجموع.</numerusform>
+            <numerusform>%n طلب في المجموع.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I am going</source>
+        <translation>أنا ذاهب</translation>
+    </message>
+    <message>
         <source>Lock (Ctrl+L)</source>
         <translation>قفل (Ctrl+L)</translation>
     </message>
@@ -1495,6 +1526,18 @@
     <message>
         <source>Check-in kiosk</source>
         <translation>جهاز تسجيل الحضور</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Staff have been called. Please wait here.</source>
+        <translation>تم استدعاء الموظفين. يرجى الانتظار هنا.</translation>
+    </message>
+    <message>
+        <source>Please ask at the reception desk.</source>
+        <translation>يرجى السؤال في مكتب الاستقبال.</translation>
     </message>
     <message>
         <source>To check in, type your ID number.</source>

@@ -187,6 +187,10 @@
         <translation>pause</translation>
     </message>
     <message>
+        <source>answer to a call for help</source>
+        <translation>answer to a call for help</translation>
+    </message>
+    <message>
         <source>end of a pause</source>
         <translation>end of a pause</translation>
     </message>
@@ -296,6 +300,14 @@
     <message>
         <source>Clinic paused</source>
         <translation>Clinic paused</translation>
+    </message>
+    <message>
+        <source>Call for help at a kiosk</source>
+        <translation>Call for help at a kiosk</translation>
+    </message>
+    <message>
+        <source>Call for help answered</source>
+        <translation>Call for help answered</translation>
     </message>
     <message>
         <source>Clinic resumed</source>
@@ -1248,6 +1260,21 @@
         <translation>MMC-MMS staff console</translation>
     </message>
     <message>
+        <source>Kiosk {station} asks for staff (since {time}).</source>
+        <translation>Kiosk {station} asks for staff (since {time}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calls in all.</source>
+        <translation>
+            <numerusform>%n call in all.</numerusform>
+            <numerusform>%n calls in all.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I am going</source>
+        <translation>I am going</translation>
+    </message>
+    <message>
         <source>Lock (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
@@ -1434,6 +1461,18 @@
     <message>
         <source>Check-in kiosk</source>
         <translation>Check-in kiosk</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Staff have been called. Please wait here.</source>
+        <translation>Staff have been called. Please wait here.</translation>
+    </message>
+    <message>
+        <source>Please ask at the reception desk.</source>
+        <translation>Please ask at the reception desk.</translation>
     </message>
     <message>
         <source>To check in, type your ID number.</source>

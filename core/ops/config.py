@@ -20,6 +20,7 @@ from core.ops.envelope import (
     ExamTypeUpserted,
     LeaseGranted,
     Op,
+    Payload,
     PinRotated,
     SettingSet,
     UserUpserted,
@@ -40,6 +41,11 @@ from core.settings import setting_problem
 
 def apply_clinic_upserted(session: Session, op: Op, p: ClinicUpserted) -> None:
     session.merge(Clinic(**p.model_dump()))
+
+
+def apply_help(session: Session, op: Op, p: Payload) -> None:
+    """A call for help and its answer change no table: the ops in the log are the record
+    (core.services.help reads them)."""
 
 
 def apply_clinic_paused(session: Session, op: Op, p: ClinicPaused) -> None:

@@ -259,6 +259,18 @@ class ClinicUpserted(Payload):
     sort_order: int = Field(default=0, ge=-10_000, le=10_000)
 
 
+class HelpRequested(Payload):
+    """A patient at a kiosk asked for staff; the op itself is the request."""
+
+    request_id: Id
+    at: Stamp
+
+
+class HelpAnswered(Payload):
+    request_id: Id
+    at: Stamp
+
+
 class ClinicPaused(Payload):
     clinic: Code
     reason: str = Field(min_length=1, max_length=80)

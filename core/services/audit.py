@@ -78,6 +78,7 @@ KIOSK_EVENTS = {
     "visit.checked_in": "check_in",
     "visit.pin_failed": "pin_failed",
     "visit.clinic_confirmed": "confirm_pin",
+    "help.requested": "ask_help",
 }
 
 

@@ -43,7 +43,7 @@ from core.statuses import OpOutcome
 from sync.server.enrollment import DeviceAuth
 
 DEVICE_MAY = {
-    "kiosk": frozenset({"check_in", "enter_queue", "confirm_pin"}),
+    "kiosk": frozenset({"check_in", "enter_queue", "confirm_pin", "ask_help"}),
     "staff": frozenset(
         {
             "check_in",

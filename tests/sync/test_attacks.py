@@ -595,6 +595,8 @@ def sample_payloads(site: Site, kiosk: Hand) -> dict[str, dict[str, Any]]:
         "pin.rotated": {"clinic": "vitals", "day": service_day(utc_now()), "generation": 1},
         "clinic.upserted": {"code": "vitals", "name_ar": "x", "name_en": "x"},
         "clinic.paused": {"clinic": "vitals", "reason": "Break", "at": at},
+        "help.requested": {"request_id": new_id(), "at": at},
+        "help.answered": {"request_id": new_id(), "at": at},
         "clinic.resumed": {"clinic": "vitals", "at": at},
         "exam_type.upserted": {"code": "travel", "name_ar": "x", "name_en": "x", "routes": {"male": ["vitals"]}},
         "user.upserted": {"username": "someone", "password_hash": "x" * 40, "role": "staff"},
