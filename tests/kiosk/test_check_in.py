@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from core.defaults import CLINICS
 from core.permissions import SYSTEM
 from core.services.checkin import where_am_i
 from core.services.config import upsert_exam_type
@@ -139,3 +141,23 @@ def test_a_check_in_that_fails_unexpectedly_is_explained_and_the_kiosk_takes_tap
     choose_exam(qtbot, window, "travel")
     assert window.current_screen() is window.exam and window.exam.isEnabled()
     assert window.exam.error.text()
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_13_clinic_route_fits_a_portrait_kiosk_with_its_buttons_on_screen(
+    qtbot: QtBot, make_kiosk: KioskFactory, store: Store, language: str
+) -> None:
+    men = [c.code for c in CLINICS if c.gender != "female"]
+    assert len(men) == 13
+    upsert_exam_type(store.db, ADMIN, code="full", name_ar="فحص شامل", name_en="Full examination", routes={"male": men})
+    window = make_kiosk(store, language=language)
+    window.resize(1080, 1920)
+    settle(qtbot)
+    walk_to_exam(qtbot, window, "28400000091", "male")
+    choose_exam(qtbot, window, "full")
+    assert window.current_screen() is window.ticket
+    for name in ("ticket-done", "ticket-print"):
+        button = window.findChild(QPushButton, name)
+        assert button is not None and button.isVisible()
+        bottom = button.mapTo(window, button.rect().bottomLeft()).y()
+        assert bottom <= window.height(), f"{name} runs off the screen ({bottom} > {window.height()})"
