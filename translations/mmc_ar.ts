@@ -1106,6 +1106,10 @@
         <translation>اسمح له باستخدام الرمز مجددًا</translation>
     </message>
     <message>
+        <source>Call the chosen patient</source>
+        <translation>نداء المراجع المختار</translation>
+    </message>
+    <message>
         <source>{number} marked as no-show.</source>
         <translation>سُجّل {number} كغائب.</translation>
     </message>

@@ -1049,6 +1049,10 @@
         <translation>Let them use the PIN again</translation>
     </message>
     <message>
+        <source>Call the chosen patient</source>
+        <translation>Call the chosen patient</translation>
+    </message>
+    <message>
         <source>{number} marked as no-show.</source>
         <translation>{number} marked as no-show.</translation>
     </message>

@@ -30,6 +30,7 @@ SHORTCUTS = {
     "no_show": "F6",
     "transfer": "F7",
     "cancel": "F8",
+    "call_chosen": "F9",
 }
 UNDO_SHOWN_MS = 290_000
 """How long Undo is offered: a little less than the site's default undo window (300 s)."""
@@ -88,10 +89,11 @@ class QueuePage(Page):
         pin_box.addWidget(self.rotate)
         top.addLayout(pin_box)
         grid = QGridLayout()
-        for index, name in enumerate(SHORTCUTS):
+        for index, name in enumerate(n for n in SHORTCUTS if n not in ("cancel", "call_chosen")):
             grid.addWidget(self.buttons[name], index // 4, index % 4)
-        grid.addWidget(self.transfer_to, 1, 3)
+        grid.addWidget(self.transfer_to, 1, 2)
         grid.addWidget(self.buttons["cancel"], 2, 0)
+        grid.addWidget(self.buttons["call_chosen"], 2, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
@@ -101,11 +103,10 @@ class QueuePage(Page):
         finder.addWidget(self.find_button)
         finder.addWidget(self.found, 2)
         finder.addWidget(self.unlock)
+        finder.addSpacing(24)
+        finder.addWidget(self.pause_reason, 1)
+        finder.addWidget(self.pause)
         layout.addLayout(finder)
-        pausing = QHBoxLayout()
-        pausing.addWidget(self.pause_reason, 1)
-        pausing.addWidget(self.pause)
-        layout.addLayout(pausing)
         layout.addWidget(self.undo)
         layout.addWidget(self.confirm)
         layout.addWidget(self.message)
@@ -115,6 +116,7 @@ class QueuePage(Page):
         self.list.itemSelectionChanged.connect(self._fill_transfer)
         self.rotate.clicked.connect(self._rotate_pin)
         self.buttons["call_next"].clicked.connect(self.call_next)
+        self.buttons["call_chosen"].clicked.connect(self.call_chosen)
         self.buttons["recall"].clicked.connect(lambda: self._on_ticket("recall", queue_service.recall))
         self.buttons["start"].clicked.connect(lambda: self._on_ticket("start", queue_service.start))
         self.buttons["complete"].clicked.connect(self.complete)
@@ -142,6 +144,7 @@ class QueuePage(Page):
         self.unlock.setText(tr("Let them use the PIN again"))
         texts = {
             "call_next": tr("Call next"),
+            "call_chosen": tr("Call the chosen patient"),
             "recall": tr("Recall"),
             "start": tr("Start"),
             "complete": tr("Complete"),
@@ -253,6 +256,20 @@ class QueuePage(Page):
             self.message,
             lambda db, actor: queue_service.call_next(db, actor, clinic=clinic, room=room, now=now),
             said,
+        )
+
+    def call_chosen(self) -> None:
+        """Call the patient chosen in the list, out of turn (one who came back late)."""
+        row = chosen_row(self.list)
+        ticket = self.tickets[row] if 0 <= row < len(self.tickets) else None
+        if ticket is None:
+            self.message.error(tr("Choose a patient in the list first."))
+            return
+        room, now = self.room.text() or None, self.desk.now()
+        self.act(
+            self.message,
+            lambda db, actor: queue_service.call_ticket(db, actor, ticket_id=ticket.ticket_id, room=room, now=now),
+            lambda called: tr("Called {number}.").format(number=called.label),
         )
 
     def complete(self) -> None:

@@ -209,3 +209,16 @@ def test_a_nurse_finds_a_locked_out_patient_and_lets_them_use_the_pin_again(
     assert not window.queue.unlock.isVisible()
     done = confirm_clinic(clinic_store.db, kiosk, id_number="28700000000", pin=pin, now=at)
     assert done.next_place is not None
+
+
+def test_a_nurse_calls_the_chosen_patient_out_of_turn(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store
+) -> None:
+    window = make_console("nurse")
+    fill_in(qtbot, window.queue.room, "4")
+    tap(qtbot, window, "queue_call_chosen")
+    assert window.queue.message.text() == "Choose a patient in the list first."
+    window.queue.list.setCurrentCell(2, 0)
+    press(qtbot, window, Qt.Key.Key_F9)
+    assert window.queue.message.text() == "Called 3."
+    assert statuses(clinic_store) == {1: "WAITING", 2: "WAITING", 3: "CALLED"}
