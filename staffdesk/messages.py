@@ -46,20 +46,44 @@ def role_name(role: str) -> str:
     return names.get(role, role)
 
 
-def explain(error: MmcError) -> str:
-    """A sentence for a member of staff: what was refused and why."""
+def _fixed(code: str) -> str | None:
+    """The sentences that take no detail of the refusal."""
+    sentences = {
+        "bad_credentials": lambda: tr("Wrong user name or password."),
+        "permission_denied": lambda: tr("Your role does not allow this."),
+        "storage_full": lambda: tr(
+            "This computer's disk is full: nothing new can be saved. What was saved is safe; please call IT."
+        ),
+        "queue_empty": lambda: tr("Nobody is waiting at this clinic."),
+        "unknown_ticket": lambda: tr("This ticket is no longer in the queue; the list has been refreshed."),
+        "already_in_queue": lambda: tr("The patient already waits in that clinic's queue."),
+        "already_checked_in": lambda: tr(
+            "This patient is checked in already today; find them by ID to see where they are."
+        ),
+        "invalid_id_number": lambda: tr("This is not a valid ID number."),
+        "wrong_pin": lambda: tr("The clinic's PIN was not accepted."),
+    }
+    for same, code_of in (
+        ("unknown_visit", "unknown_ticket"),
+        ("pin_locked", "wrong_pin"),
+        ("malformed_pin", "wrong_pin"),
+    ):
+        sentences[same] = sentences[code_of]
+    sentence = sentences.get(code)
+    return sentence() if sentence is not None else None
+
+
+def explain(error: MmcError, name_of: Callable[[str], str] = str) -> str:
+    """A sentence for a member of staff: what was refused and why; `name_of` gives a
+    clinic code's name in the user's language."""
     p = error.params
     code = error.code
-    if code == "bad_credentials":
-        return tr("Wrong user name or password.")
-    if code == "permission_denied":
-        return tr("Your role does not allow this.")
+    fixed = _fixed(code)
+    if fixed is not None:
+        return fixed
+    clinic = name_of(str(p.get("clinic", "")))
     if code == "day_closed":
         return tr("Service day {day} is closed: nobody more can be checked in today.").format(day=p.get("day", ""))
-    if code == "storage_full":
-        return tr("This computer's disk is full: nothing new can be saved. What was saved is safe; please call IT.")
-    if code == "queue_empty":
-        return tr("Nobody is waiting at this clinic.")
     if code == "transition_refused":
         by = str(p.get("by", "")).strip(" ()")
         text = tr("Ticket {ticket} is already {status}; this cannot be done now.").format(
@@ -68,14 +92,12 @@ def explain(error: MmcError) -> str:
         if by:
             text += " " + tr("It was called by {by}.").format(by=by.removeprefix("called by "))
         return text
-    if code in ("unknown_ticket", "unknown_visit"):
-        return tr("This ticket is no longer in the queue; the list has been refreshed.")
     if code in ("unknown_clinic", "clinic_inactive"):
-        return tr("The clinic {clinic} is unknown or closed.").format(clinic=p.get("clinic", ""))
+        return tr("The clinic {clinic} is unknown or closed.").format(clinic=clinic)
     if code == "gender_not_allowed":
-        return tr("The clinic {clinic} does not receive this patient's gender.").format(clinic=p.get("clinic", ""))
-    if code == "already_in_queue":
-        return tr("The patient already waits in that clinic's queue.")
+        return tr("The clinic {clinic} does not receive this patient's gender.").format(clinic=clinic)
+    if code == "not_called_yet":
+        return tr("The patient has not been called at {clinic} yet.").format(clinic=clinic)
     if code == "invalid_input":
         return tr("This was not accepted: {detail}").format(detail=p.get("detail", ""))
     return tr("This could not be done: {detail}").format(detail=str(error))

@@ -112,6 +112,22 @@
         <translation>المراجع موجود بالفعل في طابور تلك العيادة.</translation>
     </message>
     <message>
+        <source>This patient is checked in already today; find them by ID to see where they are.</source>
+        <translation>هذا المراجع سجّل حضوره اليوم من قبل؛ ابحث عنه برقم الهوية لترى أين هو.</translation>
+    </message>
+    <message>
+        <source>This is not a valid ID number.</source>
+        <translation>هذا ليس رقم هوية صحيحًا.</translation>
+    </message>
+    <message>
+        <source>The patient has not been called at {clinic} yet.</source>
+        <translation>لم يُنادَ على المراجع في {clinic} بعد.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s PIN was not accepted.</source>
+        <translation>لم يُقبل رمز العيادة.</translation>
+    </message>
+    <message>
         <source>This was not accepted: {detail}</source>
         <translation>لم يُقبل الإدخال: {detail}</translation>
     </message>
@@ -1098,6 +1114,14 @@
         <translation>بحث</translation>
     </message>
     <message>
+        <source>Walk-in: the patient&apos;s ID number</source>
+        <translation>حضور مباشر: رقم هوية المراجع</translation>
+    </message>
+    <message>
+        <source>Issue a ticket</source>
+        <translation>إصدار تذكرة</translation>
+    </message>
+    <message>
         <source>Reason shown in the hall, e.g. prayer break</source>
         <translation>السبب الظاهر في القاعة، مثل استراحة الصلاة</translation>
     </message>
@@ -1144,6 +1168,22 @@
     <message>
         <source>Move {number} to the end of the queue of {clinic}? This cannot be undone.</source>
         <translation>نقل {number} إلى آخر طابور {clinic}؟ لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>ذكر</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>أنثى</translation>
+    </message>
+    <message>
+        <source>Type the patient&apos;s ID number and choose the exam type.</source>
+        <translation>اكتب رقم هوية المراجع واختر نوع الفحص.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} at {clinic}; tell the patient the number.</source>
+        <translation>التذكرة {number} في {clinic}؛ أخبر المراجع بالرقم.</translation>
     </message>
     <message>
         <source>Resume the clinic</source>

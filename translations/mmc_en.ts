@@ -111,6 +111,22 @@
         <translation>The patient already waits in that clinic's queue.</translation>
     </message>
     <message>
+        <source>This patient is checked in already today; find them by ID to see where they are.</source>
+        <translation>This patient is checked in already today; find them by ID to see where they are.</translation>
+    </message>
+    <message>
+        <source>This is not a valid ID number.</source>
+        <translation>This is not a valid ID number.</translation>
+    </message>
+    <message>
+        <source>The patient has not been called at {clinic} yet.</source>
+        <translation>The patient has not been called at {clinic} yet.</translation>
+    </message>
+    <message>
+        <source>The clinic's PIN was not accepted.</source>
+        <translation>The clinic's PIN was not accepted.</translation>
+    </message>
+    <message>
         <source>This was not accepted: {detail}</source>
         <translation>This was not accepted: {detail}</translation>
     </message>
@@ -1041,6 +1057,14 @@
         <translation>Find</translation>
     </message>
     <message>
+        <source>Walk-in: the patient's ID number</source>
+        <translation>Walk-in: the patient's ID number</translation>
+    </message>
+    <message>
+        <source>Issue a ticket</source>
+        <translation>Issue a ticket</translation>
+    </message>
+    <message>
         <source>Reason shown in the hall, e.g. prayer break</source>
         <translation>Reason shown in the hall, e.g. prayer break</translation>
     </message>
@@ -1087,6 +1111,22 @@
     <message>
         <source>Move {number} to the end of the queue of {clinic}? This cannot be undone.</source>
         <translation>Move {number} to the end of the queue of {clinic}? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Type the patient's ID number and choose the exam type.</source>
+        <translation>Type the patient's ID number and choose the exam type.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} at {clinic}; tell the patient the number.</source>
+        <translation>Ticket {number} at {clinic}; tell the patient the number.</translation>
     </message>
     <message>
         <source>Resume the clinic</source>

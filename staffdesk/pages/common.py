@@ -135,7 +135,7 @@ class Page(Screen):
                 message.info(text)
 
         def refused(error: MmcError) -> None:
-            message.error(explain(error))
+            message.error(explain(error, lambda code: self.desk.catalog.clinic_name(code, self.language)))
             self.refresh()
 
         self.desk.act(work).answered(answered).success(done).failure(refused).run(self)

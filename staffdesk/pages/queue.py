@@ -14,6 +14,7 @@ from core.changes import Changes
 from core.clock import SITE_ZONE, from_iso, utc_now
 from core.database import Database
 from core.services import queue as queue_service
+from core.services.checkin import CheckIn, check_in
 from core.services.queue import TicketView
 from core.services.visits import FoundVisit, find_visits, rotate_pin, todays_pin, unlock_pin
 from core.statuses import VisitStatus
@@ -64,6 +65,15 @@ class QueuePage(Page):
         self.search.setMaxLength(40)
         self.find_button = button("queue_find_button")
         self.found = label(name="queue_found")
+        self.walk_in_id = QLineEdit()
+        self.walk_in_id.setObjectName("queue_walk_in_id")
+        self.walk_in_id.setMaxLength(40)
+        self.walk_in_gender = QComboBox()
+        self.walk_in_gender.setObjectName("queue_walk_in_gender")
+        self.walk_in_gender.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.walk_in_exam = QComboBox()
+        self.walk_in_exam.setObjectName("queue_walk_in_exam")
+        self.walk_in = button("queue_walk_in")
         self.pause_reason = QLineEdit()
         self.pause_reason.setObjectName("queue_pause_reason")
         self.pause_reason.setMaxLength(80)
@@ -85,15 +95,19 @@ class QueuePage(Page):
         top.addWidget(self.room, 1)
         pin_box = QVBoxLayout()
         pin_box.addWidget(self.pin_title)
-        pin_box.addWidget(self.pin)
         pin_box.addWidget(self.rotate)
         top.addLayout(pin_box)
+        top.addWidget(self.pin)
         grid = QGridLayout()
         for index, name in enumerate(n for n in SHORTCUTS if n not in ("cancel", "call_chosen")):
             grid.addWidget(self.buttons[name], index // 4, index % 4)
         grid.addWidget(self.transfer_to, 1, 2)
         grid.addWidget(self.buttons["cancel"], 2, 0)
         grid.addWidget(self.buttons["call_chosen"], 2, 1)
+        pausing = QHBoxLayout()
+        pausing.addWidget(self.pause_reason, 1)
+        pausing.addWidget(self.pause)
+        grid.addLayout(pausing, 2, 2, 1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
@@ -104,8 +118,8 @@ class QueuePage(Page):
         finder.addWidget(self.found, 2)
         finder.addWidget(self.unlock)
         finder.addSpacing(24)
-        finder.addWidget(self.pause_reason, 1)
-        finder.addWidget(self.pause)
+        for widget in (self.walk_in_id, self.walk_in_gender, self.walk_in_exam, self.walk_in):
+            finder.addWidget(widget, 1 if widget is self.walk_in_id else 0)
         layout.addLayout(finder)
         layout.addWidget(self.undo)
         layout.addWidget(self.confirm)
@@ -128,6 +142,7 @@ class QueuePage(Page):
         self.unlock.clicked.connect(self._unlock)
         self.undo.clicked.connect(self._undo)
         self.pause.clicked.connect(self._toggle_pause)
+        self.walk_in.clicked.connect(self._issue_walk_in)
         self.tickets: list[TicketView] = []
         self.retranslate()
 
@@ -139,6 +154,9 @@ class QueuePage(Page):
         self.rotate.setText(tr("New PIN"))
         self.search.setPlaceholderText(tr("Find a patient by ID or ticket number"))
         self.find_button.setText(tr("Find"))
+        self.walk_in_id.setPlaceholderText(tr("Walk-in: the patient's ID number"))
+        self.walk_in.setText(tr("Issue a ticket"))
+        self._fill_walk_in()
         self.pause_reason.setPlaceholderText(tr("Reason shown in the hall, e.g. prayer break"))
         self._show_pause()
         self.unlock.setText(tr("Let them use the PIN again"))
@@ -199,6 +217,7 @@ class QueuePage(Page):
         if changes.config or changes.everything:
             self.load_clinics()
             self._show_pause()
+            self._fill_walk_in()
         elif shown and changes.touches(self.clinic_code):
             self.refresh()
 
@@ -379,6 +398,41 @@ class QueuePage(Page):
                 number=ticket.label, clinic=name
             ),
             move,
+        )
+
+    def _fill_walk_in(self) -> None:
+        """The genders and open exam types for a ticket issued at the desk."""
+        gender, exam = self.walk_in_gender.currentData(), self.walk_in_exam.currentData()
+        self.walk_in_gender.clear()
+        self.walk_in_gender.addItem(tr("Male"), "male")
+        self.walk_in_gender.addItem(tr("Female"), "female")
+        self.walk_in_exam.clear()
+        for choice in self.desk.catalog.exam_types:
+            self.walk_in_exam.addItem(choice.name(self.language), choice.code)
+        for combo, value in ((self.walk_in_gender, gender), (self.walk_in_exam, exam)):
+            if value is not None and combo.findData(value) >= 0:
+                combo.setCurrentIndex(combo.findData(value))
+
+    def _issue_walk_in(self) -> None:
+        """A patient who cannot use the kiosk gets their ticket at the desk."""
+        id_number = self.walk_in_id.text().strip()
+        gender, exam = str(self.walk_in_gender.currentData() or ""), str(self.walk_in_exam.currentData() or "")
+        if not id_number or not exam:
+            self.message.error(tr("Type the patient's ID number and choose the exam type."))
+            return
+        now = self.desk.now()
+
+        def said(done: CheckIn) -> str:
+            self.walk_in_id.clear()
+            clinic = self.desk.catalog.clinic_name(done.place.clinic, self.language)
+            return tr("Ticket {number} at {clinic}; tell the patient the number.").format(
+                number=done.place.label, clinic=clinic
+            )
+
+        self.act(
+            self.message,
+            lambda db, actor: check_in(db, actor, id_number=id_number, gender=gender, exam_type=exam, now=now),
+            said,
         )
 
     def _show_pause(self) -> None:

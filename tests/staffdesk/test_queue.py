@@ -222,3 +222,23 @@ def test_a_nurse_calls_the_chosen_patient_out_of_turn(
     press(qtbot, window, Qt.Key.Key_F9)
     assert window.queue.message.text() == "Called 3."
     assert statuses(clinic_store) == {1: "WAITING", 2: "WAITING", 3: "CALLED"}
+
+
+def test_a_walk_in_gets_a_ticket_at_the_desk_and_bad_input_is_explained(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store
+) -> None:
+    window = make_console("nurse")
+    page = window.queue
+    tap(qtbot, window, "queue_walk_in")
+    assert page.message.text() == "Type the patient's ID number and choose the exam type."
+    fill_in(qtbot, page.walk_in_id, "12")
+    tap(qtbot, window, "queue_walk_in")
+    assert page.message.text() == "This is not a valid ID number." and page.walk_in_id.text() == "12"
+    fill_in(qtbot, page.walk_in_id, "٢٨٧٠٠٠٠٠٠٥٠")
+    page.walk_in_exam.setCurrentIndex(page.walk_in_exam.findData("travel"))
+    tap(qtbot, window, "queue_walk_in")
+    assert page.message.text() == "Ticket 4 at Vital Signs; tell the patient the number."
+    assert statuses(clinic_store)[4] == "WAITING" and page.walk_in_id.text() == ""
+    fill_in(qtbot, page.walk_in_id, "28700000050")
+    tap(qtbot, window, "queue_walk_in")
+    assert page.message.text() == ("This patient is checked in already today; find them by ID to see where they are.")
