@@ -31,6 +31,8 @@ DEFAULTS: dict[str, Any] = {
     "day_closes_at": "04:00",
     "open_tickets_at_close": "no_show",
     "undo_window_s": 300,
+    # After this many recalls the next recall marks the patient no-show (0: no limit).
+    "recall_limit": 3,
     "backup_interval_h": 6,
     "backup_keep_days": 30,
     # {display station: [clinic codes in the admin's order]}; a display not named shows every clinic.

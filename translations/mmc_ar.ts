@@ -1142,6 +1142,10 @@
         <translation>أُلغيت التذكرة {number}.</translation>
     </message>
     <message>
+        <source>No answer to the recalls: {number} is marked as no-show.</source>
+        <translation>لا استجابة لإعادة النداء: سُجّل {number} غائبًا.</translation>
+    </message>
+    <message>
         <source>Undo ({number})</source>
         <translation>تراجع ({number})</translation>
     </message>

@@ -1085,6 +1085,10 @@
         <translation>Cancelled {number}.</translation>
     </message>
     <message>
+        <source>No answer to the recalls: {number} is marked as no-show.</source>
+        <translation>No answer to the recalls: {number} is marked as no-show.</translation>
+    </message>
+    <message>
         <source>Undo ({number})</source>
         <translation>Undo ({number})</translation>
     </message>

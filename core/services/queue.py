@@ -22,6 +22,7 @@ from core.services.checkin import open_clinic
 from core.services.days import current_day
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of, ticket_label
+from core.settings import setting
 from core.statuses import TicketStatus, VisitStatus
 
 
@@ -114,7 +115,6 @@ def _ticket_action(action: str, kind: str) -> TicketService:
 
 
 call_ticket = _ticket_action("call", "ticket.called")
-recall = _ticket_action("recall", "ticket.recalled")
 start = _ticket_action("start", "ticket.started")
 no_show = _ticket_action("no_show", "ticket.no_show")
 cancel = _ticket_action("cancel", "ticket.cancelled")
@@ -127,6 +127,21 @@ class Completion:
     next_place: QueuePlace | None
     """Where the patient goes next (None: nowhere, their route is complete or they have none)."""
     route_complete: bool
+
+
+def recall(
+    db: Database, actor: Actor, *, ticket_id: str, room: str | None = None, now: dt.datetime | None = None
+) -> TicketView:
+    """Call the same patient again; once the site's `recall_limit` is reached, the next
+    recall marks them no-show instead (the answer's status says which)."""
+    with service_call(db, actor, "recall", "queue_action", target=ticket_id, now=now) as call:
+        ticket = call.session.get(Ticket, ticket_id)
+        limit = int(setting(call.session, "recall_limit"))
+        if ticket is not None and limit and ticket.recalls >= limit and ticket.status == TicketStatus.CALLED:
+            _act(call, "ticket.no_show", ticket_id)
+            call.session.refresh(ticket)
+            return _view(ticket)
+        return _act(call, "ticket.recalled", ticket_id, room)
 
 
 def pause_clinic(db: Database, actor: Actor, *, clinic: str, reason: str, now: dt.datetime | None = None) -> None:

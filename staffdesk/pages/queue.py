@@ -17,7 +17,7 @@ from core.services import queue as queue_service
 from core.services.checkin import CheckIn, check_in
 from core.services.queue import TicketView
 from core.services.visits import FoundVisit, find_visits, rotate_pin, todays_pin, unlock_pin
-from core.statuses import VisitStatus
+from core.statuses import TicketStatus, VisitStatus
 from staffdesk.desk import Desk
 from staffdesk.messages import status_name, tr
 from staffdesk.pages.common import ConfirmBar, MessageLine, Page, chosen_row, fill, headers, table
@@ -330,8 +330,11 @@ class QueuePage(Page):
         room = (self.room.text() or None) if action == "recall" else None
         now = self.desk.now()
 
-        def said(_: TicketView) -> str:
-            self._offer_undo(ticket if action in ("no_show", "cancel") else None)
+        def said(result: TicketView) -> str:
+            gave_up = action == "recall" and result.status == TicketStatus.NO_SHOW
+            self._offer_undo(ticket if action in ("no_show", "cancel") or gave_up else None)
+            if gave_up:
+                return tr("No answer to the recalls: {number} is marked as no-show.").format(number=ticket.label)
             return done.format(number=ticket.label)
 
         self.act(

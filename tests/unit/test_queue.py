@@ -159,3 +159,14 @@ def test_a_no_show_or_a_cancel_is_undone_only_within_the_window_and_only_once(
     assert digest(store) == before
     vitals = next(f for f in clinic_stats(store.db, day="2026-11-22") if f.clinic == "vitals")
     assert (vitals.waiting, vitals.no_show, vitals.cancelled) == (2, 0, 1)
+
+
+def test_after_the_recall_limit_the_next_recall_marks_a_no_show(store: Store, morning: dt.datetime) -> None:
+    (ticket,) = _arrive(store, morning, "28400000001")
+    queue.call_ticket(store.db, STAFF, ticket_id=ticket, now=morning + MINUTE)
+    for n in range(3):
+        assert queue.recall(store.db, STAFF, ticket_id=ticket, now=morning + (2 + n) * MINUTE).status == "CALLED"
+    gave_up = queue.recall(store.db, STAFF, ticket_id=ticket, now=morning + 6 * MINUTE)
+    assert gave_up.status == "NO_SHOW"
+    queue.reopen(store.db, STAFF, ticket_id=ticket, now=morning + 7 * MINUTE)
+    assert [t.status for t in queue.clinic_queue(store.db, clinic="vitals", now=morning)] == ["WAITING"]
