@@ -24,6 +24,7 @@ from core.services.checkin import Whereabouts, check_in, where_am_i
 from core.services.help import ask_for_help
 from core.services.places import QueuePlace
 from core.services.visits import Confirmation, confirm_clinic
+from core.statuses import TicketStatus
 from kiosk.qr import visit_code, visit_of
 from sync.runtime.worker import StoreCall
 
@@ -42,6 +43,8 @@ class TicketCard:
     completed: list[str]
     issued_at: dt.datetime
     qr: str
+    called: bool = False
+    """The clinic has called this number (or serves the patient now)."""
 
     @classmethod
     def of(
@@ -56,6 +59,7 @@ class TicketCard:
             completed=completed,
             issued_at=at.astimezone(SITE_ZONE),
             qr=visit_code(visit_id),
+            called=place.status in (TicketStatus.CALLED, TicketStatus.IN_PROGRESS),
         )
 
 

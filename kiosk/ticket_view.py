@@ -48,7 +48,9 @@ class TicketView(QFrame):
         self.caption.setText(lines.number_caption)
         self.number.setText(lines.number)
         self.clinic.setText(lines.clinic)
-        if card.ahead == 0:
+        if card.called:
+            self.ahead.setText(self.tr("Your number has been called. Please go to the clinic now."))
+        elif card.ahead == 0:
             self.ahead.setText(self.tr("Nobody is ahead of you. Wait near the clinic until your number is called."))
         else:
             self.ahead.setText(

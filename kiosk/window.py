@@ -367,6 +367,8 @@ class KioskWindow(QWidget):
         elif self.card is None:
             headline = self.tr("You are being served.")
             detail = self.flow.catalog.clinic_name(found.current_clinic or "", self.language)
+        elif self.card.called:
+            headline, detail = self.tr("Your number has been called."), self.tr("Please go to the clinic now.")
         else:
             headline, detail = self.tr("You are in the queue."), ""
         self.place.show_place(headline, detail, self.card, self.flow.catalog, self.language)

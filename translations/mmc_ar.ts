@@ -1086,10 +1086,6 @@
         <translation>اختر مراجعًا من القائمة أولًا.</translation>
     </message>
     <message>
-        <source>Completed {number}; next: {clinic}, number {next}.</source>
-        <translation>اكتمل {number}؛ التالي: {clinic}، الرقم {next}.</translation>
-    </message>
-    <message>
         <source>Completed {number}; that was the last clinic of their route.</source>
         <translation>اكتمل {number}؛ كانت هذه آخر عيادة في مساره.</translation>
     </message>
@@ -1132,6 +1128,10 @@
     <message>
         <source>Call the chosen patient</source>
         <translation>نداء المراجع المختار</translation>
+    </message>
+    <message>
+        <source>Completed {number}; next: {clinic}, room {room}, number {next}.</source>
+        <translation>اكتمل {number}؛ التالي: {clinic}، غرفة {room}، الرقم {next}.</translation>
     </message>
     <message>
         <source>{number} marked as no-show.</source>
@@ -1632,6 +1632,14 @@
         <translation>يتم الآن خدمتك.</translation>
     </message>
     <message>
+        <source>Your number has been called.</source>
+        <translation>نودي على رقمك.</translation>
+    </message>
+    <message>
+        <source>Please go to the clinic now.</source>
+        <translation>توجّه إلى العيادة الآن.</translation>
+    </message>
+    <message>
         <source>You are in the queue.</source>
         <translation>أنت في الطابور.</translation>
     </message>
@@ -1873,6 +1881,10 @@
 </context>
 <context>
     <name>TicketView</name>
+    <message>
+        <source>Your number has been called. Please go to the clinic now.</source>
+        <translation>نودي على رقمك. توجّه إلى العيادة الآن.</translation>
+    </message>
     <message>
         <source>Nobody is ahead of you. Wait near the clinic until your number is called.</source>
         <translation>لا أحد قبلك. انتظر قرب العيادة حتى يُنادى رقمك.</translation>

@@ -1029,10 +1029,6 @@
         <translation>Choose a patient in the list first.</translation>
     </message>
     <message>
-        <source>Completed {number}; next: {clinic}, number {next}.</source>
-        <translation>Completed {number}; next: {clinic}, number {next}.</translation>
-    </message>
-    <message>
         <source>Completed {number}; that was the last clinic of their route.</source>
         <translation>Completed {number}; that was the last clinic of their route.</translation>
     </message>
@@ -1075,6 +1071,10 @@
     <message>
         <source>Call the chosen patient</source>
         <translation>Call the chosen patient</translation>
+    </message>
+    <message>
+        <source>Completed {number}; next: {clinic}, room {room}, number {next}.</source>
+        <translation>Completed {number}; next: {clinic}, room {room}, number {next}.</translation>
     </message>
     <message>
         <source>{number} marked as no-show.</source>
@@ -1567,6 +1567,14 @@
         <translation>You are being served.</translation>
     </message>
     <message>
+        <source>Your number has been called.</source>
+        <translation>Your number has been called.</translation>
+    </message>
+    <message>
+        <source>Please go to the clinic now.</source>
+        <translation>Please go to the clinic now.</translation>
+    </message>
+    <message>
         <source>You are in the queue.</source>
         <translation>You are in the queue.</translation>
     </message>
@@ -1784,6 +1792,10 @@
 </context>
 <context>
     <name>TicketView</name>
+    <message>
+        <source>Your number has been called. Please go to the clinic now.</source>
+        <translation>Your number has been called. Please go to the clinic now.</translation>
+    </message>
     <message>
         <source>Nobody is ahead of you. Wait near the clinic until your number is called.</source>
         <translation>Nobody is ahead of you. Wait near the clinic until your number is called.</translation>

@@ -46,18 +46,25 @@ class KeypadScreen(Screen):
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.refused = False
         """What the field holds was refused: the next typed key starts afresh."""
+        self.tapped = False
+        """What the field holds came from the on-screen keys: a scanner's code replaces it."""
         self.keypad.submitted.connect(self.submitted)
-        self.keypad.edited.connect(self._edited)
+        self.keypad.edited.connect(self._tapped)
         self.back_button.clicked.connect(self.back)
         self.field.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         typed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.text().isprintable()
         if watched is self.field and typed and isinstance(event, QKeyEvent) and event.text():
-            if self.refused:
+            if self.refused or self.tapped:
                 self.field.clear()
             self._edited()
+            self.tapped = False
         return super().eventFilter(watched, event)
+
+    def _tapped(self) -> None:
+        self._edited()
+        self.tapped = True
 
     def _edited(self) -> None:
         self.refused = False
@@ -66,6 +73,7 @@ class KeypadScreen(Screen):
     def start(self) -> None:
         self.field.clear()
         self._edited()
+        self.tapped = False
         self.field.setFocus()
 
     def show_error(self, text: str) -> None:

@@ -78,6 +78,7 @@ class QueuePage(Page):
         self.pause_reason.setObjectName("queue_pause_reason")
         self.pause_reason.setMaxLength(80)
         self.pause = button("queue_pause")
+        self._auto_room = ""
         self.undo = button("queue_undo")
         self.undo.hide()
         self.undoable: TicketView | None = None
@@ -302,9 +303,10 @@ class QueuePage(Page):
         def said(done: queue_service.Completion) -> str:
             place = done.next_place
             if place is not None:
-                clinic = self.desk.catalog.clinic_name(place.clinic, self.language)
-                return tr("Completed {number}; next: {clinic}, number {next}.").format(
-                    number=ticket.label, clinic=clinic, next=place.label
+                info = self.desk.catalog.clinics.get(place.clinic)
+                clinic = info.name(self.language) if info else place.clinic
+                return tr("Completed {number}; next: {clinic}, room {room}, number {next}.").format(
+                    number=ticket.label, clinic=clinic, room=info.room if info else "", next=place.label
                 )
             if done.route_complete:
                 return tr("Completed {number}; that was the last clinic of their route.").format(number=ticket.label)
@@ -440,6 +442,9 @@ class QueuePage(Page):
 
     def _show_pause(self) -> None:
         info = self.desk.catalog.clinics.get(self.clinic_code)
+        if info is not None and self.room.text() in ("", self._auto_room):
+            self.room.setText(info.room)  # the clinic's room unless the nurse typed another
+            self._auto_room = info.room
         paused = bool(info and info.paused)
         self.pause.setText(tr("Resume the clinic") if paused else tr("Pause the clinic"))
         self.pause_reason.setEnabled(not paused)

@@ -127,3 +127,28 @@ def test_with_nobody_ahead_the_ticket_says_to_wait_for_the_call(
         window.place.headline.text()
     )
     assert "حان دورك" not in window.place.view.ahead.text()
+
+
+def test_a_scan_replaces_digits_tapped_before(
+    qtbot: QtBot, make_kiosk: KioskFactory, store: Store, morning: dt.datetime
+) -> None:
+    check_in(store.db, KIOSK, id_number=PATIENT, gender="male", exam_type="travel", now=morning)
+    window = make_kiosk(store, language="en")
+    window.activateWindow()
+    tap(qtbot, window, "start-where")
+    type_digits(qtbot, window, "999")
+    scan(qtbot, PATIENT)
+    assert window.current_screen() is window.place, window.id_screen.error.text()
+
+
+def test_where_am_i_after_the_call_says_go_now(
+    qtbot: QtBot, make_kiosk: KioskFactory, store: Store, morning: dt.datetime
+) -> None:
+    visit = check_in(store.db, KIOSK, id_number=PATIENT, gender="male", exam_type="travel", now=morning)
+    call_next(store.db, STAFF, clinic=visit.route[0], room="101", now=morning)
+    window = make_kiosk(store, language="en")
+    tap(qtbot, window, "start-where")
+    type_digits(qtbot, window, PATIENT)
+    tap(qtbot, window, "keypad-ok")
+    assert window.place.headline.text() == "Your number has been called."
+    assert window.place.view.ahead.text() == "Your number has been called. Please go to the clinic now."
