@@ -120,9 +120,11 @@ def fill_english(ts: Path) -> None:
 
 
 def lrelease(ts: Path) -> None:
-    subprocess.run(
-        [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True, capture_output=True
-    )
+    """Compile beside the .qm, then rename over it: a program running from the checkout
+    has the old file mapped, and rewriting it in place mixes languages or crashes it."""
+    compiled = ts.with_suffix(".qm.new")
+    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(compiled)], check=True, capture_output=True)
+    compiled.replace(ts.with_suffix(".qm"))
 
 
 def main() -> int:
