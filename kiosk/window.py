@@ -197,6 +197,7 @@ class KioskWindow(QWidget):
 
     def _show(self, screen: Screen) -> None:
         self.stack.setCurrentWidget(screen)
+        self.language_button.setVisible(screen is not self.welcome)  # the welcome screen has its own pair
         self.screen_shown.emit(type(screen).__name__)
 
     def current_screen(self) -> Screen:

@@ -107,7 +107,8 @@ def test_a_code_outside_10_to_99_says_what_a_code_is(
 
 def test_the_next_person_starts_in_the_sites_language(qtbot: QtBot, make_kiosk: KioskFactory, store: Store) -> None:
     window = make_kiosk(store, language="ar")
-    tap(qtbot, window, "switch-language")
+    assert not window.language_button.isVisible(), "one language choice on the welcome screen"
+    tap(qtbot, window, "lang-en")
     assert window.language == "en"
     tap(qtbot, window, "start-where")
     tap(qtbot, window, "id-back")
