@@ -138,6 +138,11 @@ class HlcStamp:
         """Fixed-width text whose string order is the stamp order."""
         return f"{self.wall_ms:013d}.{self.counter:05d}.{self.device}"
 
+    @property
+    def wall_time(self) -> dt.datetime:
+        """When the op was made, as the device's (server-corrected) clock said."""
+        return dt.datetime.fromtimestamp(self.wall_ms / 1000, dt.UTC)
+
     @classmethod
     def decode(cls, text: str) -> HlcStamp:
         wall, counter, device = text.split(".", 2)

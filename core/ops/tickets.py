@@ -167,6 +167,8 @@ def move_ticket(session: Session, ticket: Ticket, status: str, at: str, *, count
         ticket.called_at = at
     elif status == TicketStatus.IN_PROGRESS:
         ticket.started_at = at
+    elif status == TicketStatus.WAITING:
+        ticket.ended_at = None
     elif status == TicketStatus.COMPLETED:
         ticket.completed_at = at
         began = ticket.started_at or ticket.called_at
@@ -426,7 +428,6 @@ def apply_ticket_reopened(session: Session, op: Op, p: TicketAction) -> None:
         if again is not None:
             raise InvalidInput(detail="the patient is in this queue again already")
     move_ticket(session, ticket, TicketStatus.WAITING, p.at)
-    ticket.ended_at = None
 
 
 def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> None:

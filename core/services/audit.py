@@ -6,7 +6,6 @@ shows adds those ops of other devices as entries of their own."""
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 import json
 from dataclasses import dataclass
@@ -109,6 +108,6 @@ def _kiosk_events(session: Session, *, who: str, action: str, text: str, limit: 
         clinic = str(data.get("clinic") or ticket.get("clinic") or "")
         if text and text not in clinic:
             continue
-        at = to_iso(dt.datetime.fromtimestamp(HlcStamp.decode(hlc).wall_ms / 1000, dt.UTC))
+        at = to_iso(HlcStamp.decode(hlc).wall_time)
         events.append(AuditRow(at, actor, "kiosk", KIOSK_EVENTS[kind], clinic, "ok", ""))
     return events

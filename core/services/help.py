@@ -61,8 +61,7 @@ def open_calls(db: Database, *, now: dt.datetime | None = None) -> list[HelpCall
     for kind, actor, hlc, payload in rows:
         request_id = str(json.loads(payload)["request_id"])
         if kind == "help.requested":
-            wall = dt.datetime.fromtimestamp(HlcStamp.decode(hlc).wall_ms / 1000, dt.UTC)
-            calls[request_id] = HelpCall(request_id, actor, to_iso(wall))
+            calls[request_id] = HelpCall(request_id, actor, to_iso(HlcStamp.decode(hlc).wall_time))
         else:
             calls.pop(request_id, None)
     return list(calls.values())

@@ -127,7 +127,7 @@ class QueuePage(Page):
         layout.addWidget(self.message)
 
         self.clinic.currentIndexChanged.connect(self.refresh)
-        self.clinic.currentIndexChanged.connect(self._show_pause)
+        self.clinic.currentIndexChanged.connect(self._follow_clinic)
         self.list.itemSelectionChanged.connect(self._fill_transfer)
         self.rotate.clicked.connect(self._rotate_pin)
         self.buttons["call_next"].clicked.connect(self.call_next)
@@ -159,7 +159,7 @@ class QueuePage(Page):
         self.walk_in.setText(tr("Issue a ticket"))
         self._fill_walk_in()
         self.pause_reason.setPlaceholderText(tr("Reason shown in the hall, e.g. prayer break"))
-        self._show_pause()
+        self._follow_clinic()
         self.unlock.setText(tr("Let them use the PIN again"))
         texts = {
             "call_next": tr("Call next"),
@@ -217,7 +217,7 @@ class QueuePage(Page):
         again only when its clinic changed."""
         if changes.config or changes.everything:
             self.load_clinics()
-            self._show_pause()
+            self._follow_clinic()
             self._fill_walk_in()
         elif shown and changes.touches(self.clinic_code):
             self.refresh()
@@ -440,7 +440,8 @@ class QueuePage(Page):
             said,
         )
 
-    def _show_pause(self) -> None:
+    def _follow_clinic(self) -> None:
+        """The chosen clinic's room (unless the nurse typed another) and pause state."""
         info = self.desk.catalog.clinics.get(self.clinic_code)
         if info is not None and self.room.text() in ("", self._auto_room):
             self.room.setText(info.room)  # the clinic's room unless the nurse typed another
