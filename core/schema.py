@@ -33,7 +33,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-ACTIVE_TICKET = "status IN ('WAITING', 'CALLED', 'IN_PROGRESS')"
+ACTIVE_TICKET = "status IN ('WAITING', 'CALLED', 'IN_PROGRESS', 'PARKED')"
 
 
 class Base(DeclarativeBase):
@@ -111,6 +111,9 @@ class Visit(Base):
     updated_at: Mapped[str] = mapped_column(String(32))
     pin_failures: Mapped[int] = mapped_column(Integer, default=0)
     pin_locked_until: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    priority: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """Called before others as the site's `priority_every` says (elderly, disabled), at
+    every clinic of the route: each new ticket of the visit takes it."""
 
 
 class Ticket(Base):
@@ -149,6 +152,7 @@ class Ticket(Base):
     room: Mapped[str | None] = mapped_column(String(40), nullable=True)
     called_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
     recalls: Mapped[int] = mapped_column(Integer, default=0)
+    priority: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     transferred_to: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
@@ -174,6 +178,7 @@ class QueueCounter(Base):
     transferred: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     """Tickets closed by a transfer to another clinic (not counted as cancelled)."""
     wait_max_s: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    parked: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     """The longest wait, arrival to call, of the tickets that left the queue."""
 
 

@@ -33,6 +33,9 @@ DEFAULTS: dict[str, Any] = {
     "undo_window_s": 300,
     # After this many recalls the next recall marks the patient no-show (0: no limit).
     "recall_limit": 3,
+    # Priority patients (elderly, disabled): one is called in every N calls while any wait;
+    # 1: always before the others; 0: no priority, arrival order only.
+    "priority_every": 1,
     "backup_interval_h": 6,
     "backup_keep_days": 30,
     # {display station: [clinic codes in the admin's order]}; a display not named shows every clinic.
@@ -42,6 +45,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+COUNT_RANGES = {"priority_every": (0, 20), "recall_limit": (0, 10)}
 CLOSING_HOUR = re.compile(r"(0[0-9]|1[0-1]):[0-5][0-9]")
 OUTCOMES_AT_CLOSE = ("no_show", "carry_over")
 
@@ -55,6 +59,9 @@ def setting_problem(key: str, value: Any) -> str | None:
         return "the day closes at a time of the night or morning, HH:MM from 00:00 to 11:59"
     if key == "open_tickets_at_close" and value not in OUTCOMES_AT_CLOSE:
         return f"open tickets at closing are {' or '.join(OUTCOMES_AT_CLOSE)}"
+    if key in COUNT_RANGES and not COUNT_RANGES[key][0] <= value <= COUNT_RANGES[key][1]:
+        low, high = COUNT_RANGES[key]
+        return f"{key} is a whole number from {low} to {high}"
     if key == "display_clinics":
         return _display_clinics_problem(value)
     if key == "clinics_without_console" and not _clinic_codes(value):

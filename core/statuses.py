@@ -14,13 +14,17 @@ class TicketStatus(StrEnum):
     WAITING = "WAITING"
     CALLED = "CALLED"
     IN_PROGRESS = "IN_PROGRESS"
+    PARKED = "PARKED"
+    """Set aside by the clinic (called but not ready: gone for a paper, a sample); still
+    the patient's place at that clinic, called back from the clinic's parked list."""
     COMPLETED = "COMPLETED"
     NO_SHOW = "NO_SHOW"
     CANCELLED = "CANCELLED"
     CARRIED_OVER = "CARRIED_OVER"
 
 
-ACTIVE_STATUSES = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.IN_PROGRESS)
+ACTIVE_STATUSES = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.IN_PROGRESS, TicketStatus.PARKED)
+IN_SERVICE = (TicketStatus.CALLED, TicketStatus.IN_PROGRESS)
 
 
 class VisitStatus(StrEnum):

@@ -24,7 +24,7 @@ from core.services.checkin import Whereabouts, check_in, where_am_i
 from core.services.help import ask_for_help
 from core.services.places import QueuePlace
 from core.services.visits import Confirmation, confirm_clinic
-from core.statuses import TicketStatus
+from core.statuses import IN_SERVICE, TicketStatus
 from kiosk.qr import visit_code, visit_of
 from sync.runtime.worker import StoreCall
 
@@ -45,6 +45,8 @@ class TicketCard:
     qr: str
     called: bool = False
     """The clinic has called this number (or serves the patient now)."""
+    on_hold: bool = False
+    """The clinic called the patient and set them aside, to call them again."""
 
     @classmethod
     def of(
@@ -59,7 +61,8 @@ class TicketCard:
             completed=completed,
             issued_at=at.astimezone(SITE_ZONE),
             qr=visit_code(visit_id),
-            called=place.status in (TicketStatus.CALLED, TicketStatus.IN_PROGRESS),
+            called=place.status in IN_SERVICE,
+            on_hold=place.status == TicketStatus.PARKED,
         )
 
 

@@ -50,6 +50,10 @@ class TicketView(QFrame):
         self.clinic.setText(lines.clinic)
         if card.called:
             self.ahead.setText(self.tr("Your number has been called. Please go to the clinic now."))
+        elif card.on_hold:
+            self.ahead.setText(
+                self.tr("The clinic has set your number aside. Stay near it: staff will call you again.")
+            )
         elif card.ahead == 0:
             self.ahead.setText(self.tr("Nobody is ahead of you. Wait near the clinic until your number is called."))
         else:

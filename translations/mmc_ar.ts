@@ -128,6 +128,10 @@
         <translation>لم يُقبل رمز العيادة.</translation>
     </message>
     <message>
+        <source>On hold</source>
+        <translation>مؤجَّل</translation>
+    </message>
+    <message>
         <source>This was not accepted: {detail}</source>
         <translation>لم يُقبل الإدخال: {detail}</translation>
     </message>
@@ -166,6 +170,14 @@
     <message>
         <source>undo</source>
         <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>setting aside</source>
+        <translation>التأجيل</translation>
+    </message>
+    <message>
+        <source>priority mark</source>
+        <translation>علامة الأولوية</translation>
     </message>
     <message>
         <source>new ticket</source>
@@ -309,6 +321,14 @@
     <message>
         <source>Undo of a no-show or cancel</source>
         <translation>تراجع عن غياب أو إلغاء</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>تأجيل</translation>
+    </message>
+    <message>
+        <source>Priority mark</source>
+        <translation>علامة الأولوية</translation>
     </message>
     <message>
         <source>Transfer</source>
@@ -780,6 +800,14 @@
         <translation>يُغلق يوم الخدمة عند الساعة (HH:MM، ليلًا أو صباحًا)</translation>
     </message>
     <message>
+        <source>Recalls before a no-show (0: no limit)</source>
+        <translation>مرات إعادة النداء قبل اعتباره غائبًا (0: بلا حد)</translation>
+    </message>
+    <message>
+        <source>Priority patients: one in every N calls (1: always first, 0: none)</source>
+        <translation>أصحاب الأولوية: واحد في كل N نداءات (1: دائمًا أولًا، 0: بلا أولوية)</translation>
+    </message>
+    <message>
         <source>Patients still open when the day closes</source>
         <translation>المراجعون الباقون عند إغلاق اليوم</translation>
     </message>
@@ -796,8 +824,8 @@
         <translation>يحتفظون بأماكنهم في طوابير اليوم التالي</translation>
     </message>
     <message>
-        <source>This setting is a whole number of seconds or numbers: {value}</source>
-        <translation>هذا الإعداد عدد صحيح (ثوانٍ أو أرقام): {value}</translation>
+        <source>This setting is a whole number from {low} to {high}: {value}</source>
+        <translation>هذا الإعداد عدد صحيح من {low} إلى {high}: {value}</translation>
     </message>
     <message>
         <source>A setting cannot be left empty.</source>
@@ -1142,8 +1170,28 @@
         <translation>أُلغيت التذكرة {number}.</translation>
     </message>
     <message>
+        <source>{number} is set aside; choose them in the list and call them again when they are ready.</source>
+        <translation>أُجِّل الرقم {number}؛ اختره من القائمة وناده مرة أخرى حين يكون جاهزًا.</translation>
+    </message>
+    <message>
         <source>No answer to the recalls: {number} is marked as no-show.</source>
         <translation>لا استجابة لإعادة النداء: سُجّل {number} غائبًا.</translation>
+    </message>
+    <message>
+        <source>Remove priority</source>
+        <translation>إلغاء الأولوية</translation>
+    </message>
+    <message>
+        <source>Mark priority</source>
+        <translation>منح الأولوية</translation>
+    </message>
+    <message>
+        <source>{number} is a priority patient now, here and at the next clinics.</source>
+        <translation>للرقم {number} أولوية الآن، هنا وفي العيادات التالية.</translation>
+    </message>
+    <message>
+        <source>{number} is no longer a priority patient.</source>
+        <translation>لم تعد للرقم {number} أولوية.</translation>
     </message>
     <message>
         <source>Undo ({number})</source>
@@ -1247,6 +1295,10 @@
     <message>
         <source>Give this clinic a new PIN for the rest of today?</source>
         <translation>إعطاء هذه العيادة رمزًا جديدًا لبقية اليوم؟</translation>
+    </message>
+    <message>
+        <source>{status}, priority</source>
+        <translation>{status}، أولوية</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -1580,6 +1632,10 @@
         <translation>مساعدة</translation>
     </message>
     <message>
+        <source>Large text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Staff have been called. Please wait here.</source>
         <translation>تم استدعاء الموظفين. يرجى الانتظار هنا.</translation>
     </message>
@@ -1884,6 +1940,10 @@
     <message>
         <source>Your number has been called. Please go to the clinic now.</source>
         <translation>نودي على رقمك. توجّه إلى العيادة الآن.</translation>
+    </message>
+    <message>
+        <source>The clinic has set your number aside. Stay near it: staff will call you again.</source>
+        <translation>وضعت العيادة رقمك جانبًا. ابقَ قريبًا منها: سيناديك الموظفون مرة أخرى.</translation>
     </message>
     <message>
         <source>Nobody is ahead of you. Wait near the clinic until your number is called.</source>

@@ -127,6 +127,10 @@
         <translation>The clinic's PIN was not accepted.</translation>
     </message>
     <message>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
         <source>This was not accepted: {detail}</source>
         <translation>This was not accepted: {detail}</translation>
     </message>
@@ -165,6 +169,14 @@
     <message>
         <source>undo</source>
         <translation>undo</translation>
+    </message>
+    <message>
+        <source>setting aside</source>
+        <translation>setting aside</translation>
+    </message>
+    <message>
+        <source>priority mark</source>
+        <translation>priority mark</translation>
     </message>
     <message>
         <source>new ticket</source>
@@ -288,6 +300,14 @@
     <message>
         <source>Undo of a no-show or cancel</source>
         <translation>Undo of a no-show or cancel</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <source>Priority mark</source>
+        <translation>Priority mark</translation>
     </message>
     <message>
         <source>Transfer</source>
@@ -747,6 +767,14 @@
         <translation>The service day closes at (HH:MM, night or morning)</translation>
     </message>
     <message>
+        <source>Recalls before a no-show (0: no limit)</source>
+        <translation>Recalls before a no-show (0: no limit)</translation>
+    </message>
+    <message>
+        <source>Priority patients: one in every N calls (1: always first, 0: none)</source>
+        <translation>Priority patients: one in every N calls (1: always first, 0: none)</translation>
+    </message>
+    <message>
         <source>Patients still open when the day closes</source>
         <translation>Patients still open when the day closes</translation>
     </message>
@@ -763,8 +791,8 @@
         <translation>keep their place in the next day's queues</translation>
     </message>
     <message>
-        <source>This setting is a whole number of seconds or numbers: {value}</source>
-        <translation>This setting is a whole number of seconds or numbers: {value}</translation>
+        <source>This setting is a whole number from {low} to {high}: {value}</source>
+        <translation>This setting is a whole number from {low} to {high}: {value}</translation>
     </message>
     <message>
         <source>A setting cannot be left empty.</source>
@@ -1085,8 +1113,28 @@
         <translation>Cancelled {number}.</translation>
     </message>
     <message>
+        <source>{number} is set aside; choose them in the list and call them again when they are ready.</source>
+        <translation>{number} is set aside; choose them in the list and call them again when they are ready.</translation>
+    </message>
+    <message>
         <source>No answer to the recalls: {number} is marked as no-show.</source>
         <translation>No answer to the recalls: {number} is marked as no-show.</translation>
+    </message>
+    <message>
+        <source>Remove priority</source>
+        <translation>Remove priority</translation>
+    </message>
+    <message>
+        <source>Mark priority</source>
+        <translation>Mark priority</translation>
+    </message>
+    <message>
+        <source>{number} is a priority patient now, here and at the next clinics.</source>
+        <translation>{number} is a priority patient now, here and at the next clinics.</translation>
+    </message>
+    <message>
+        <source>{number} is no longer a priority patient.</source>
+        <translation>{number} is no longer a priority patient.</translation>
     </message>
     <message>
         <source>Undo ({number})</source>
@@ -1186,6 +1234,10 @@
     <message>
         <source>Give this clinic a new PIN for the rest of today?</source>
         <translation>Give this clinic a new PIN for the rest of today?</translation>
+    </message>
+    <message>
+        <source>{status}, priority</source>
+        <translation>{status}, priority</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -1515,6 +1567,10 @@
         <translation>Help</translation>
     </message>
     <message>
+        <source>Large text</source>
+        <translation>Large text</translation>
+    </message>
+    <message>
         <source>Staff have been called. Please wait here.</source>
         <translation>Staff have been called. Please wait here.</translation>
     </message>
@@ -1795,6 +1851,10 @@
     <message>
         <source>Your number has been called. Please go to the clinic now.</source>
         <translation>Your number has been called. Please go to the clinic now.</translation>
+    </message>
+    <message>
+        <source>The clinic has set your number aside. Stay near it: staff will call you again.</source>
+        <translation>The clinic has set your number aside. Stay near it: staff will call you again.</translation>
     </message>
     <message>
         <source>Nobody is ahead of you. Wait near the clinic until your number is called.</source>

@@ -44,4 +44,5 @@ def apply_day_closed(session: Session, op: Op, p: DayClosed) -> None:
             day=p.next_day,
             at=p.at,
             order_key=ticket.order_key,
+            priority=ticket.priority,
         )

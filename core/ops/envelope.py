@@ -170,6 +170,15 @@ class TicketCompleted(TicketAction):
     next_ticket: NewTicket | None = None
 
 
+class TicketPriority(Payload):
+    """Staff mark a patient as priority (elderly, disabled) or take the mark off; it holds
+    for the rest of their visit, at every clinic."""
+
+    ticket_id: Id
+    at: Stamp
+    priority: bool
+
+
 class TicketTransferred(Payload):
     ticket_id: Id
     at: Stamp

@@ -1,9 +1,10 @@
 """Apply functions of the queue: tickets and visits.
 
-Status only moves forward (WAITING < CALLED < IN_PROGRESS < COMPLETED, or the terminal
-CANCELLED / NO_SHOW). Each ticket op names the states it may start from; if the ticket has
-left them (someone else acted first in the accepted order) the op is refused with a
-reason and changes nothing.
+Status moves forward (WAITING < CALLED < IN_PROGRESS < COMPLETED, or the terminal
+CANCELLED / NO_SHOW), with two ways back: a called patient set aside (PARKED) is called
+again, and a no-show or cancellation undone in time waits again. Each ticket op names the
+states it may start from; if the ticket has left them (someone else acted first in the
+accepted order) the op is refused with a reason and changes nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from core.ops.envelope import (
     TicketAction,
     TicketCompleted,
     TicketIssued,
+    TicketPriority,
     TicketTransferred,
     VisitCancelled,
     VisitCheckedIn,
@@ -43,13 +45,14 @@ from core.ops.envelope import (
 )
 from core.schema import Clinic, NumberLease, Patient, QueueCounter, Ticket, Visit, table_of
 from core.settings import setting
-from core.statuses import ACTIVE_STATUSES, TicketStatus, VisitStatus
+from core.statuses import ACTIVE_STATUSES, IN_SERVICE, TicketStatus, VisitStatus
 
 ACTIVE = ACTIVE_STATUSES
 COUNTER_OF: dict[str, str] = {
     TicketStatus.WAITING: "waiting",
     TicketStatus.CALLED: "called",
     TicketStatus.IN_PROGRESS: "in_progress",
+    TicketStatus.PARKED: "parked",
     TicketStatus.COMPLETED: "served",
     TicketStatus.NO_SHOW: "no_show",
     TicketStatus.CANCELLED: "cancelled",
@@ -64,16 +67,20 @@ ACTION_NAMES = {
     "ticket.cancelled": "cancelled",
     "ticket.transferred": "transferred",
     "ticket.reopened": "put back in the queue",
+    "ticket.parked": "set aside",
+    "ticket.prioritised": "marked priority",
 }
 STARTS_FROM = {
-    "ticket.called": (TicketStatus.WAITING,),
+    "ticket.called": (TicketStatus.WAITING, TicketStatus.PARKED),
     "ticket.recalled": (TicketStatus.CALLED,),
     "ticket.started": (TicketStatus.CALLED,),
     "ticket.completed": (TicketStatus.CALLED, TicketStatus.IN_PROGRESS),
-    "ticket.no_show": (TicketStatus.CALLED,),
+    "ticket.no_show": (TicketStatus.CALLED, TicketStatus.PARKED),
     "ticket.cancelled": ACTIVE,
     "ticket.transferred": ACTIVE,
     "ticket.reopened": (TicketStatus.NO_SHOW, TicketStatus.CANCELLED),
+    "ticket.parked": IN_SERVICE,
+    "ticket.prioritised": ACTIVE,
 }
 
 
@@ -169,6 +176,8 @@ def move_ticket(session: Session, ticket: Ticket, status: str, at: str, *, count
         ticket.started_at = at
     elif status == TicketStatus.WAITING:
         ticket.ended_at = None
+    elif status == TicketStatus.PARKED:
+        pass
     elif status == TicketStatus.COMPLETED:
         ticket.completed_at = at
         began = ticket.started_at or ticket.called_at
@@ -192,7 +201,14 @@ def _check_clinic(session: Session, code: str, gender: str) -> None:
 
 
 def _ticket_row(
-    new: NewTicket, *, patient_id: str, visit_id: str | None, day: str, at: str, order_key: str
+    new: NewTicket,
+    *,
+    patient_id: str,
+    visit_id: str | None,
+    day: str,
+    at: str,
+    order_key: str,
+    priority: bool = False,
 ) -> dict[str, object]:
     return {
         "id": new.ticket_id,
@@ -206,6 +222,7 @@ def _ticket_row(
         "status": TicketStatus.WAITING,
         "entered_at": at,
         "recalls": 0,
+        "priority": priority,
     }
 
 
@@ -235,9 +252,12 @@ def issue_ticket(
     day: str,
     at: str,
     order_key: str,
+    priority: bool = False,
 ) -> None:
     _check_clinic(session, new.clinic, gender)
-    row = _ticket_row(new, patient_id=patient_id, visit_id=visit_id, day=day, at=at, order_key=order_key)
+    row = _ticket_row(
+        new, patient_id=patient_id, visit_id=visit_id, day=day, at=at, order_key=order_key, priority=priority
+    )
     _issue_rows(session, [row])
 
 
@@ -263,7 +283,7 @@ def pin_refusal(session: Session, visit: Visit, clinic: str) -> NotCalledYet | N
         select(Ticket.id).where(
             Ticket.visit_id == visit.id,
             Ticket.clinic == clinic,
-            Ticket.status.in_((TicketStatus.CALLED, TicketStatus.IN_PROGRESS)),
+            Ticket.status.in_(IN_SERVICE),
         )
     )
     return None if called is not None else NotCalledYet(clinic=clinic)
@@ -340,6 +360,7 @@ def _visit_row(p: VisitCheckedIn) -> dict[str, object]:
         "created_at": p.at,
         "updated_at": p.at,
         "pin_failures": 0,
+        "priority": False,
     }
 
 
@@ -448,6 +469,7 @@ def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> 
         day=ticket.day,
         at=p.at,
         order_key=op.hlc,
+        priority=ticket.priority,
     )
     if ticket.visit_id is not None:
         visit = _visit(session, ticket.visit_id)
@@ -456,6 +478,19 @@ def apply_ticket_transferred(session: Session, op: Op, p: TicketTransferred) -> 
             route.insert(route.index(ticket.clinic) if ticket.clinic in route else 0, p.new_ticket.clinic)
             visit.route = json.dumps(route)
         visit.current_clinic = p.new_ticket.clinic
+        visit.updated_at = p.at
+
+
+def apply_ticket_parked(session: Session, op: Op, p: TicketAction) -> None:
+    move_ticket(session, _ticket_for(session, op, p.ticket_id), TicketStatus.PARKED, p.at)
+
+
+def apply_ticket_prioritised(session: Session, op: Op, p: TicketPriority) -> None:
+    ticket = _ticket_for(session, op, p.ticket_id)
+    ticket.priority = p.priority
+    if ticket.visit_id is not None:
+        visit = _visit(session, ticket.visit_id)
+        visit.priority = p.priority
         visit.updated_at = p.at
 
 
@@ -498,6 +533,7 @@ def _move_on(session: Session, op: Op, visit: Visit, clinic: str, next_ticket: N
         day=visit.day,
         at=at,
         order_key=op.hlc,
+        priority=visit.priority,
     )
 
 

@@ -34,7 +34,7 @@ from core.services.days import current_day, is_closed
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of, place_of_ticket
 from core.settings import setting
-from core.statuses import TicketStatus, VisitStatus
+from core.statuses import ACTIVE_STATUSES, VisitStatus
 
 GENDERS = ("male", "female")
 _exam_types, _steps, _clinics = (table_of(m).c for m in (ExamType, ExamRouteStep, Clinic))
@@ -149,7 +149,7 @@ def enter_queue(
                 Ticket.clinic == clinic,
                 Ticket.day == day,
                 Ticket.patient_id == id_number,
-                Ticket.status.in_((TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.IN_PROGRESS)),
+                Ticket.status.in_(ACTIVE_STATUSES),
             )
         )
         if waiting is not None:
@@ -216,7 +216,7 @@ def where_am_i(
                 select(Ticket).where(
                     Ticket.visit_id == visit.id,
                     Ticket.clinic == visit.current_clinic,
-                    Ticket.status.in_((TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.IN_PROGRESS)),
+                    Ticket.status.in_(ACTIVE_STATUSES),
                 )
             )
             place = place_of(session, ticket) if ticket else None

@@ -22,6 +22,8 @@ EDITABLE_SETTINGS = (
     "lease_block",
     "day_closes_at",
     "open_tickets_at_close",
+    "recall_limit",
+    "priority_every",
 )
 """The settings the console offers; the secret and the exit-code hash have their own ways."""
 

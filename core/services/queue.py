@@ -3,17 +3,27 @@ cancel; and the clinic's queue as they see it."""
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from core.clock import to_iso, utc_now
 from core.database import Database
 from core.errors import InvalidInput, QueueEmpty, UnknownClinic, UnknownTicket
-from core.ops.envelope import ClinicPaused, ClinicResumed, TicketAction, TicketCompleted, TicketTransferred
+from core.ops.envelope import (
+    ClinicPaused,
+    ClinicResumed,
+    TicketAction,
+    TicketCompleted,
+    TicketPriority,
+    TicketTransferred,
+)
 from core.ops.tickets import clinic_after
 from core.permissions import Actor
 from core.schema import Clinic, OpRecord, Patient, Ticket, Visit
@@ -23,7 +33,7 @@ from core.services.days import current_day
 from core.services.numbers import take_number
 from core.services.places import QueuePlace, place_of, ticket_label
 from core.settings import setting
-from core.statuses import TicketStatus, VisitStatus
+from core.statuses import ACTIVE_STATUSES, TicketStatus, VisitStatus
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,7 @@ class TicketView:
     called_by: str | None
     gender: str = ""
     """The patient's (for the clinics they may be sent to)."""
+    priority: bool = False
 
 
 def _view(ticket: Ticket, gender: str = "") -> TicketView:
@@ -51,6 +62,7 @@ def _view(ticket: Ticket, gender: str = "") -> TicketView:
         called_at=ticket.called_at,
         called_by=ticket.called_by,
         gender=gender,
+        priority=ticket.priority,
     )
 
 
@@ -63,26 +75,73 @@ def _act(call: ServiceCall, kind: str, ticket_id: str, room: str | None = None) 
     return _view(ticket)
 
 
+def priority_turn(every: int, recent: Sequence[bool]) -> bool:
+    """Whether the next call goes to a waiting priority patient, by the site's
+    `priority_every` (one priority call in every N; 1: always; 0: never) and whether each of
+    the clinic's latest calls, newest first, went to a priority patient."""
+    return every > 0 and not any(recent[: every - 1])
+
+
+def _recent_calls(session: Session, clinic: str, day: str, every: int) -> list[bool]:
+    if every <= 1:
+        return []
+    return list(
+        session.scalars(
+            select(Ticket.priority)
+            .where(Ticket.clinic == clinic, Ticket.day == day, Ticket.called_at.is_not(None))
+            .order_by(Ticket.called_at.desc())
+            .limit(every - 1)
+        )
+    )
+
+
+def in_call_order(waiting: Sequence[TicketView], every: int, recent: Sequence[bool]) -> list[TicketView]:
+    """The waiting tickets (in arrival order) in the order `call_next` will call them.
+    Priority only ever brings a patient forward: whoever's turn it is not, the earliest
+    arrival goes."""
+    if every <= 0:
+        return list(waiting)
+    regular = collections.deque(t for t in waiting if not t.priority)
+    first = collections.deque(t for t in waiting if t.priority)
+    arrival = {t.ticket_id: i for i, t in enumerate(waiting)}
+    history = list(recent)
+    order: list[TicketView] = []
+    while regular or first:
+        turn = not regular or priority_turn(every, history)
+        if first and (turn or arrival[first[0].ticket_id] < arrival[regular[0].ticket_id]):
+            pick = first.popleft()
+        else:
+            pick = regular.popleft()
+        order.append(pick)
+        history.insert(0, pick.priority)
+    return order
+
+
+def _first_waiting(session: Session, clinic: str, day: str, *, priority: bool) -> str | None:
+    query = select(Ticket.id).where(Ticket.clinic == clinic, Ticket.day == day, Ticket.status == TicketStatus.WAITING)
+    if priority:
+        query = query.where(Ticket.priority.is_(True))
+    return session.scalar(query.order_by(Ticket.order_key).limit(1))
+
+
 def call_next(
     db: Database, actor: Actor, *, clinic: str, room: str | None = None, now: dt.datetime | None = None
 ) -> TicketView:
-    """Call the patient who has waited longest at the clinic (by arrival, not by number)."""
+    """Call the patient whose turn it is: the one who has waited longest (by arrival, not
+    by number), or a priority patient when the site's `priority_every` gives them the turn."""
     with service_call(db, actor, "call_next", "queue_action", target=clinic, now=now) as call:
-        if call.session.get(Clinic, clinic) is None:
+        session = call.session
+        if session.get(Clinic, clinic) is None:
             raise UnknownClinic(clinic=clinic)
-        first = call.session.scalar(
-            select(Ticket.id)
-            .where(
-                Ticket.clinic == clinic,
-                Ticket.day == current_day(call.session, call.now),
-                Ticket.status == TicketStatus.WAITING,
-            )
-            .order_by(Ticket.order_key)
-            .limit(1)
-        )
-        if first is None:
+        day = current_day(session, call.now)
+        every = int(setting(session, "priority_every"))
+        chosen = None
+        if every > 0 and priority_turn(every, _recent_calls(session, clinic, day, every)):
+            chosen = _first_waiting(session, clinic, day, priority=True)
+        chosen = chosen or _first_waiting(session, clinic, day, priority=False)
+        if chosen is None:
             raise QueueEmpty(clinic=clinic)
-        return _act(call, "ticket.called", first, room)
+        return _act(call, "ticket.called", chosen, room)
 
 
 class TicketService(Protocol):
@@ -115,6 +174,7 @@ def _ticket_action(action: str, kind: str) -> TicketService:
 
 
 call_ticket = _ticket_action("call", "ticket.called")
+park = _ticket_action("park", "ticket.parked")
 start = _ticket_action("start", "ticket.started")
 no_show = _ticket_action("no_show", "ticket.no_show")
 cancel = _ticket_action("cancel", "ticket.cancelled")
@@ -142,6 +202,21 @@ def recall(
             call.session.refresh(ticket)
             return _view(ticket)
         return _act(call, "ticket.recalled", ticket_id, room)
+
+
+def prioritise(
+    db: Database, actor: Actor, *, ticket_id: str, priority: bool, now: dt.datetime | None = None
+) -> TicketView:
+    """Mark a patient priority (elderly, disabled), or take the mark off: for this ticket
+    and the rest of the visit (op ticket.prioritised)."""
+    with service_call(db, actor, "prioritise", "queue_action", target=ticket_id, now=now) as call:
+        ticket = call.session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise UnknownTicket(ticket=ticket_id)
+        call.target = f"{ticket.clinic} {ticket_label(ticket.station, ticket.number)}"
+        call.emit("ticket.prioritised", TicketPriority(ticket_id=ticket_id, at=to_iso(call.now), priority=priority))
+        call.session.refresh(ticket)
+        return _view(ticket)
 
 
 def pause_clinic(db: Database, actor: Actor, *, clinic: str, reason: str, now: dt.datetime | None = None) -> None:
@@ -224,18 +299,24 @@ def ticket_of_op(db: Database, op_id: str) -> TicketView | None:
 
 
 def clinic_queue(db: Database, *, clinic: str, now: dt.datetime | None = None) -> list[TicketView]:
-    """Today's active tickets of a clinic: those called or in service first, then the waiting."""
+    """Today's active tickets of a clinic: those in service first, then those set aside,
+    then the waiting in the order they will be called."""
     with db.read() as session:
         if session.get(Clinic, clinic) is None:
             raise UnknownClinic(clinic=clinic)
+        day = current_day(session, now or utc_now())
         rows = session.execute(
             select(Ticket, Patient.gender)
             .join(Patient, Patient.id_number == Ticket.patient_id)
-            .where(
-                Ticket.clinic == clinic,
-                Ticket.day == current_day(session, now or utc_now()),
-                Ticket.status.in_((TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.IN_PROGRESS)),
-            )
-            .order_by(Ticket.status != TicketStatus.IN_PROGRESS, Ticket.status != TicketStatus.CALLED, Ticket.order_key)
+            .where(Ticket.clinic == clinic, Ticket.day == day, Ticket.status.in_(ACTIVE_STATUSES))
+            .order_by(Ticket.order_key)
         )
-        return [_view(t, gender) for t, gender in rows]
+        views = [_view(t, gender) for t, gender in rows]
+        every = int(setting(session, "priority_every"))
+        waiting = [v for v in views if v.status == TicketStatus.WAITING]
+        ordered = in_call_order(waiting, every, _recent_calls(session, clinic, day, every))
+        served = [v for status in SHOWN_FIRST for v in views if v.status == status]
+        return served + ordered
+
+
+SHOWN_FIRST = (TicketStatus.IN_PROGRESS, TicketStatus.CALLED, TicketStatus.PARKED)

@@ -45,7 +45,7 @@ from core.services.config import (
     upsert_exam_type,
 )
 from core.services.directory import DeviceRow
-from core.settings import DEFAULTS, setting_problem
+from core.settings import COUNT_RANGES, DEFAULTS, setting_problem
 from staffdesk.desk import Desk
 from staffdesk.messages import health_text, role_name, tr
 from staffdesk.pages.common import ConfirmBar, MessageLine, Page, fill, headers, selected_key, table
@@ -624,6 +624,8 @@ class SettingsSection(_Section):
             "staff_lock_idle_s": lambda: tr("Console locks after (s)"),
             "lease_block": lambda: tr("Numbers per lease block"),
             "day_closes_at": lambda: tr("The service day closes at (HH:MM, night or morning)"),
+            "recall_limit": lambda: tr("Recalls before a no-show (0: no limit)"),
+            "priority_every": lambda: tr("Priority patients: one in every N calls (1: always first, 0: none)"),
         }
         for key in directory.EDITABLE_SETTINGS:
             if key in captions:
@@ -661,9 +663,13 @@ class SettingsSection(_Section):
         for key, edit in self.edits.items():
             text = edit.text().strip()
             if isinstance(DEFAULTS[key], int):
-                if not text.isdigit() or not 1 <= int(text) <= 100_000:
+                text = western_digits(text)
+                low, high = COUNT_RANGES.get(key, (1, 100_000))
+                if not text.isdigit() or not low <= int(text) <= high:
                     raise BadField(
-                        tr("This setting is a whole number of seconds or numbers: {value}").format(value=text)
+                        tr("This setting is a whole number from {low} to {high}: {value}").format(
+                            low=low, high=high, value=text
+                        )
                     )
                 value: Any = int(text)
             else:

@@ -1,5 +1,6 @@
 """The clinic's queue: pick clinic and room, see who waits, call, recall, start,
-complete, mark no-show, transfer or cancel, each with a key; today's PIN, large."""
+complete, mark no-show, transfer, set aside and call back, mark priority or cancel, each
+with a key; today's PIN, large."""
 
 from __future__ import annotations
 
@@ -32,7 +33,10 @@ SHORTCUTS = {
     "transfer": "F7",
     "cancel": "F8",
     "call_chosen": "F9",
+    "park": "F10",
+    "priority": "F11",
 }
+PLACED_APART = ("cancel", "call_chosen", "park", "priority")
 UNDO_SHOWN_MS = 290_000
 """How long Undo is offered: a little less than the site's default undo window (300 s)."""
 
@@ -100,15 +104,16 @@ class QueuePage(Page):
         top.addLayout(pin_box)
         top.addWidget(self.pin)
         grid = QGridLayout()
-        for index, name in enumerate(n for n in SHORTCUTS if n not in ("cancel", "call_chosen")):
+        for index, name in enumerate(n for n in SHORTCUTS if n not in PLACED_APART):
             grid.addWidget(self.buttons[name], index // 4, index % 4)
         grid.addWidget(self.transfer_to, 1, 2)
-        grid.addWidget(self.buttons["cancel"], 2, 0)
-        grid.addWidget(self.buttons["call_chosen"], 2, 1)
+        grid.addWidget(self.buttons["park"], 1, 3)
+        for column, name in enumerate(("cancel", "call_chosen", "priority")):
+            grid.addWidget(self.buttons[name], 2, column)
         pausing = QHBoxLayout()
         pausing.addWidget(self.pause_reason, 1)
         pausing.addWidget(self.pause)
-        grid.addLayout(pausing, 2, 2, 1, 2)
+        grid.addLayout(pausing, 3, 0, 1, 4)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
@@ -129,6 +134,7 @@ class QueuePage(Page):
         self.clinic.currentIndexChanged.connect(self.refresh)
         self.clinic.currentIndexChanged.connect(self._follow_clinic)
         self.list.itemSelectionChanged.connect(self._fill_transfer)
+        self.list.itemSelectionChanged.connect(self._name_priority)
         self.rotate.clicked.connect(self._rotate_pin)
         self.buttons["call_next"].clicked.connect(self.call_next)
         self.buttons["call_chosen"].clicked.connect(self.call_chosen)
@@ -138,6 +144,8 @@ class QueuePage(Page):
         self.buttons["no_show"].clicked.connect(lambda: self._confirm_ticket("no_show", queue_service.no_show))
         self.buttons["cancel"].clicked.connect(lambda: self._confirm_ticket("cancel", queue_service.cancel))
         self.buttons["transfer"].clicked.connect(self._confirm_transfer)
+        self.buttons["park"].clicked.connect(lambda: self._on_ticket("park", queue_service.park))
+        self.buttons["priority"].clicked.connect(self._toggle_priority)
         self.find_button.clicked.connect(self.find_patient)
         self.search.returnPressed.connect(self.find_patient)
         self.unlock.clicked.connect(self._unlock)
@@ -170,9 +178,11 @@ class QueuePage(Page):
             "no_show": tr("No-show"),
             "transfer": tr("Transfer to"),
             "cancel": tr("Cancel ticket"),
+            "park": tr("Set aside"),
         }
         for name, text in texts.items():
             self.buttons[name].setText(f"{text}  ({SHORTCUTS[name]})")
+        self._name_priority()
         headers(self.list, [tr("Number"), tr("Status"), tr("Room"), tr("Waiting (min)"), tr("Called by")])
         self.confirm.retranslate()
         self.load_clinics()
@@ -244,7 +254,7 @@ class QueuePage(Page):
         fill(
             self.list,
             [
-                (t.label, status_name(t.status), t.room or "", _minutes_since(t.entered_at, now), t.called_by or "")
+                (t.label, _status_shown(t), t.room or "", _minutes_since(t.entered_at, now), t.called_by or "")
                 for t in self.tickets
             ],
             [t.ticket_id for t in self.tickets],
@@ -254,6 +264,7 @@ class QueuePage(Page):
                 if ticket.ticket_id == chosen.ticket_id:
                     self.list.setCurrentCell(row, 0)
         self._fill_transfer()
+        self._name_priority()
         self.pin.setText(str(pin))
         self.rotate.setVisible(self.desk.can("rotate_pin"))
 
@@ -328,6 +339,7 @@ class QueuePage(Page):
             "start": tr("Started serving {number}."),
             "no_show": tr("{number} marked as no-show."),
             "cancel": tr("Cancelled {number}."),
+            "park": tr("{number} is set aside; choose them in the list and call them again when they are ready."),
         }[action]
         room = (self.room.text() or None) if action == "recall" else None
         now = self.desk.now()
@@ -342,6 +354,34 @@ class QueuePage(Page):
         self.act(
             self.message,
             lambda db, actor: service(db, actor, ticket_id=ticket.ticket_id, room=room, now=now),
+            said,
+        )
+
+    def _name_priority(self) -> None:
+        """The priority button says what it will do to the chosen patient."""
+        ticket = self.selected()
+        text = tr("Remove priority") if ticket is not None and ticket.priority else tr("Mark priority")
+        self.buttons["priority"].setText(f"{text}  ({SHORTCUTS['priority']})")
+
+    def _toggle_priority(self) -> None:
+        """Mark the chosen patient priority (elderly, disabled) for the rest of their
+        visit, or take the mark off."""
+        ticket = self.selected()
+        if ticket is None:
+            self.message.error(tr("Choose a patient in the list first."))
+            return
+        wanted, now = not ticket.priority, self.desk.now()
+
+        def said(marked: TicketView) -> str:
+            if marked.priority:
+                return tr("{number} is a priority patient now, here and at the next clinics.").format(
+                    number=marked.label
+                )
+            return tr("{number} is no longer a priority patient.").format(number=marked.label)
+
+        self.act(
+            self.message,
+            lambda db, actor: queue_service.prioritise(db, actor, ticket_id=ticket.ticket_id, priority=wanted, now=now),
             said,
         )
 
@@ -528,6 +568,12 @@ class QueuePage(Page):
             )
 
         self.confirm.ask(tr("Give this clinic a new PIN for the rest of today?"), rotate)
+
+
+def _status_shown(ticket: TicketView) -> str:
+    if ticket.priority:
+        return tr("{status}, priority").format(status=status_name(ticket.status))
+    return status_name(ticket.status)
 
 
 def _minutes_since(iso: str, now: dt.datetime) -> int:

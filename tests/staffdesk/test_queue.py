@@ -242,3 +242,39 @@ def test_a_walk_in_gets_a_ticket_at_the_desk_and_bad_input_is_explained(
     fill_in(qtbot, page.walk_in_id, "28700000050")
     tap(qtbot, window, "queue_walk_in")
     assert page.message.text() == ("This patient is checked in already today; find them by ID to see where they are.")
+
+
+def test_a_nurse_sets_a_called_patient_aside_and_calls_them_back_later(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store
+) -> None:
+    window = make_console("nurse")
+    tap(qtbot, window, "queue_call_next")
+    press(qtbot, window, Qt.Key.Key_F10)
+    assert statuses(clinic_store)[1] == "PARKED"
+    assert window.queue.message.text().startswith("1 is set aside;")
+    assert [window.queue.list.item(0, c).text() for c in (0, 1)] == ["1", "On hold"]
+    tap(qtbot, window, "queue_call_next")
+    assert statuses(clinic_store)[2] == "CALLED"
+    parked = next(r for r in range(window.queue.list.rowCount()) if window.queue.list.item(r, 0).text() == "1")
+    window.queue.list.setCurrentCell(parked, 0)
+    press(qtbot, window, Qt.Key.Key_F9)
+    assert statuses(clinic_store)[1] == "CALLED"
+    assert window.queue.message.text() == "Called 1."
+    assert [a for _, a, _ in audited(clinic_store)] == ["call_next", "park", "call_next", "call"]
+
+
+def test_a_nurse_marks_a_priority_patient_who_is_then_called_first(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store
+) -> None:
+    window = make_console("nurse")
+    window.queue.list.setCurrentCell(2, 0)
+    assert window.queue.buttons["priority"].text() == "Mark priority  (F11)"
+    tap(qtbot, window, "queue_priority")
+    assert window.queue.message.text() == "3 is a priority patient now, here and at the next clinics."
+    assert [window.queue.list.item(0, c).text() for c in (0, 1)] == ["3", "Waiting, priority"]
+    window.queue.list.setCurrentCell(0, 0)
+    assert window.queue.buttons["priority"].text() == "Remove priority  (F11)"
+    window.queue.list.clearSelection()
+    window.queue.list.setCurrentCell(-1, -1)
+    press(qtbot, window, Qt.Key.Key_F2)
+    assert statuses(clinic_store)[3] == "CALLED"
