@@ -67,6 +67,8 @@ KIND_PERMISSION: dict[str, str] = {
     "ticket.cancelled": "queue_action",
     "ticket.reopened": "queue_action",
     "ticket.transferred": "queue_action",
+    "ticket.parked": "queue_action",
+    "ticket.prioritised": "queue_action",
     "pin.rotated": "rotate_pin",
     "lease.granted": "grant_lease",
     "pin.day_key": "grant_lease",

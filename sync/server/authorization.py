@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.clock import MAX_AHEAD_MS, HlcStamp, from_iso, open_day, service_day
-from core.errors import MalformedOp, MmcError, PermissionDenied
+from core.errors import MalformedOp, MmcError, PermissionDenied, UnknownOpKind
 from core.ops.envelope import (
     DayClosed,
     NewTicket,
@@ -154,7 +154,7 @@ class OpChecks:
             return self.malformed[op.op_id]
         permission = KIND_PERMISSION.get(op.kind)
         if permission is None:
-            return None
+            return self._unpermitted(op)
         if permission not in DEVICE_MAY.get(self.device.kind, frozenset()):
             return PermissionDenied(role=f"a {self.device.kind} device", action=permission.replace("_", " "))
         try:
@@ -168,6 +168,15 @@ class OpChecks:
             or self._pin(payload)
             or self._setting(payload)
         )
+
+    def _unpermitted(self, op: Op) -> MmcError | None:
+        """An op kind no permission covers: only a device's own `device.resumed` (its
+        restore marker, checked in the log), and otherwise a refusal, never a pass."""
+        if op.kind != "device.resumed":
+            return UnknownOpKind(kind=op.kind)
+        if op.actor != self.device.station:
+            return WrongActor(detail=f"a device resumes as itself ({self.device.station}), not as {op.actor!r}")
+        return None
 
     def _actor(self, op: Op, permission: str) -> MmcError | None:
         if self.device.kind == "kiosk":

@@ -651,3 +651,20 @@ async def test_fuzzed_payloads_of_every_kind_get_an_answer_never_a_5xx_or_a_stuc
         from core.ops.log import pending_ops
 
         assert pending_ops(session) == []
+
+
+@pytest.mark.anyio
+async def test_a_kiosk_cannot_set_patients_aside_or_make_them_priority(site: Site, kiosk: Hand) -> None:
+    ticket = check_in(site.db, Actor("K9", "kiosk"), id_number="28400000001", gender="male", exam_type="travel")
+    before = digest(site.db)
+    at = to_iso(utc_now())
+    mine = {"ticket_id": ticket.place.ticket_id, "at": at}
+    attempts = (
+        ("ticket.prioritised", {**mine, "priority": True}, {}, (403, "permission_denied")),
+        ("ticket.parked", mine, {}, (403, "permission_denied")),
+        ("ticket.vanished", mine, {}, (422, "unknown_op_kind")),
+        ("device.resumed", {"gave_up_after": 0}, {"actor": "boss"}, (403, "wrong_actor")),
+    )
+    for kind, payload, fields, (status, code) in attempts:
+        assert refused(kiosk.one(kind, payload, **fields), status, code), kind
+    assert digest(site.db) == before
