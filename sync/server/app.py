@@ -27,6 +27,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from core.clock import service_day, to_iso, utc_now
 from core.database import Database
@@ -77,6 +78,8 @@ from sync.server.signal import CHANNEL, NewOps, PostgresListener
 log = logging.getLogger(__name__)
 MessageT = TypeVar("MessageT", bound=BaseModel)
 MAX_WAIT_S = 10.0
+CLIENT_GONE = 499
+"""The metrics' status of a request whose client hung up before it was read (nginx's)."""
 
 STATUS_OF_CODE = {
     "not_authenticated": 401,
@@ -240,6 +243,12 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
         try:
             response = await call_next(request)
+        except ClientDisconnect:
+            peer = f"{request.client.host}:{request.client.port}" if request.client else "?"
+            log.info(
+                "client %s hung up while sending %s %s (request %s)", peer, request.method, request.url.path, request_id
+            )
+            response = Response(status_code=CLIENT_GONE)
         except Exception:
             log.exception("request %s failed", request_id)
             response = JSONResponse({"error": "internal", "message": "The server failed."}, 500)
