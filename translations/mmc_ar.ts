@@ -20,18 +20,6 @@
         <translation>الغرفة</translation>
     </message>
     <message>
-        <source>{number} · {clinic} · room {room}</source>
-        <translation>{number} · {clinic} · غرفة {room}</translation>
-    </message>
-    <message>
-        <source>{number} · {clinic}</source>
-        <translation>{number} · {clinic}</translation>
-    </message>
-    <message>
-        <source>{call} (called again)</source>
-        <translation>{call} (نداء مكرر)</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>في الانتظار</translation>
     </message>
@@ -1297,6 +1285,14 @@
         <translation>إعطاء هذه العيادة رمزًا جديدًا لبقية اليوم؟</translation>
     </message>
     <message>
+        <source>{clinic} (on their route)</source>
+        <translation>{clinic} (ضمن مساره)</translation>
+    </message>
+    <message>
+        <source>{clinic} (done already)</source>
+        <translation>{clinic} (أنجزها)</translation>
+    </message>
+    <message>
         <source>{status}, priority</source>
         <translation>{status}، أولوية</translation>
     </message>
@@ -1543,6 +1539,18 @@
     <message>
         <source>Paused</source>
         <translation>متوقفة مؤقتًا</translation>
+    </message>
+    <message>
+        <source>{number} · {clinic} · room {room}</source>
+        <translation>{number} · {clinic} · غرفة {room}</translation>
+    </message>
+    <message>
+        <source>{number} · {clinic}</source>
+        <translation>{number} · {clinic}</translation>
+    </message>
+    <message>
+        <source>{call} (called again)</source>
+        <translation>{call} (نداء مكرر)</translation>
     </message>
 </context>
 <context>

@@ -19,18 +19,6 @@
         <translation>Room</translation>
     </message>
     <message>
-        <source>{number} · {clinic} · room {room}</source>
-        <translation>{number} · {clinic} · room {room}</translation>
-    </message>
-    <message>
-        <source>{number} · {clinic}</source>
-        <translation>{number} · {clinic}</translation>
-    </message>
-    <message>
-        <source>{call} (called again)</source>
-        <translation>{call} (called again)</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
@@ -1236,6 +1224,14 @@
         <translation>Give this clinic a new PIN for the rest of today?</translation>
     </message>
     <message>
+        <source>{clinic} (on their route)</source>
+        <translation>{clinic} (on their route)</translation>
+    </message>
+    <message>
+        <source>{clinic} (done already)</source>
+        <translation>{clinic} (done already)</translation>
+    </message>
+    <message>
         <source>{status}, priority</source>
         <translation>{status}, priority</translation>
     </message>
@@ -1478,6 +1474,18 @@
     <message>
         <source>Paused</source>
         <translation>Paused</translation>
+    </message>
+    <message>
+        <source>{number} · {clinic} · room {room}</source>
+        <translation>{number} · {clinic} · room {room}</translation>
+    </message>
+    <message>
+        <source>{number} · {clinic}</source>
+        <translation>{number} · {clinic}</translation>
+    </message>
+    <message>
+        <source>{call} (called again)</source>
+        <translation>{call} (called again)</translation>
     </message>
 </context>
 <context>

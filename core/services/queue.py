@@ -49,9 +49,13 @@ class TicketView:
     gender: str = ""
     """The patient's (for the clinics they may be sent to)."""
     priority: bool = False
+    route: tuple[str, ...] = ()
+    """The patient's route today, and the clinics of it already done (none for a ticket
+    without a visit)."""
+    done: tuple[str, ...] = ()
 
 
-def _view(ticket: Ticket, gender: str = "") -> TicketView:
+def _view(ticket: Ticket, gender: str = "", visit: Visit | None = None) -> TicketView:
     return TicketView(
         ticket_id=ticket.id,
         clinic=ticket.clinic,
@@ -63,6 +67,8 @@ def _view(ticket: Ticket, gender: str = "") -> TicketView:
         called_by=ticket.called_by,
         gender=gender,
         priority=ticket.priority,
+        route=tuple(json.loads(visit.route)) if visit else (),
+        done=tuple(json.loads(visit.completed)) if visit else (),
     )
 
 
@@ -306,12 +312,13 @@ def clinic_queue(db: Database, *, clinic: str, now: dt.datetime | None = None) -
             raise UnknownClinic(clinic=clinic)
         day = current_day(session, now or utc_now())
         rows = session.execute(
-            select(Ticket, Patient.gender)
+            select(Ticket, Patient.gender, Visit)
             .join(Patient, Patient.id_number == Ticket.patient_id)
+            .outerjoin(Visit, Visit.id == Ticket.visit_id)
             .where(Ticket.clinic == clinic, Ticket.day == day, Ticket.status.in_(ACTIVE_STATUSES))
             .order_by(Ticket.order_key)
         )
-        views = [_view(t, gender) for t, gender in rows]
+        views = [_view(t, gender, visit) for t, gender, visit in rows]
         every = int(setting(session, "priority_every"))
         waiting = [v for v in views if v.status == TicketStatus.WAITING]
         ordered = in_call_order(waiting, every, _recent_calls(session, clinic, day, every))

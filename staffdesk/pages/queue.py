@@ -5,6 +5,7 @@ with a key; today's PIN, large."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import replace
 
 from PySide6.QtCore import QTimer
@@ -15,6 +16,7 @@ from core.changes import Changes
 from core.clock import SITE_ZONE, from_iso, utc_now
 from core.database import Database
 from core.services import queue as queue_service
+from core.services.catalog import ClinicInfo
 from core.services.checkin import CheckIn, check_in
 from core.services.queue import TicketView
 from core.services.visits import FoundVisit, find_visits, rotate_pin, todays_pin, unlock_pin
@@ -202,16 +204,15 @@ class QueuePage(Page):
         self.refresh()
 
     def _fill_transfer(self) -> None:
-        """The clinics the chosen patient may be sent to: open, for their gender, not
-        the one they are at; none chosen until the nurse picks one."""
+        """The clinics the chosen patient may be sent to (`_transfer_offer`); none chosen
+        until the nurse picks one."""
         ticket = self.selected()
         chosen = self.transfer_to.currentData()
         self.transfer_to.clear()
         self.transfer_to.setPlaceholderText(tr("Send to clinic..."))
         if ticket is not None:
-            for info in self.desk.catalog.clinics.values():
-                if info.code != ticket.clinic and info.receives(ticket.gender):
-                    self.transfer_to.addItem(info.name(self.language), info.code)
+            for code, name in _transfer_offer(ticket, self.desk.catalog.clinics.values(), self.language):
+                self.transfer_to.addItem(name, code)
         self.transfer_to.setCurrentIndex(self.transfer_to.findData(chosen) if chosen is not None else -1)
 
     def choose_clinic(self, code: str, room: str = "") -> None:
@@ -421,7 +422,7 @@ class QueuePage(Page):
             self.message.error(tr("Choose a patient in the list first."))
             return
         target = str(self.transfer_to.currentData() or "")
-        name = self.transfer_to.currentText()
+        name = self.desk.catalog.clinic_name(target, self.language)
         if not target:
             self.message.error(tr("Choose the clinic to send {number} to.").format(number=ticket.label))
             return
@@ -568,6 +569,26 @@ class QueuePage(Page):
             )
 
         self.confirm.ask(tr("Give this clinic a new PIN for the rest of today?"), rotate)
+
+
+def _transfer_offer(ticket: TicketView, clinics: Iterable[ClinicInfo], language: str) -> list[tuple[str, str]]:
+    """(code, name) of the clinics a patient may be sent to: open, for their gender, not
+    the one they are at; the next clinics of their route first, in route order and marked,
+    those done already last."""
+    ahead = [c for c in ticket.route if c not in ticket.done]
+
+    def place(info: ClinicInfo) -> tuple[int, int]:
+        return (0, ahead.index(info.code)) if info.code in ahead else (2 if info.code in ticket.done else 1, 0)
+
+    offer = []
+    for info in sorted((c for c in clinics if c.code != ticket.clinic and c.receives(ticket.gender)), key=place):
+        name = info.name(language)
+        if info.code in ahead:
+            name = tr("{clinic} (on their route)").format(clinic=name)
+        elif info.code in ticket.done:
+            name = tr("{clinic} (done already)").format(clinic=name)
+        offer.append((info.code, name))
+    return offer
 
 
 def _status_shown(ticket: TicketView) -> str:

@@ -18,7 +18,7 @@ from core.services.checkin import check_in
 from core.services.queue import call_next, complete, start
 from core.services.visits import confirm_clinic, todays_pin
 from core.store import Store
-from tests.qtsupport import tap
+from tests.qtsupport import settle, tap
 from tests.staffdesk.conftest import ConsoleFactory, fill_in, press
 
 NURSE = Actor("nurse", "staff")
@@ -278,3 +278,19 @@ def test_a_nurse_marks_a_priority_patient_who_is_then_called_first(
     window.queue.list.setCurrentCell(-1, -1)
     press(qtbot, window, Qt.Key.Key_F2)
     assert statuses(clinic_store)[3] == "CALLED"
+
+
+def test_transfer_offers_the_patients_next_clinics_first_and_marks_those_done(
+    qtbot: QtBot, make_console: ConsoleFactory, clinic_store: Store, morning: dt.datetime
+) -> None:
+    first = call_next(clinic_store.db, NURSE, clinic="vitals", now=morning + dt.timedelta(minutes=10))
+    complete(clinic_store.db, NURSE, ticket_id=first.ticket_id, now=morning + dt.timedelta(minutes=11))
+    window = make_console("nurse")
+    window.queue.choose_clinic("lab")
+    settle(qtbot)
+    window.queue.list.setCurrentCell(0, 0)
+    offered = [window.queue.transfer_to.itemText(i) for i in range(window.queue.transfer_to.count())]
+    route = ["X-Ray", "ECG", "Audiometry", "Ophthalmology"]
+    assert offered[:4] == [f"{name} (on their route)" for name in route], offered
+    assert offered[-1] == "Vital Signs (done already)"
+    assert not any("Laboratory" in text for text in offered)
