@@ -20,12 +20,12 @@ from core.changes import Changes
 from core.database import Database
 from core.errors import MmcError
 from core.services.board import Board, BoardCall, BoardRow, board
+from core.version import build_info
 from staffdesk.display.announcer import Announcement, Announcer
 from staffdesk.messages import tr
 from staffdesk.style import board_sizes, board_style
-from sync.runtime.about import about_text
 from sync.runtime.changes import StoreChanges
-from sync.runtime.qt import Phrasebook, rtl_safe
+from sync.runtime.qt import Phrasebook
 from sync.runtime.widgets import label, restyle, show_offline_mark
 from sync.runtime.worker import StoreCall
 
@@ -55,6 +55,9 @@ HEADINGS = tuple(
 )
 LAST_CALLS = str(QT_TRANSLATE_NOOP("Board", "Last calls"))
 PAUSED = str(QT_TRANSLATE_NOOP("Board", "Paused"))
+CALL_IN_ROOM = str(QT_TRANSLATE_NOOP("Board", "{number} \u00b7 {clinic} \u00b7 room {room}"))
+CALL = str(QT_TRANSLATE_NOOP("Board", "{number} \u00b7 {clinic}"))
+CALLED_AGAIN = str(QT_TRANSLATE_NOOP("Board", "{call} (called again)"))
 NOBODY = "\u2014"
 
 
@@ -66,6 +69,10 @@ def _cell(role: str, name: str = "", *, row: bool = False) -> QLabel:
     vertical = QSizePolicy.Policy.Ignored if row else QSizePolicy.Policy.Preferred
     cell.setSizePolicy(QSizePolicy.Policy.Ignored, vertical)
     return cell
+
+
+def _direction(language: str) -> str:
+    return "rtl" if language == "ar" else "ltr"
 
 
 def _number_role(call: BoardCall | None, paused: str) -> str:
@@ -132,11 +139,10 @@ class DisplayWindow(QWidget):
         body = QHBoxLayout()
         body.addLayout(grid, 5)
         body.addLayout(side, 2)
-        self.about = label("board-about", wrap=False, name="display_about")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
-        layout.addWidget(self.about)
+        log.info("hall display: %s", build_info().line("mmc display"))
 
         self.shown: Board = Board([], [])
         self.page = 0
@@ -170,7 +176,6 @@ class DisplayWindow(QWidget):
             head.setText("\n".join(self._both(source)))
         self.recent_title.setText("\n".join(self._both(LAST_CALLS)))
         show_offline_mark(self.offline, self.sync_status)
-        self.about.setText(about_text())
         self._paint()
 
     def _show_title(self) -> None:
@@ -184,6 +189,10 @@ class DisplayWindow(QWidget):
         """The text in the display's language first, then in the other."""
         arabic, english = self.phrases.both(CONTEXT, source)
         return (arabic, english) if self.language == "ar" else (english, arabic)
+
+    @property
+    def _other(self) -> str:
+        return "en" if self.language == "ar" else "ar"
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         if event.size().height() != event.oldSize().height():
@@ -288,10 +297,9 @@ class DisplayWindow(QWidget):
                 cell.setText("")
             restyle(number, "board-idle")
             return
-        other = row.name_en if self.language == "ar" else row.name_ar
         clinic.setText(
             f"{html.escape(row.name(self.language))}<br><span style='font-size:{self.sizes['second']}px;"
-            f" font-weight:normal; color:#b0bec5'>{html.escape(other)}</span>"
+            f" font-weight:normal; color:#b0bec5'>{html.escape(row.name(self._other))}</span>"
         )
         number.setText(call.label if call else "\n".join(self._both(PAUSED)) if row.paused else NOBODY)
         room.setText(call.room if call else row.paused if row.paused else row.room)
@@ -300,11 +308,20 @@ class DisplayWindow(QWidget):
             restyle(number, _number_role(call, row.paused))
 
     def _recent_text(self, call: BoardCall) -> str:
-        line = tr("{number} \u00b7 {clinic} \u00b7 room {room}") if call.room else tr("{number} \u00b7 {clinic}")
-        text = line.format(number=call.label, clinic=call.name(self.language), room=call.room)
+        """The call in the display's language, and under it, smaller, in the other; each
+        line in its own direction."""
+        first, second = (html.escape(self._call_in(call, language)) for language in (self.language, self._other))
+        return (
+            f"<div dir='{_direction(self.language)}'>{first}</div><div dir='{_direction(self._other)}'"
+            f" style='font-size:{self.sizes['second']}px; color:#b0bec5'>{second}</div>"
+        )
+
+    def _call_in(self, call: BoardCall, language: str) -> str:
+        line = self.phrases.text(language, CONTEXT, CALL_IN_ROOM if call.room else CALL)
+        text = line.format(number=call.label, clinic=call.name(language), room=call.room)
         if call.is_recall:
-            text = tr("{call} (called again)").format(call=text)
-        return rtl_safe(text, self.language)
+            text = self.phrases.text(language, CONTEXT, CALLED_AGAIN).format(call=text)
+        return text
 
     def _flash(self) -> None:
         for _, number, _, _ in self.rows:

@@ -8,6 +8,9 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from core.defaults import CLINICS
@@ -17,9 +20,11 @@ from core.permissions import SYSTEM, Actor
 from core.services.config import choose_display_clinics, set_settings
 from core.services.queue import call_next, clinic_queue, recall, transfer
 from core.store import Store
+from core.version import build_info
 from staffdesk.display.announcer import Announcement, Announcer
 from staffdesk.display.window import PAGE_MS, DisplayWindow
 from sync.client import SyncStatus
+from sync.runtime.about import about_lines
 from sync.runtime.qt import Languages
 from tests.qtsupport import settle, tap
 from tests.staffdesk.conftest import ConsoleFactory, fill_in
@@ -67,6 +72,20 @@ def clinics_on_every_page(display: DisplayWindow) -> list[str]:
     return seen
 
 
+def recent_lines(display: DisplayWindow, index: int = 0) -> list[tuple[str, str]]:
+    """A line of the last calls as the board lays it out: each language's text, and
+    which way it runs."""
+    document = QTextDocument()
+    document.setHtml(display.recent[index].text())
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        direction = block.blockFormat().layoutDirection()
+        lines.append((block.text(), "rtl" if direction == Qt.LayoutDirection.RightToLeft else "ltr"))
+        block = block.next()
+    return lines
+
+
 def send_to_lab(store: Store, morning: dt.datetime) -> None:
     """The last patient waiting at Vital Signs is sent on to the Laboratory."""
     at = morning + dt.timedelta(minutes=34)
@@ -100,7 +119,7 @@ def test_a_call_flashes_on_the_board_and_is_announced_in_arabic_then_english(
     ]
     # Qt's test engine has no Arabic voice, so only the English sentence was spoken.
     assert announcer.spoken == [("en", "Number 1, Vital Signs, room 3")]
-    assert display.recent[0].text() == "1 · Vital Signs · room 3"
+    assert recent_lines(display) == [("1 · Vital Signs · room 3", "ltr"), ("1 · العلامات الحيوية · غرفة 3", "rtl")]
     qtbot.waitUntil(lambda: cell.property("role") == "board-number", timeout=5000)
 
 
@@ -132,7 +151,10 @@ def test_a_recall_is_announced_again_and_a_restart_announces_nothing_old(
     cell = display.number_label("vitals")
     assert cell is not None and cell.text() == "1"
     qtbot.waitUntil(lambda: cell.property("role") == "board-recall", timeout=5000)
-    assert display.recent[0].text().endswith("(نداء مكرر)")
+    assert [text for text, _ in recent_lines(display)] == [
+        "1 · العلامات الحيوية · غرفة 3 (نداء مكرر)",
+        "1 · Vital Signs · room 3 (called again)",
+    ]
     send_to_lab(clinic_store, morning)
     restarted = make_display(speech=False)
     assert number(restarted, "vitals") == "1"
@@ -199,6 +221,32 @@ def test_headings_are_in_both_languages_the_displays_first(make_display: Display
     ]
     english = make_display(speech=False, language="en")
     assert english.heads[0].text() == "Clinic\nالعيادة"
+
+
+def test_the_last_calls_are_in_both_languages_the_displays_first(
+    qtbot: QtBot, make_display: DisplayFactory, clinic_store: Store, morning: dt.datetime
+) -> None:
+    send_to_lab(clinic_store, morning)
+    arabic = make_display(speech=False, language="ar")
+    call(clinic_store, morning, "vitals", room="2")
+    call(clinic_store, morning, "lab", room="4", second=1)
+    qtbot.waitUntil(lambda: len(recent_lines(arabic, 1)) == 2, timeout=5000)
+    assert recent_lines(arabic, 0) == [("1 · المختبر · غرفة 4", "rtl"), ("1 · Laboratory · room 4", "ltr")]
+    assert recent_lines(arabic, 1) == [("1 · العلامات الحيوية · غرفة 2", "rtl"), ("1 · Vital Signs · room 2", "ltr")]
+    english = make_display(speech=False, language="en")
+    assert recent_lines(english, 0) == [("1 · Laboratory · room 4", "ltr"), ("1 · المختبر · غرفة 4", "rtl")]
+    assert english.recent[2].text() == ""
+
+
+def test_the_hall_sees_no_build_details_which_go_to_the_log(
+    make_display: DisplayFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO", logger="staffdesk.display.window")
+    for language in ("ar", "en"):
+        display = make_display(speech=False, language=language)
+        shown = [label.text() for label in display.findChildren(QLabel) if label.isVisible()]
+        assert not [text for text in shown for line in about_lines() if line in text], shown
+    assert build_info().line("mmc display") in caplog.text
 
 
 def test_offline_the_board_keeps_its_state_with_a_small_mark_and_no_sync_words(
