@@ -1,6 +1,7 @@
 """Render every screen of the kiosk, the staff console and the hall display in Arabic and
 English to PNG files (offscreen), so a reviewer sees them without running them:
-`python bench/screens.py kiosk|staffdesk|display [--out docs/screenshots]`.
+`python bench/screens.py kiosk|kiosk-large|staffdesk|display [--out docs/screenshots]`.
+`kiosk-large` is the kiosk in its large-text mode, on a portrait 1080x1920 screen.
 
 Prints one JSON object as its last line: the files written.
 """
@@ -134,7 +135,7 @@ def save_shot(window: QWidget, path: Path, written: list[str]) -> None:
     written.append(str(path))
 
 
-def kiosk_screens(out: Path) -> list[str]:
+def kiosk_screens(out: Path, *, large_text: bool = False) -> list[str]:
     languages = _qt()
     written: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -151,11 +152,13 @@ def kiosk_screens(out: Path) -> list[str]:
             )
         flow = KioskFlow(store.db, Actor("K1", "kiosk"), now=lambda: MORNING)
         window = KioskWindow(flow, languages, PdfPrinter(Path(scratch) / "pdf"), locked=False)
-        window.resize(1080, 1500)
+        window.resize(1080, 1920 if large_text else 1500)
         window.show()
+        prefix = "kiosk-large" if large_text else "kiosk"
 
         def shot(name: str, language: str) -> None:
-            save_shot(window, out / f"kiosk-{name}-{language}.png", written)
+            window.large_text_button.setChecked(large_text)
+            save_shot(window, out / f"{prefix}-{name}-{language}.png", written)
 
         for language in ("ar", "en"):
             languages.use(language)
@@ -164,6 +167,8 @@ def kiosk_screens(out: Path) -> list[str]:
             for name, step in kiosk_steps(window, patient):
                 step()
                 shot(name, language)
+            if large_text:
+                continue
             found: list[tuple[Whereabouts, TicketCard | None]] = []
             flow.where(flow.patient("28400000105")).success(found.append).run(window)
             answer_all()
@@ -371,12 +376,18 @@ def display_screens(out: Path) -> list[str]:
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parser = argparse.ArgumentParser()
-    parser.add_argument("app", choices=["kiosk", "staffdesk", "display"])
+    parser.add_argument("app", choices=["kiosk", "kiosk-large", "staffdesk", "display"])
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "docs" / "screenshots"))
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    written = {"kiosk": kiosk_screens, "staffdesk": staff_screens, "display": display_screens}[args.app](out)
+    screens: dict[str, Callable[[Path], list[str]]] = {
+        "kiosk": kiosk_screens,
+        "kiosk-large": lambda folder: kiosk_screens(folder, large_text=True),
+        "staffdesk": staff_screens,
+        "display": display_screens,
+    }
+    written = screens[args.app](out)
     print(json.dumps({"app": args.app, "files": len(written), "folder": str(out)}))
     return 0
 

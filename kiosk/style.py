@@ -1,4 +1,9 @@
-"""How the kiosk looks: large touch targets and high contrast, for a finger, not a mouse."""
+"""How the kiosk looks: large touch targets and high contrast, for a finger, not a mouse.
+
+Two style sheets: the everyday one, and the large-text mode a patient may turn on (about
+1.4 times the type, less for the titles and the number, which are large already; thick
+borders; white and yellow on black: every text contrasts at least 7:1 with what lies
+behind it, WCAG's AAA level)."""
 
 from __future__ import annotations
 
@@ -33,3 +38,47 @@ QLineEdit {{ font-size: 40pt; padding: 12px; border: 3px solid {BLUE}; border-ra
 QFrame[role="card"] {{ background: white; border: 2px solid #c3cbd3; border-radius: 18px; }}
 QFrame[role="card"] QLabel {{ background: white; }}
 """
+
+BLACK = "#000000"
+WHITE = "#ffffff"
+YELLOW = "#ffff00"
+SOFT_RED = "#ff8a8a"
+"""Red that still reads on black (9:1); the everyday red is too dark for it."""
+GREY = "#bdbdbd"
+
+LARGE_TEXT_STYLE_SHEET = f"""
+QWidget {{ background: {BLACK}; color: {WHITE}; font-size: 31pt; font-family: "Noto Sans", "Noto Sans Arabic"; }}
+QPushButton {{
+    background: {BLACK}; border: 6px solid {YELLOW}; border-radius: 14px;
+    padding: 14px 22px; min-height: 72px; color: {YELLOW}; font-weight: bold;
+}}
+QPushButton:pressed {{ background: {WHITE}; color: {BLACK}; }}
+QPushButton:disabled {{ background: {BLACK}; color: {GREY}; border: 6px dashed {GREY}; }}
+QPushButton[role="primary"] {{ background: {YELLOW}; color: {BLACK}; border-color: {YELLOW}; }}
+QPushButton[role="primary"]:pressed {{ background: {WHITE}; color: {BLACK}; border-color: {WHITE}; }}
+QPushButton[role="primary"]:disabled {{ background: {BLACK}; color: {GREY}; border: 6px dashed {GREY}; }}
+QPushButton[role="quiet"] {{ border: 5px solid {WHITE}; color: {WHITE}; min-height: 64px; font-size: 25pt;
+    padding: 10px 18px; }}
+QPushButton[role="quiet"]:checked {{ background: {WHITE}; color: {BLACK}; }}
+QPushButton[role="key"] {{ font-size: 48pt; min-width: 120px; min-height: 96px; }}
+QLabel[role="title"] {{ font-size: 48pt; font-weight: bold; color: {YELLOW}; }}
+QLabel[role="hint"] {{ font-size: 28pt; color: {WHITE}; }}
+QLabel[role="about"] {{ font-size: 16pt; color: {WHITE}; }}
+QLabel[role="error"] {{ font-size: 31pt; color: {SOFT_RED}; font-weight: bold; }}
+QLabel[role="number"] {{ font-size: 120pt; font-weight: bold; color: {YELLOW}; }}
+QLabel[role="big"] {{ font-size: 38pt; font-weight: bold; color: {WHITE}; }}
+QLabel[role="badge-online"] {{ background: {WHITE}; color: {BLACK}; border-radius: 12px; padding: 6px 16px;
+    font-size: 22pt; font-weight: bold; }}
+QLabel[role="badge-offline"] {{ background: {YELLOW}; color: {BLACK}; border-radius: 12px; padding: 6px 16px;
+    font-size: 22pt; font-weight: bold; }}
+QLabel[role="countdown"] {{ background: {YELLOW}; color: {BLACK}; font-size: 28pt; font-weight: bold;
+    padding: 6px; }}
+QLabel#site-name {{ font-size: 30pt; }}
+QLineEdit {{ font-size: 56pt; padding: 10px; border: 6px solid {YELLOW}; border-radius: 12px;
+    background: {BLACK}; color: {WHITE}; letter-spacing: 4px; }}
+QFrame[role="card"] {{ background: {BLACK}; border: 5px solid {WHITE}; border-radius: 14px; }}
+QFrame[role="card"] QLabel {{ background: {BLACK}; border: none; }}
+"""
+"""Latin type first: Noto Sans Arabic's lines are half as tall again as Noto Sans's, and with
+Arabic first English text took its line height too, which the larger type cannot spare
+on a 1920-pixel screen. Arabic text still takes its own font and line height."""

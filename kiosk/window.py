@@ -1,6 +1,6 @@
-"""The kiosk window: a header (site, language, offline mark), the screens, and the rules
-that hold across screens: back to the welcome screen when idle, the fullscreen lockdown,
-and what happens after each tap."""
+"""The kiosk window: a header (site, offline mark, help, large text, language), the
+screens, and the rules that hold across screens: back to the welcome screen when idle,
+the fullscreen lockdown, and what happens after each tap."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from kiosk.screens.place import PlaceScreen
 from kiosk.screens.staff_exit import StaffExitScreen
 from kiosk.screens.ticket import TicketScreen
 from kiosk.screens.welcome import WelcomeScreen
-from kiosk.style import STYLE_SHEET
+from kiosk.style import LARGE_TEXT_STYLE_SHEET, STYLE_SHEET
 from sync.runtime.changes import StoreChanges
 from sync.runtime.qt import Languages
 from sync.runtime.widgets import Screen, button, label, show_offline_mark
@@ -85,6 +85,8 @@ class KioskWindow(QWidget):
         self.site = label("big", name="site-name")
         self.language_button = button("switch-language", "quiet")
         self.help_button = button("ask-help", "quiet")
+        self.large_text_button = button("large-text", "quiet")
+        self.large_text_button.setCheckable(True)
         self.help_note = label("info", name="help-note")
         self.help_note.hide()
         self.badge = QLabel()
@@ -97,6 +99,7 @@ class KioskWindow(QWidget):
         header.addWidget(self.site, 1)
         header.addWidget(self.badge)
         header.addWidget(self.help_button)
+        header.addWidget(self.large_text_button)
         header.addWidget(self.language_button)
 
         self.welcome = WelcomeScreen()
@@ -165,6 +168,7 @@ class KioskWindow(QWidget):
     def _wire(self) -> None:
         self.language_button.clicked.connect(self._toggle_language)
         self.help_button.clicked.connect(self._ask_help)
+        self.large_text_button.toggled.connect(self._use_large_text)
         self.welcome.language_chosen.connect(self.languages.use)
         self.welcome.check_in.connect(lambda: self._ask_id(Purpose.CHECK_IN))
         self.welcome.finished_clinic.connect(lambda: self._ask_id(Purpose.FINISHED))
@@ -216,12 +220,16 @@ class KioskWindow(QWidget):
             view.language = language
         self.retranslate()
 
+    def _use_large_text(self, on: bool) -> None:
+        self.setStyleSheet(LARGE_TEXT_STYLE_SHEET if on else STYLE_SHEET)
+
     def retranslate(self) -> None:
         show_offline_mark(self.badge, self.sync_status)
         self.site.setText(self.flow.catalog.settings.name(self.language))
         self.language_button.setText(self.tr("English") if self.language == "ar" else self.tr("العربية"))
         self.setWindowTitle(self.tr("Check-in kiosk"))
         self.help_button.setText(self.tr("Help"))
+        self.large_text_button.setText(self.tr("Large text"))
         if self.help_note.isVisible():
             self.help_note.setText(self.tr("Staff have been called. Please wait here."))
 
@@ -245,8 +253,10 @@ class KioskWindow(QWidget):
         self.flow.ask_help().success(called).failure(failed).run(self)
 
     def go_home(self) -> None:
+        """Ready for the next person: the site's language, everyday text, nothing of the last one."""
         self.help_note.hide()
         self.help_button.setEnabled(True)
+        self.large_text_button.setChecked(False)
         self.languages.use(self.home_language)
         self.patient = Patient()
         self.card = None

@@ -1641,7 +1641,7 @@
     </message>
     <message>
         <source>Large text</source>
-        <translation type="unfinished"></translation>
+        <translation>خط كبير</translation>
     </message>
     <message>
         <source>Staff have been called. Please wait here.</source>
