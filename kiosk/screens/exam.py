@@ -18,7 +18,7 @@ class ExamScreen(Screen):
         self.title = label("title")
         self.error = label("error", name="exam-error")
         self.grid = QGridLayout()
-        self.grid.setSpacing(18)
+        self.grid.setSpacing(32)
         self.buttons: dict[str, QPushButton] = {}
         self.choices: list[ExamChoice] = []
         self.back_button = button("exam-back", "quiet")

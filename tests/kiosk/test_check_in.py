@@ -161,3 +161,18 @@ def test_a_13_clinic_route_fits_a_portrait_kiosk_with_its_buttons_on_screen(
         assert button is not None and button.isVisible()
         bottom = button.mapTo(window, button.rect().bottomLeft()).y()
         assert bottom <= window.height(), f"{name} runs off the screen ({bottom} > {window.height()})"
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_male_and_female_are_far_enough_apart_for_a_finger(
+    qtbot: QtBot, make_kiosk: KioskFactory, store: Store, language: str
+) -> None:
+    window = make_kiosk(store, language=language)
+    window.resize(1080, 1920)
+    tap(qtbot, window, "start-check-in")
+    type_digits(qtbot, window, "28400000001")
+    tap(qtbot, window, "keypad-ok")
+    male, female = window.gender.male.geometry(), window.gender.female.geometry()
+    gap = max(female.left() - male.right(), male.left() - female.right())
+    assert gap >= 60, f"{gap} px between Male and Female"
+    assert min(male.height(), female.height()) >= 72
