@@ -203,7 +203,7 @@ LONG_ROUTE_IN_ARABIC = pytest.mark.xfail(
     strict=True,
     reason="the ticket card lists the route one clinic a line, and a line of Arabic (Noto Sans Arabic) is 2.1 "
     "times its type size: in large text the card holds 8 clinics on the ticket screen and 5 on the place "
-    "screen (everyday text: 9 and 6); the route needs a denser layout in kiosk/ticket_view.py",
+    "screen (everyday text: 13 and 10); the route needs a denser layout in kiosk/ticket_view.py",
 )
 
 
