@@ -66,7 +66,7 @@ def kiosk_steps(window: KioskWindow, patient: str) -> list[tuple[str, Callable[[
         answer_all()
 
     def choose_exam() -> None:
-        window.exam.buttons["travel"].click()
+        window.exam.buttons["recruitment"].click()
 
     def countdown() -> None:
         text = window.tr("No one there? Back to the start in %n seconds. Touch the screen to stay.", None, 7)
@@ -152,7 +152,7 @@ def kiosk_screens(out: Path, *, large_text: bool = False) -> list[str]:
             )
         flow = KioskFlow(store.db, Actor("K1", "kiosk"), now=lambda: MORNING)
         window = KioskWindow(flow, languages, PdfPrinter(Path(scratch) / "pdf"), locked=False)
-        window.resize(1080, 1920 if large_text else 1500)
+        window.resize(1080, 1920)
         window.show()
         prefix = "kiosk-large" if large_text else "kiosk"
 

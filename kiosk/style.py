@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from sync.runtime.palette import BLUE, GREEN, INK, ORANGE, PAPER, RED
 
+APART_PX = 64
+"""Between two buttons side by side: a finger aimed at one never lands on the other
+(about 17 mm on a 96 dpi kiosk screen)."""
+
 STYLE_SHEET = f"""
-QWidget {{ background: {PAPER}; color: {INK}; font-size: 22pt; }}
+QWidget {{ background: {PAPER}; color: {INK}; font-size: 22pt; font-family: "Noto Sans", "Noto Sans Arabic"; }}
 QPushButton {{
     background: white; border: 3px solid {BLUE}; border-radius: 18px;
     padding: 18px 28px; min-height: 72px; color: {BLUE}; font-weight: bold;

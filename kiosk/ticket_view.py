@@ -5,13 +5,42 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.services.catalog import Catalog
 from kiosk.flow import TicketCard
 from kiosk.printing import ticket_lines
 from kiosk.qr import qr_image
 from sync.runtime.widgets import label
+
+ONE_COLUMN_UP_TO = 5
+"""A longer route takes two columns, so that 13 clinics fit a portrait screen in large
+text and in Arabic, whose lines are tall."""
+
+
+class RouteList(QWidget):
+    """The route's steps, down one column or, when long, two (in reading order: the
+    first column is on the right in Arabic)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setVerticalSpacing(2)
+        self.steps: list[QLabel] = []
+
+    def show_steps(self, steps: list[str]) -> None:
+        for old in self.steps:
+            self.grid.removeWidget(old)
+            old.deleteLater()
+        self.steps = [label("hint", name=f"ticket-route-{n}") for n in range(1, len(steps) + 1)]
+        rows = len(steps) if len(steps) <= ONE_COLUMN_UP_TO else (len(steps) + 1) // 2
+        for index, (step, text) in enumerate(zip(self.steps, steps, strict=True)):
+            step.setText(text)
+            self.grid.addWidget(step, index % rows, index // rows)
+
+    def texts(self) -> list[str]:
+        return [step.text() for step in self.steps]
 
 
 class TicketView(QFrame):
@@ -25,15 +54,21 @@ class TicketView(QFrame):
         self.number = label("number", name="ticket-number")
         self.clinic = label("big", name="ticket-clinic")
         self.ahead = label(name="ticket-ahead")
-        self.route = label("hint", name="ticket-route")
+        self.route_caption = label("hint", name="ticket-route-caption")
+        self.route = RouteList()
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text = QVBoxLayout()
-        for widget in (self.caption, self.number, self.clinic, self.ahead, self.route):
+        for widget in (self.caption, self.number, self.clinic, self.ahead):
             text.addWidget(widget)
-        layout = QHBoxLayout(self)
-        layout.addLayout(text, 3)
-        layout.addWidget(self.qr, 1)
+        top = QHBoxLayout()
+        top.addLayout(text, 3)
+        top.addWidget(self.qr, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.route_caption)
+        layout.addWidget(self.route)
+        layout.addStretch()
 
     def show_card(self, card: TicketCard, catalog: Catalog, language: str) -> None:
         self.card, self.catalog, self.language = card, catalog, language
@@ -65,7 +100,8 @@ class TicketView(QFrame):
                     ]
                 )
             )
-        self.route.setText("\n".join([lines.route_caption, *lines.route]))
+        self.route_caption.setText(lines.route_caption)
+        self.route.show_steps(lines.route)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -5,11 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.style import APART_PX
 from sync.runtime.widgets import Screen, button, label
-
-APART_PX = 64
-"""Between the two choices: a finger aimed at one never lands on the other (about 17 mm
-on a 96 dpi kiosk screen)."""
 
 
 class GenderScreen(Screen):

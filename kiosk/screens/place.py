@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from core.services.catalog import Catalog
 from kiosk.flow import TicketCard
+from kiosk.style import APART_PX
 from kiosk.ticket_view import TicketView
 from sync.runtime.widgets import Screen, button, label
 
@@ -28,8 +29,11 @@ class PlaceScreen(Screen):
         layout.addWidget(self.detail)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.result)
-        layout.addWidget(self.print_button)
-        layout.addWidget(self.done_button)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(APART_PX)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.done_button)
+        layout.addLayout(buttons)
         self.print_button.clicked.connect(self.print_requested)
         self.done_button.clicked.connect(self.done)
         self._headline = ""
@@ -43,6 +47,7 @@ class PlaceScreen(Screen):
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
         self.result.clear()
+        self.result.hide()
         self.view.setVisible(card is not None)
         self.print_button.setVisible(card is not None)
         self.print_button.setEnabled(True)
@@ -51,6 +56,7 @@ class PlaceScreen(Screen):
 
     def show_print_result(self, text: str, ok: bool) -> None:
         self.result.setText(text)
+        self.result.show()
         self.print_button.setEnabled(not ok)
 
     def retranslate(self) -> None:
