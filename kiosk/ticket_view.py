@@ -13,13 +13,13 @@ from kiosk.printing import ticket_lines
 from kiosk.qr import qr_image
 from sync.runtime.widgets import label
 
-ONE_COLUMN_UP_TO = 5
-"""A longer route takes two columns, so that 13 clinics fit a portrait screen in large
-text and in Arabic, whose lines are tall."""
+ROWS_AT_MOST = (5, 7)
+"""A route of up to 5 clinics takes one column, up to 14 two, a longer one three: so that
+16 clinics fit a portrait screen in large text and in Arabic, whose lines are tall."""
 
 
 class RouteList(QWidget):
-    """The route's steps, down one column or, when long, two (in reading order: the
+    """The route's steps, down one column or, when long, more (in reading order: the
     first column is on the right in Arabic)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -34,7 +34,11 @@ class RouteList(QWidget):
             self.grid.removeWidget(old)
             old.deleteLater()
         self.steps = [label("hint", name=f"ticket-route-{n}") for n in range(1, len(steps) + 1)]
-        rows = len(steps) if len(steps) <= ONE_COLUMN_UP_TO else (len(steps) + 1) // 2
+        if len(steps) <= ROWS_AT_MOST[0]:
+            rows = len(steps)
+        else:
+            columns = 2 if len(steps) <= 2 * ROWS_AT_MOST[1] else 3
+            rows = -(-len(steps) // columns)
         for index, (step, text) in enumerate(zip(self.steps, steps, strict=True)):
             step.setText(text)
             self.grid.addWidget(step, index % rows, index // rows)

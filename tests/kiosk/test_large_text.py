@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from core.defaults import CLINICS
 from core.permissions import SYSTEM
 from core.services.checkin import check_in, where_am_i
-from core.services.config import upsert_exam_type
+from core.services.config import upsert_clinic, upsert_exam_type
 from core.services.queue import call_ticket
 from core.services.visits import todays_pin
 from core.store import Store
@@ -202,7 +202,7 @@ def test_every_screen_fits_a_portrait_kiosk_in_large_text(
 @pytest.mark.parametrize("large", [True, False], ids=["large-text", "everyday"])
 @pytest.mark.parametrize("screen", ["ticket", "next-clinic"])
 @pytest.mark.parametrize("language", ["ar", "en"])
-def test_a_13_clinic_route_fits_a_portrait_kiosk(
+def test_a_16_clinic_route_fits_a_portrait_kiosk(
     qtbot: QtBot,
     make_kiosk: KioskFactory,
     store: Store,
@@ -211,9 +211,12 @@ def test_a_13_clinic_route_fits_a_portrait_kiosk(
     screen: str,
     large: bool,
 ) -> None:
-    men = [c.code for c in CLINICS if c.gender != "female"]
-    assert len(men) == 13
-    upsert_exam_type(store.db, ADMIN, code="full", name_ar="فحص شامل", name_en="Full examination", routes={"male": men})
+    for clinic in CLINICS:
+        if clinic.gender == "female":
+            upsert_clinic(store.db, ADMIN, **{**clinic.model_dump(), "gender": "any"})
+    every = [c.code for c in CLINICS]
+    assert len(every) == 16
+    upsert_exam_type(store.db, ADMIN, code="full", name_ar="فحص شامل", name_en="Full examination", routes={"male": every})
     window = portrait_kiosk(qtbot, make_kiosk, store, language)
     if large:
         large_text(qtbot, window)
