@@ -216,7 +216,9 @@ def test_a_16_clinic_route_fits_a_portrait_kiosk(
             upsert_clinic(store.db, ADMIN, **{**clinic.model_dump(), "gender": "any"})
     every = [c.code for c in CLINICS]
     assert len(every) == 16
-    upsert_exam_type(store.db, ADMIN, code="full", name_ar="فحص شامل", name_en="Full examination", routes={"male": every})
+    upsert_exam_type(
+        store.db, ADMIN, code="full", name_ar="فحص شامل", name_en="Full examination", routes={"male": every}
+    )
     window = portrait_kiosk(qtbot, make_kiosk, store, language)
     if large:
         large_text(qtbot, window)
