@@ -32,8 +32,9 @@ from core.permissions import SYSTEM, Actor
 from core.schema import OpRecord
 from core.services.checkin import Whereabouts, check_in, where_am_i
 from core.services.config import init_site, register_device, save_user
-from core.services.queue import call_next, call_ticket, complete
+from core.services.queue import call_next, call_ticket, clinic_queue, complete, park, prioritise
 from core.services.visits import todays_pin
+from core.statuses import TicketStatus
 from core.store import open_store
 from kiosk.flow import KioskFlow, TicketCard
 from kiosk.printing import PdfPrinter, render_ticket
@@ -212,6 +213,10 @@ def clinic_morning(db: Database) -> None:
     for clinic, room in (("lab", "3"), ("xray", "1"), ("ecg", "2"), ("eyes", "4"), ("vitals", "2")):
         with contextlib.suppress(MmcError):
             call_next(db, nurse, clinic=clinic, room=room, now=MORNING.replace(hour=10, minute=25))
+    aside = call_next(db, nurse, clinic="audio", room="1", now=MORNING.replace(hour=10, minute=26))
+    park(db, nurse, ticket_id=aside.ticket_id, now=MORNING.replace(hour=10, minute=27))
+    waiting = [t for t in clinic_queue(db, clinic="audio", now=MORNING) if t.status == TicketStatus.WAITING]
+    prioritise(db, nurse, ticket_id=waiting[-1].ticket_id, priority=True, now=MORNING.replace(hour=10, minute=28))
 
 
 def _last_call_op(db: Database, back: int = 0) -> str:
@@ -274,6 +279,10 @@ def staff_screens(out: Path) -> list[str]:
             window.queue.buttons["no_show"].click()
             shot("queue-confirm", language)
             window.queue.confirm.no.click()
+            window.queue.choose_clinic("audio", "1")
+            queue.refresh()
+            window.queue.list.setCurrentCell(0, 0)
+            shot("queue-aside-and-priority", language)
             for name in ("dashboard", "audit"):
                 window.page(name).refresh()
                 shot(name, language)
