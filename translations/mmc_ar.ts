@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Service day {day} is closed: nobody more can be checked in today.</source>
-        <translation>يوم الخدمة {day} مُغلق: لا يمكن تسجيل أي مراجع آخر اليوم.</translation>
+        <translation>يوم الخدمة {day} مُغلق: لم يعد بالإمكان تسجيل حضور أي مراجع اليوم.</translation>
     </message>
     <message>
         <source>This computer&apos;s disk is full: nothing new can be saved. What was saved is safe; please call IT.</source>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>undo</source>
-        <translation>تراجع</translation>
+        <translation>التراجع</translation>
     </message>
     <message>
         <source>setting aside</source>
@@ -169,7 +169,7 @@
     </message>
     <message>
         <source>new ticket</source>
-        <translation>تذكرة جديدة</translation>
+        <translation>إصدار تذكرة جديدة</translation>
     </message>
     <message>
         <source>check-in</source>
@@ -189,7 +189,7 @@
     </message>
     <message>
         <source>new PIN</source>
-        <translation>رمز جديد</translation>
+        <translation>تعيين رمز جديد</translation>
     </message>
     <message>
         <source>setting</source>
@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>pause</source>
-        <translation>توقف مؤقت</translation>
+        <translation>إيقاف العيادة مؤقتًا</translation>
     </message>
     <message>
         <source>answer to a call for help</source>
@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>end of a pause</source>
-        <translation>نهاية توقف</translation>
+        <translation>استئناف العيادة</translation>
     </message>
     <message>
         <source>exam type change</source>
@@ -265,12 +265,12 @@
     <message numerus="yes">
         <source>Silent for %n min</source>
         <translation>
-            <numerusform>صامت منذ أقل من دقيقة</numerusform>
-            <numerusform>صامت منذ دقيقة واحدة</numerusform>
-            <numerusform>صامت منذ دقيقتين</numerusform>
-            <numerusform>صامت منذ %n دقائق</numerusform>
-            <numerusform>صامت منذ %n دقيقة</numerusform>
-            <numerusform>صامت منذ %n دقيقة</numerusform>
+            <numerusform>لم يُبلِغ منذ أقل من دقيقة</numerusform>
+            <numerusform>لم يُبلِغ منذ دقيقة واحدة</numerusform>
+            <numerusform>لم يُبلِغ منذ دقيقتين</numerusform>
+            <numerusform>لم يُبلِغ منذ %n دقائق</numerusform>
+            <numerusform>لم يُبلِغ منذ %n دقيقةً</numerusform>
+            <numerusform>لم يُبلِغ منذ %n دقيقة</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -291,7 +291,7 @@
             <numerusform>في الانتظار منذ دقيقة واحدة</numerusform>
             <numerusform>في الانتظار منذ دقيقتين</numerusform>
             <numerusform>في الانتظار منذ %n دقائق</numerusform>
-            <numerusform>في الانتظار منذ %n دقيقة</numerusform>
+            <numerusform>في الانتظار منذ %n دقيقةً</numerusform>
             <numerusform>في الانتظار منذ %n دقيقة</numerusform>
         </translation>
     </message>
@@ -360,7 +360,7 @@
     </message>
     <message>
         <source>“Where am I?” look-up</source>
-        <translation>استعلام «أين أنا؟»</translation>
+        <translation>استعلام «أين دوري؟»</translation>
     </message>
     <message>
         <source>Visit cancelled</source>
@@ -432,7 +432,7 @@
     </message>
     <message>
         <source>Too many wrong PINs: locked for a while.</source>
-        <translation>رموز خاطئة كثيرة: أُقفل لبعض الوقت.</translation>
+        <translation>رموز خاطئة كثيرة: مُنع من استخدام الرمز مؤقتًا.</translation>
     </message>
     <message>
         <source>The patient had not been called yet.</source>
@@ -452,7 +452,7 @@
     </message>
     <message>
         <source>No visit today for this ID.</source>
-        <translation>لا زيارة اليوم لهذا الرقم.</translation>
+        <translation>لا توجد زيارة اليوم برقم الهوية هذا.</translation>
     </message>
     <message>
         <source>Not a clinic code (10 to 99).</source>
@@ -468,7 +468,7 @@
     </message>
     <message>
         <source>Cannot reach the server</source>
-        <translation>لا يصل إلى الخادم</translation>
+        <translation>لا يمكن الوصول إلى الخادم</translation>
     </message>
     <message>
         <source>OK (version {version})</source>
@@ -559,10 +559,6 @@
         <translation>متاح</translation>
     </message>
     <message>
-        <source>clinic codes in order, separated by commas</source>
-        <translation>رموز العيادات بالترتيب، تفصل بينها فواصل</translation>
-    </message>
-    <message>
         <source>An exam type needs a route for men, for women, or both.</source>
         <translation>نوع الفحص يحتاج مسارًا للرجال أو للنساء أو لكليهما.</translation>
     </message>
@@ -608,6 +604,14 @@
     <message>
         <source>No console (its PIN confirms patients nobody called)</source>
         <translation>بلا وحدة موظف (رمزها يؤكد من لم يُنادَ عليه)</translation>
+    </message>
+    <message>
+        <source>Route for men of {exam}</source>
+        <translation>مسار الرجال في {exam}</translation>
+    </message>
+    <message>
+        <source>Route for women of {exam}</source>
+        <translation>مسار النساء في {exam}</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
@@ -662,7 +666,7 @@
     </message>
     <message>
         <source>Tick the clinics this display shows, in the order of the Clinics tab. None ticked: every clinic.</source>
-        <translation>اختر العيادات التي تعرضها هذه الشاشة، بترتيب تبويب العيادات. إن لم تختر شيئًا: كل العيادات.</translation>
+        <translation>اختر العيادات التي تعرضها هذه الشاشة، وتظهر بترتيب تبويب العيادات. إن لم تختر أيًّا منها، تُعرض كل العيادات.</translation>
     </message>
     <message>
         <source>Show these clinics on this display</source>
@@ -695,17 +699,17 @@
     <message numerus="yes">
         <source>%n clinics chosen for {station}.</source>
         <translation>
-            <numerusform>لم تُختر عيادات لـ {station}.</numerusform>
-            <numerusform>اختيرت عيادة واحدة لـ {station}.</numerusform>
-            <numerusform>اختيرت عيادتان لـ {station}.</numerusform>
-            <numerusform>اختيرت %n عيادات لـ {station}.</numerusform>
-            <numerusform>اختيرت %n عيادة لـ {station}.</numerusform>
-            <numerusform>اختيرت %n عيادة لـ {station}.</numerusform>
+            <numerusform>لم تُختر أي عيادة للشاشة {station}.</numerusform>
+            <numerusform>اختيرت عيادة واحدة للشاشة {station}.</numerusform>
+            <numerusform>اختيرت عيادتان للشاشة {station}.</numerusform>
+            <numerusform>اختيرت %n عيادات للشاشة {station}.</numerusform>
+            <numerusform>اختيرت %n عيادةً للشاشة {station}.</numerusform>
+            <numerusform>اختيرت %n عيادة للشاشة {station}.</numerusform>
         </translation>
     </message>
     <message>
         <source>{station} shows every clinic.</source>
-        <translation>تعرض {station} كل العيادات.</translation>
+        <translation>تعرض الشاشة {station} كل العيادات.</translation>
     </message>
     <message>
         <source>Revoked</source>
@@ -768,10 +772,6 @@
         <translation>اسم الموقع (بالعربية)</translation>
     </message>
     <message>
-        <source>ID number format (regular expression)</source>
-        <translation>صيغة رقم الهوية (تعبير نمطي)</translation>
-    </message>
-    <message>
         <source>Kiosk returns to start after (s)</source>
         <translation>يعود الكشك إلى البداية بعد (ثانية)</translation>
     </message>
@@ -796,6 +796,10 @@
         <translation>أصحاب الأولوية: واحد في كل N نداءات (1: دائمًا أولًا، 0: بلا أولوية)</translation>
     </message>
     <message>
+        <source>ID number format</source>
+        <translation>صيغة رقم الهوية</translation>
+    </message>
+    <message>
         <source>Patients still open when the day closes</source>
         <translation>المراجعون الباقون عند إغلاق اليوم</translation>
     </message>
@@ -817,11 +821,87 @@
     </message>
     <message>
         <source>A setting cannot be left empty.</source>
-        <translation>لا يمكن ترك إعداد فارغًا.</translation>
+        <translation>لا يمكن ترك أي إعداد فارغًا.</translation>
+    </message>
+    <message>
+        <source>Digits only: exactly {count}</source>
+        <translation>أرقام فقط: {count} بالضبط</translation>
+    </message>
+    <message>
+        <source>Digits only: from {fewest} to {most}</source>
+        <translation>أرقام فقط: من {fewest} إلى {most}</translation>
+    </message>
+    <message>
+        <source>Regular expression: {pattern}</source>
+        <translation>تعبير نمطي: {pattern}</translation>
+    </message>
+    <message>
+        <source>Number of digits</source>
+        <translation>عدد الأرقام</translation>
+    </message>
+    <message>
+        <source>Fewest digits</source>
+        <translation>أقل عدد من الأرقام</translation>
+    </message>
+    <message>
+        <source>Most digits</source>
+        <translation>أكبر عدد من الأرقام</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>التعبير النمطي</translation>
+    </message>
+    <message>
+        <source>Type an ID number to test it</source>
+        <translation>اكتب رقم هوية لتجربته</translation>
+    </message>
+    <message>
+        <source>How are ID numbers written at this site?</source>
+        <translation>كيف تُكتب أرقام الهوية في هذا الموقع؟</translation>
+    </message>
+    <message>
+        <source>Digits only, always the same number of digits</source>
+        <translation>أرقام فقط، بعدد ثابت من الأرقام</translation>
+    </message>
+    <message>
+        <source>Digits only, a number of digits within a range</source>
+        <translation>أرقام فقط، بعدد من الأرقام ضمن نطاق</translation>
+    </message>
+    <message>
+        <source>Advanced: a regular expression (Python syntax, the whole ID must match)</source>
+        <translation>متقدم: تعبير نمطي (بصيغة Python، ويجب أن يطابق رقم الهوية كله)</translation>
+    </message>
+    <message>
+        <source>e.g. 28700000001</source>
+        <translation>مثلًا 28700000001</translation>
+    </message>
+    <message>
+        <source>Save the format</source>
+        <translation>حفظ الصيغة</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>The fewest digits cannot be more than the most.</source>
+        <translation>لا يمكن أن يزيد أقل عدد من الأرقام على أكبر عدد.</translation>
     </message>
     <message>
         <source>The ID number format is not a valid regular expression.</source>
         <translation>صيغة رقم الهوية ليست تعبيرًا نمطيًا صحيحًا.</translation>
+    </message>
+    <message>
+        <source>✓ Check-in accepts this ID number.</source>
+        <translation>✓ تسجيل الحضور يقبل رقم الهوية هذا.</translation>
+    </message>
+    <message>
+        <source>✗ Check-in refuses this ID number.</source>
+        <translation>✗ تسجيل الحضور يرفض رقم الهوية هذا.</translation>
+    </message>
+    <message>
+        <source>Change...</source>
+        <translation>تغيير...</translation>
     </message>
     <message>
         <source>The day closes at a time from 00:00 to 11:59, written HH:MM.</source>
@@ -841,6 +921,14 @@
             <numerusform>حُفظ %n إعدادًا.</numerusform>
             <numerusform>حُفظ %n إعداد.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The ID number format is saved.</source>
+        <translation>حُفظت صيغة رقم الهوية.</translation>
+    </message>
+    <message>
+        <source>The ID number format is unchanged.</source>
+        <translation>لم تتغير صيغة رقم الهوية.</translation>
     </message>
     <message>
         <source>Clinics</source>
@@ -955,7 +1043,7 @@
     </message>
     <message>
         <source>Waiting and served, busiest clinics</source>
-        <translation>الانتظار والمخدومون في أكثر العيادات ازدحامًا</translation>
+        <translation>المنتظرون والمخدومون في أكثر العيادات ازدحامًا</translation>
     </message>
     <message>
         <source>Served per hour</source>
@@ -964,23 +1052,23 @@
     <message numerus="yes">
         <source>Close service day {day}? The %n patients still waiting or in service keep their place in tomorrow&apos;s queues; nobody more can check in today.</source>
         <translation>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ لا يوجد مراجعون منتظرون أو قيد الخدمة، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ مراجع واحد منتظر أو قيد الخدمة بمكانه في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ مراجعان منتظران أو قيد الخدمة بمكانيهما في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ %n مراجعين منتظرين أو قيد الخدمة بأماكنهم في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ %n مراجعًا منتظرًا أو قيد الخدمة بأماكنهم في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ %n مراجع منتظر أو قيد الخدمة بأماكنهم في طوابير الغد، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ لا يوجد مراجعون منتظرون أو قيد الخدمة، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ مراجع واحد منتظر أو قيد الخدمة بمكانه في طوابير الغد، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ مراجعان منتظران أو قيد الخدمة بمكانيهما في طوابير الغد، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ %n مراجعين منتظرين أو قيد الخدمة بأماكنهم في طوابير الغد، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ %n مراجعًا منتظرًا أو قيد الخدمة بأماكنهم في طوابير الغد، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يحتفظ %n مراجع منتظر أو قيد الخدمة بأماكنهم في طوابير الغد، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Close service day {day}? The %n patients still waiting or in service are marked no-show; nobody more can check in today.</source>
         <translation>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ لا يوجد مراجعون منتظرون أو قيد الخدمة، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل مراجع واحد منتظر أو قيد الخدمة غائبًا، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل مراجعان منتظران أو قيد الخدمة غائبَين، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل %n مراجعين منتظرين أو قيد الخدمة غائبين، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل %n مراجعًا منتظرًا أو قيد الخدمة غائبين، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
-            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل %n مراجع منتظر أو قيد الخدمة غائبين، ولا يمكن تسجيل أي مراجع آخر اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ لا يوجد مراجعون منتظرون أو قيد الخدمة، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل مراجع واحد منتظر أو قيد الخدمة غائبًا، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل مراجعان منتظران أو قيد الخدمة غائبَين، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل %n مراجعين منتظرين أو قيد الخدمة غائبين، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل %n مراجعًا منتظرًا أو قيد الخدمة غائبين، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
+            <numerusform>هل تريد إغلاق يوم الخدمة {day}؟ يُسجَّل %n مراجع منتظر أو قيد الخدمة غائبين، ولا يمكن بعدها تسجيل حضور أي مراجع اليوم.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1103,7 +1191,7 @@
     </message>
     <message>
         <source>Completed {number}; that was the last clinic of their route.</source>
-        <translation>اكتمل {number}؛ كانت هذه آخر عيادة في مساره.</translation>
+        <translation>انتهت خدمة {number}؛ كانت هذه آخر عيادة في مساره.</translation>
     </message>
     <message>
         <source>Recalled {number}.</source>
@@ -1147,11 +1235,11 @@
     </message>
     <message>
         <source>Completed {number}; next: {clinic}, room {room}, number {next}.</source>
-        <translation>اكتمل {number}؛ التالي: {clinic}، غرفة {room}، الرقم {next}.</translation>
+        <translation>انتهت خدمة {number}؛ عيادته التالية: {clinic}، غرفة {room}، الرقم {next}.</translation>
     </message>
     <message>
         <source>{number} marked as no-show.</source>
-        <translation>سُجّل {number} كغائب.</translation>
+        <translation>سُجّل {number} غائبًا.</translation>
     </message>
     <message>
         <source>Cancelled {number}.</source>
@@ -1203,11 +1291,11 @@
     </message>
     <message>
         <source>{number} moved to {clinic} as {new}.</source>
-        <translation>نُقل {number} إلى {clinic} بالرقم {new}.</translation>
+        <translation>حُوِّل {number} إلى {clinic} بالرقم {new}.</translation>
     </message>
     <message>
         <source>Move {number} to the end of the queue of {clinic}? This cannot be undone.</source>
-        <translation>نقل {number} إلى آخر طابور {clinic}؟ لا يمكن التراجع عن ذلك.</translation>
+        <translation>تحويل {number} إلى آخر طابور {clinic}؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
         <source>Male</source>
@@ -1247,7 +1335,7 @@
     </message>
     <message>
         <source>Nobody found today for {text}.</source>
-        <translation>لا أحد اليوم بالرقم {text}.</translation>
+        <translation>لم يُعثر اليوم على أحد بالرقم {text}.</translation>
     </message>
     <message numerus="yes">
         <source>%n patients have this number today; type the ID.</source>
@@ -1270,11 +1358,11 @@
     </message>
     <message>
         <source>locked out of the PIN until {time}</source>
-        <translation>ممنوع من الرمز حتى {time}</translation>
+        <translation>ممنوع من استخدام الرمز حتى {time}</translation>
     </message>
     <message>
         <source>{id} may use the clinic&apos;s PIN again.</source>
-        <translation>يمكن لـ {id} استخدام رمز العيادة مجددًا.</translation>
+        <translation>يمكن للمراجع {id} استخدام رمز العيادة مجددًا.</translation>
     </message>
     <message>
         <source>The new PIN of this clinic is {pin}; every kiosk gets it at its next sync.</source>
@@ -1433,7 +1521,7 @@
     </message>
     <message>
         <source>I am going</source>
-        <translation>أنا ذاهب</translation>
+        <translation>سأتوجّه إليه</translation>
     </message>
     <message>
         <source>Lock (Ctrl+L)</source>
@@ -1478,6 +1566,50 @@
     <message>
         <source>About</source>
         <translation>حول البرنامج</translation>
+    </message>
+    <message>
+        <source>{name} (closed)</source>
+        <translation>{name} (مغلقة)</translation>
+    </message>
+    <message>
+        <source>Patients go through these clinics in this order. Add the clinics they need, remove the others.</source>
+        <translation>يمر المراجعون بهذه العيادات بهذا الترتيب. أضف العيادات التي يحتاجونها، وأزل غيرها.</translation>
+    </message>
+    <message>
+        <source>The route, in order</source>
+        <translation>المسار، بالترتيب</translation>
+    </message>
+    <message>
+        <source>Clinics not in the route</source>
+        <translation>عيادات ليست في المسار</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>تقديم</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>تأخير</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Add to the route</source>
+        <translation>إضافة إلى المسار</translation>
+    </message>
+    <message>
+        <source>Use this route</source>
+        <translation>اعتماد هذا المسار</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>تعديل...</translation>
+    </message>
+    <message>
+        <source>No route</source>
+        <translation>لا مسار</translation>
     </message>
 </context>
 <context>
@@ -1591,11 +1723,11 @@
     </message>
     <message>
         <source>Use the keys below, then touch OK</source>
-        <translation>استخدم الأزرار أدناه، ثم المس موافق</translation>
+        <translation>استخدم الأزرار أدناه، ثم المس «موافق»</translation>
     </message>
     <message>
         <source>Enter your ID number or scan your ticket</source>
-        <translation>أدخل رقم الهوية أو امسح تذكرتك</translation>
+        <translation>أدخل رقم الهوية أو اعرض تذكرتك على الماسح</translation>
     </message>
     <message>
         <source>Hold the QR code of your ticket under the scanner, or type your ID</source>
@@ -1610,7 +1742,7 @@
     <name>Keypad</name>
     <message>
         <source>Clear</source>
-        <translation>مسح</translation>
+        <translation>مسح الكل</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1665,7 +1797,7 @@
     </message>
     <message>
         <source>Thank you. {clinic} is done.</source>
-        <translation>شكراً لك. تم إنهاء {clinic}.</translation>
+        <translation>شكرًا لك. تم إنهاء {clinic}.</translation>
     </message>
     <message>
         <source>You have finished every clinic of your route.</source>
@@ -1701,7 +1833,7 @@
     </message>
     <message>
         <source>Please go to the clinic now.</source>
-        <translation>توجّه إلى العيادة الآن.</translation>
+        <translation>يرجى التوجّه إلى العيادة الآن.</translation>
     </message>
     <message>
         <source>You are in the queue.</source>
@@ -1713,7 +1845,7 @@
     </message>
     <message>
         <source>No printer is set up here: your ticket was saved.</source>
-        <translation>لا توجد طابعة مهيأة هنا: تم حفظ تذكرتك.</translation>
+        <translation>لا توجد طابعة هنا: تذكرتك محفوظة.</translation>
     </message>
     <message>
         <source>Your ticket is printing. Please take it below.</source>
@@ -1726,7 +1858,7 @@
             <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال ثانية واحدة. المس الشاشة للبقاء.</numerusform>
             <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال ثانيتين. المس الشاشة للبقاء.</numerusform>
             <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال %n ثوانٍ. المس الشاشة للبقاء.</numerusform>
-            <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال %n ثانية. المس الشاشة للبقاء.</numerusform>
+            <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال %n ثانيةً. المس الشاشة للبقاء.</numerusform>
             <numerusform>هل ما زلت هنا؟ العودة إلى البداية خلال %n ثانية. المس الشاشة للبقاء.</numerusform>
         </translation>
     </message>
@@ -1751,7 +1883,7 @@
     </message>
     <message>
         <source>No visit was found for today with this ID. Please check it, or check in first.</source>
-        <translation>لم يتم العثور على زيارة اليوم بهذا الرقم. يرجى التحقق منه، أو تسجيل الحضور أولاً.</translation>
+        <translation>لا توجد زيارة اليوم برقم الهوية هذا. يرجى التأكد منه، أو تسجيل الحضور أولًا.</translation>
     </message>
     <message>
         <source>Too many wrong codes. Please try again after {time}, or ask the clinic staff.</source>
@@ -1759,19 +1891,19 @@
     </message>
     <message>
         <source>You have finished every clinic of your route. Thank you.</source>
-        <translation>لقد أنهيت جميع عيادات مسارك. شكراً لك.</translation>
+        <translation>لقد أنهيت جميع عيادات مسارك. شكرًا لك.</translation>
     </message>
     <message>
         <source>This ID number is not valid. Type only the digits of your ID card, then touch OK.</source>
-        <translation>رقم الهوية غير صحيح. اكتب أرقام بطاقة هويتك فقط، ثم المس موافق.</translation>
+        <translation>رقم الهوية غير صحيح. اكتب أرقام بطاقة هويتك فقط، ثم المس «موافق».</translation>
     </message>
     <message>
         <source>The clinic code is a number from 10 to 99. Please ask the clinic staff for it.</source>
-        <translation>رمز العيادة رقم من 10 إلى 99. اطلبه من موظفي العيادة.</translation>
+        <translation>رمز العيادة رقم من 10 إلى 99. يرجى طلبه من موظفي العيادة.</translation>
     </message>
     <message>
         <source>Check-in has closed for today. Please come back on the next working day.</source>
-        <translation>انتهى التسجيل لهذا اليوم. يُرجى الحضور في يوم العمل التالي.</translation>
+        <translation>انتهى تسجيل الحضور لهذا اليوم. يرجى العودة في يوم العمل التالي.</translation>
     </message>
     <message>
         <source>This kiosk cannot save anything right now. Please use another kiosk or ask the staff.</source>
@@ -1783,17 +1915,17 @@
     </message>
     <message>
         <source>You have not been called at {clinic} yet. Please wait for your number on the hall screen.</source>
-        <translation>لم يحن دورك في {clinic} بعد. انتظر ظهور رقمك على شاشة القاعة.</translation>
+        <translation>لم يحن دورك في {clinic} بعد. يرجى انتظار ظهور رقمك على شاشة القاعة.</translation>
     </message>
     <message numerus="yes">
         <source>This code is not right for {clinic}. %n attempts left.</source>
         <translation>
-            <numerusform>هذا الرمز غير صحيح لـ{clinic}. لم تبقَ أي محاولة.</numerusform>
-            <numerusform>هذا الرمز غير صحيح لـ{clinic}. بقيت محاولة واحدة.</numerusform>
-            <numerusform>هذا الرمز غير صحيح لـ{clinic}. بقيت محاولتان.</numerusform>
-            <numerusform>هذا الرمز غير صحيح لـ{clinic}. بقيت %n محاولات.</numerusform>
-            <numerusform>هذا الرمز غير صحيح لـ{clinic}. بقيت %n محاولةً.</numerusform>
-            <numerusform>هذا الرمز غير صحيح لـ{clinic}. بقيت %n محاولة.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لعيادة {clinic}. لم تبقَ أي محاولة.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لعيادة {clinic}. بقيت محاولة واحدة.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لعيادة {clinic}. بقيت محاولتان.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لعيادة {clinic}. بقيت %n محاولات.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لعيادة {clinic}. بقيت %n محاولةً.</numerusform>
+            <numerusform>هذا الرمز غير صحيح لعيادة {clinic}. بقيت %n محاولة.</numerusform>
         </translation>
     </message>
     <message>
@@ -1809,7 +1941,7 @@
     </message>
     <message>
         <source>The clinic staff give you a two-digit code when you are done</source>
-        <translation>يعطيك موظفو العيادة رمزاً من رقمين عند انتهائك</translation>
+        <translation>يعطيك موظفو العيادة رمزًا من رقمين عند انتهائك</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1915,13 +2047,13 @@
             <numerusform>حوالي دقيقة واحدة</numerusform>
             <numerusform>حوالي دقيقتين</numerusform>
             <numerusform>حوالي %n دقائق</numerusform>
-            <numerusform>حوالي %n دقيقة</numerusform>
+            <numerusform>حوالي %n دقيقةً</numerusform>
             <numerusform>حوالي %n دقيقة</numerusform>
         </translation>
     </message>
     <message>
         <source>Nobody is ahead of you</source>
-        <translation>لا أحد قبلك</translation>
+        <translation>لا أحد أمامك</translation>
     </message>
     <message>
         <source>Your route</source>
@@ -1947,15 +2079,15 @@
     <name>TicketView</name>
     <message>
         <source>Your number has been called. Please go to the clinic now.</source>
-        <translation>نودي على رقمك. توجّه إلى العيادة الآن.</translation>
+        <translation>نودي على رقمك. يرجى التوجّه إلى العيادة الآن.</translation>
     </message>
     <message>
         <source>The clinic has set your number aside. Stay near it: staff will call you again.</source>
-        <translation>وضعت العيادة رقمك جانبًا. ابقَ قريبًا منها: سيناديك الموظفون مرة أخرى.</translation>
+        <translation>أجّلت العيادة دورك مؤقتًا. ابقَ قريبًا منها، فسيناديك الموظفون مرة أخرى.</translation>
     </message>
     <message>
         <source>Nobody is ahead of you. Wait near the clinic until your number is called.</source>
-        <translation>لا أحد قبلك. انتظر قرب العيادة حتى يُنادى رقمك.</translation>
+        <translation>لا أحد أمامك. انتظر قرب العيادة حتى يُنادى رقمك.</translation>
     </message>
     <message numerus="yes">
         <source>%n people ahead of you</source>
@@ -1975,7 +2107,7 @@
             <numerusform>حوالي دقيقة واحدة</numerusform>
             <numerusform>حوالي دقيقتين</numerusform>
             <numerusform>حوالي %n دقائق</numerusform>
-            <numerusform>حوالي %n دقيقة</numerusform>
+            <numerusform>حوالي %n دقيقةً</numerusform>
             <numerusform>حوالي %n دقيقة</numerusform>
         </translation>
     </message>
@@ -1984,7 +2116,7 @@
     <name>WelcomeScreen</name>
     <message>
         <source>Welcome</source>
-        <translation>أهلاً وسهلاً</translation>
+        <translation>أهلًا وسهلًا</translation>
     </message>
     <message>
         <source>Touch what you want to do</source>

@@ -538,10 +538,6 @@
         <translation>Offered</translation>
     </message>
     <message>
-        <source>clinic codes in order, separated by commas</source>
-        <translation>clinic codes in order, separated by commas</translation>
-    </message>
-    <message>
         <source>An exam type needs a route for men, for women, or both.</source>
         <translation>An exam type needs a route for men, for women, or both.</translation>
     </message>
@@ -583,6 +579,14 @@
     <message>
         <source>No console (its PIN confirms patients nobody called)</source>
         <translation>No console (its PIN confirms patients nobody called)</translation>
+    </message>
+    <message>
+        <source>Route for men of {exam}</source>
+        <translation>Route for men of {exam}</translation>
+    </message>
+    <message>
+        <source>Route for women of {exam}</source>
+        <translation>Route for women of {exam}</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
@@ -735,10 +739,6 @@
         <translation>Site name (Arabic)</translation>
     </message>
     <message>
-        <source>ID number format (regular expression)</source>
-        <translation>ID number format (regular expression)</translation>
-    </message>
-    <message>
         <source>Kiosk returns to start after (s)</source>
         <translation>Kiosk returns to start after (s)</translation>
     </message>
@@ -761,6 +761,10 @@
     <message>
         <source>Priority patients: one in every N calls (1: always first, 0: none)</source>
         <translation>Priority patients: one in every N calls (1: always first, 0: none)</translation>
+    </message>
+    <message>
+        <source>ID number format</source>
+        <translation>ID number format</translation>
     </message>
     <message>
         <source>Patients still open when the day closes</source>
@@ -787,8 +791,84 @@
         <translation>A setting cannot be left empty.</translation>
     </message>
     <message>
+        <source>Digits only: exactly {count}</source>
+        <translation>Digits only: exactly {count}</translation>
+    </message>
+    <message>
+        <source>Digits only: from {fewest} to {most}</source>
+        <translation>Digits only: from {fewest} to {most}</translation>
+    </message>
+    <message>
+        <source>Regular expression: {pattern}</source>
+        <translation>Regular expression: {pattern}</translation>
+    </message>
+    <message>
+        <source>Number of digits</source>
+        <translation>Number of digits</translation>
+    </message>
+    <message>
+        <source>Fewest digits</source>
+        <translation>Fewest digits</translation>
+    </message>
+    <message>
+        <source>Most digits</source>
+        <translation>Most digits</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regular expression</translation>
+    </message>
+    <message>
+        <source>Type an ID number to test it</source>
+        <translation>Type an ID number to test it</translation>
+    </message>
+    <message>
+        <source>How are ID numbers written at this site?</source>
+        <translation>How are ID numbers written at this site?</translation>
+    </message>
+    <message>
+        <source>Digits only, always the same number of digits</source>
+        <translation>Digits only, always the same number of digits</translation>
+    </message>
+    <message>
+        <source>Digits only, a number of digits within a range</source>
+        <translation>Digits only, a number of digits within a range</translation>
+    </message>
+    <message>
+        <source>Advanced: a regular expression (Python syntax, the whole ID must match)</source>
+        <translation>Advanced: a regular expression (Python syntax, the whole ID must match)</translation>
+    </message>
+    <message>
+        <source>e.g. 28700000001</source>
+        <translation>e.g. 28700000001</translation>
+    </message>
+    <message>
+        <source>Save the format</source>
+        <translation>Save the format</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The fewest digits cannot be more than the most.</source>
+        <translation>The fewest digits cannot be more than the most.</translation>
+    </message>
+    <message>
         <source>The ID number format is not a valid regular expression.</source>
         <translation>The ID number format is not a valid regular expression.</translation>
+    </message>
+    <message>
+        <source>✓ Check-in accepts this ID number.</source>
+        <translation>✓ Check-in accepts this ID number.</translation>
+    </message>
+    <message>
+        <source>✗ Check-in refuses this ID number.</source>
+        <translation>✗ Check-in refuses this ID number.</translation>
+    </message>
+    <message>
+        <source>Change...</source>
+        <translation>Change...</translation>
     </message>
     <message>
         <source>The day closes at a time from 00:00 to 11:59, written HH:MM.</source>
@@ -804,6 +884,14 @@
             <numerusform>%n setting saved.</numerusform>
             <numerusform>%n settings saved.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The ID number format is saved.</source>
+        <translation>The ID number format is saved.</translation>
+    </message>
+    <message>
+        <source>The ID number format is unchanged.</source>
+        <translation>The ID number format is unchanged.</translation>
     </message>
     <message>
         <source>Clinics</source>
@@ -1413,6 +1501,50 @@
     <message>
         <source>About</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>{name} (closed)</source>
+        <translation>{name} (closed)</translation>
+    </message>
+    <message>
+        <source>Patients go through these clinics in this order. Add the clinics they need, remove the others.</source>
+        <translation>Patients go through these clinics in this order. Add the clinics they need, remove the others.</translation>
+    </message>
+    <message>
+        <source>The route, in order</source>
+        <translation>The route, in order</translation>
+    </message>
+    <message>
+        <source>Clinics not in the route</source>
+        <translation>Clinics not in the route</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Add to the route</source>
+        <translation>Add to the route</translation>
+    </message>
+    <message>
+        <source>Use this route</source>
+        <translation>Use this route</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>No route</source>
+        <translation>No route</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,7 @@ def test_a_pin_before_the_call_is_explained_and_counts_nothing(
     assert window.current_screen() is window.pin
     expected = {
         "en": "You have not been called at Vital Signs yet. Please wait for your number on the hall screen.",
-        "ar": "لم يحن دورك في العلامات الحيوية بعد. انتظر ظهور رقمك على شاشة القاعة.",
+        "ar": "لم يحن دورك في العلامات الحيوية بعد. يرجى انتظار ظهور رقمك على شاشة القاعة.",
     }[language]
     assert window.pin.error.text() == expected
     assert digest(store) == before

@@ -124,7 +124,7 @@ def test_with_nobody_ahead_the_ticket_says_to_wait_for_the_call(
     type_digits(qtbot, window, PATIENT)
     tap(qtbot, window, "keypad-ok")
     assert window.current_screen() is window.place, window.id_screen.error.text()
-    assert window.place.view.ahead.text() == "لا أحد قبلك. انتظر قرب العيادة حتى يُنادى رقمك.", (
+    assert window.place.view.ahead.text() == "لا أحد أمامك. انتظر قرب العيادة حتى يُنادى رقمك.", (
         window.place.headline.text()
     )
     assert "حان دورك" not in window.place.view.ahead.text()
