@@ -1441,6 +1441,10 @@
         <translation>غير متصل منذ {time}: {problem}</translation>
     </message>
     <message>
+        <source>Offline since {time}.</source>
+        <translation>غير متصل منذ {time}.</translation>
+    </message>
+    <message>
         <source>Tickets</source>
         <translation>التذاكر</translation>
     </message>

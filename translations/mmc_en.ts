@@ -1380,6 +1380,10 @@
         <translation>Offline since {time}: {problem}</translation>
     </message>
     <message>
+        <source>Offline since {time}.</source>
+        <translation>Offline since {time}.</translation>
+    </message>
+    <message>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>

@@ -70,7 +70,10 @@ class SyncPage(Page):
             self.state.setText(tr("Online"))
         else:
             since = clock(status.offline_since)
-            self.state.setText(tr("Offline since {time}: {problem}").format(time=since, problem=status.problem))
+            if status.problem:
+                self.state.setText(tr("Offline since {time}: {problem}").format(time=since, problem=status.problem))
+            else:
+                self.state.setText(tr("Offline since {time}.").format(time=since))
         self.waiting.setText(str(status.ops_waiting))
         self.last_push.setText(clock(status.last_push))
         self.last_pull.setText(clock(status.last_pull))

@@ -3,6 +3,7 @@ refuses its call and the console says so plainly, in the user's language."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -13,11 +14,12 @@ from core.services.checkin import check_in
 from core.store import open_store
 from staffdesk.desk import Desk
 from staffdesk.window import StaffWindow
+from sync.client import SyncStatus
 from sync.runtime.qt import Languages
 from sync.server.enrollment import create_code
 from sync.server.run import RunningServer
 from tests.qtsupport import settle, tap
-from tests.staffdesk.conftest import enroll, log_in, sync_round
+from tests.staffdesk.conftest import ConsoleFactory, enroll, log_in, sync_round
 
 
 def test_a_call_made_offline_on_a_patient_already_called_is_shown_as_a_conflict(
@@ -57,3 +59,14 @@ def test_a_call_made_offline_on_a_patient_already_called_is_shown_as_a_conflict(
     assert not console_a.conflict.isVisible()
     for store, _ in consoles:
         store.close()
+
+
+def test_the_sync_page_says_since_when_offline_without_a_dangling_colon(
+    make_console: ConsoleFactory, morning: dt.datetime
+) -> None:
+    window = make_console("nurse")
+    since = morning.replace(hour=10, minute=26)
+    window.show_sync_status(SyncStatus(online=False, offline_since=since))
+    assert window.sync.state.text() == "Offline since 10:26:00."
+    window.show_sync_status(SyncStatus(online=False, offline_since=since, problem="connection refused"))
+    assert window.sync.state.text() == "Offline since 10:26:00: connection refused"
