@@ -49,6 +49,8 @@ from core.settings import COUNT_RANGES, DEFAULTS, setting_problem
 from staffdesk.desk import Desk
 from staffdesk.messages import health_text, role_name, tr
 from staffdesk.pages.common import ConfirmBar, MessageLine, Page, fill, headers, selected_key, table
+from staffdesk.pages.id_format import IdFormatField
+from staffdesk.pages.route_editor import RouteField, route_lines, route_text
 from sync.runtime.widgets import button, label
 
 if TYPE_CHECKING:
@@ -56,6 +58,9 @@ if TYPE_CHECKING:
 
 CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,80}")
+ROUTE_LINES_SHOWN = 3
+"""A route longer than this many lines is cut short in the exam types table (its tooltip
+holds it all)."""
 
 
 CodeMaker = Callable[[str, str, int], Awaitable[tuple[str, str]]]
@@ -174,6 +179,10 @@ class ClinicsSection(_Section):
         self.active.setChecked(True)
         self.rows: dict[str, directory.ClinicRow] = {}
         self.without_console: frozenset[str] = frozenset()
+        sizes = self.list.horizontalHeader()
+        for column in range(4):
+            sizes.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        sizes.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -199,6 +208,10 @@ class ClinicsSection(_Section):
             ],
             [c.code for c in rows],
         )
+        for r, c in enumerate(rows):
+            cell = self.list.item(r, 1)
+            if cell is not None:
+                cell.setToolTip(f"{c.name_ar}\n{c.name_en}" if ar else f"{c.name_en}\n{c.name_ar}")
 
     def load(self, key: str) -> None:
         c = self.rows[key]
@@ -242,8 +255,12 @@ class ExamTypesSection(_Section):
         self.code = _line("admin_exam_code", 40)
         self.name_ar = _line("admin_exam_name_ar")
         self.name_en = _line("admin_exam_name_en")
-        self.male = _line("admin_exam_route_male", 2000)
-        self.female = _line("admin_exam_route_female", 2000)
+        self.male = RouteField(
+            "admin_exam_route_male", "male", lambda: tr("Route for men of {exam}").format(exam=self._exam_name())
+        )
+        self.female = RouteField(
+            "admin_exam_route_female", "female", lambda: tr("Route for women of {exam}").format(exam=self._exam_name())
+        )
         self.active = QCheckBox()
         self.active.setObjectName("admin_exam_active")
         self.active.setChecked(True)
@@ -254,50 +271,68 @@ class ExamTypesSection(_Section):
         self.row(lambda: tr("Route for women"), self.female)
         self.row(lambda: tr("Offered"), self.active)
         self.rows: dict[str, directory.ExamTypeRow] = {}
+        self.clinic_rows: list[directory.ClinicRow] = []
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        sizes = self.list.horizontalHeader()
+        for column in (0, 1):
+            sizes.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.list.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setMaximumSectionSize(ROUTE_LINES_SHOWN * self.list.fontMetrics().lineSpacing() + 12)
 
     def retranslate(self) -> None:
         super().retranslate()
-        for edit in (self.male, self.female):
-            edit.setPlaceholderText(tr("clinic codes in order, separated by commas"))
+        for route in (self.male, self.female):
+            route.retranslate()
         headers(self.list, [tr("Code"), tr("Name"), tr("Route for men"), tr("Route for women")])
 
     def refresh(self) -> None:
-        self.page.read(directory.exam_types, self._show)
+        self.page.read(lambda db: (directory.exam_types(db), directory.clinics(db)), self._show)
 
-    def _show(self, rows: list[directory.ExamTypeRow]) -> None:
+    def _show(self, found: tuple[list[directory.ExamTypeRow], list[directory.ClinicRow]]) -> None:
+        rows, self.clinic_rows = found
         self.rows = {e.code: e for e in rows}
-        ar = self.page.language == "ar"
+        language = self.page.language
+        for route in (self.male, self.female):
+            route.set_clinics(self.clinic_rows, language)
         fill(
             self.list,
             [
                 (
                     e.code,
-                    e.name_ar if ar else e.name_en,
-                    ", ".join(e.routes.get("male", [])),
-                    ", ".join(e.routes.get("female", [])),
+                    e.name_ar if language == "ar" else e.name_en,
+                    route_text(e.routes.get("male", []), self.clinic_rows, language),
+                    route_text(e.routes.get("female", []), self.clinic_rows, language),
                 )
                 for e in rows
             ],
             [e.code for e in rows],
         )
+        for r, e in enumerate(rows):
+            for column, gender in ((2, "male"), (3, "female")):
+                cell = self.list.item(r, column)
+                if cell is not None:
+                    cell.setToolTip(route_lines(e.routes.get(gender, []), self.clinic_rows, language))
+
+    def _exam_name(self) -> str:
+        """The exam type in the form, by name in the admin's language (its code, or "?", before it has one)."""
+        name = self.name_ar if self.page.language == "ar" else self.name_en
+        return name.text().strip() or self.code.text().strip() or "?"
 
     def load(self, key: str) -> None:
         e = self.rows[key]
         self.code.setText(e.code)
         self.name_ar.setText(e.name_ar)
         self.name_en.setText(e.name_en)
-        self.male.setText(", ".join(e.routes.get("male", [])))
-        self.female.setText(", ".join(e.routes.get("female", [])))
+        self.male.set_route(e.routes.get("male", []))
+        self.female.set_route(e.routes.get("female", []))
         self.active.setChecked(e.active)
 
     def submit(self) -> None:
         code = _code(self.code)
         name_ar, name_en = _names(self.name_ar, self.name_en)
-        routes: dict[str, list[str]] = {}
-        for gender, edit in (("male", self.male), ("female", self.female)):
-            steps = [part.strip() for part in edit.text().replace("،", ",").split(",") if part.strip()]
-            if steps:
-                routes[gender] = steps
+        routes = {route.gender: route.codes for route in (self.male, self.female) if route.codes}
         if not routes:
             raise BadField(tr("An exam type needs a route for men, for women, or both."))
         active = self.active.isChecked()
@@ -619,7 +654,6 @@ class SettingsSection(_Section):
         captions = {
             "site_name": lambda: tr("Site name (English)"),
             "site_name_ar": lambda: tr("Site name (Arabic)"),
-            "id_format": lambda: tr("ID number format (regular expression)"),
             "kiosk_idle_s": lambda: tr("Kiosk returns to start after (s)"),
             "staff_lock_idle_s": lambda: tr("Console locks after (s)"),
             "lease_block": lambda: tr("Numbers per lease block"),
@@ -627,8 +661,12 @@ class SettingsSection(_Section):
             "recall_limit": lambda: tr("Recalls before a no-show (0: no limit)"),
             "priority_every": lambda: tr("Priority patients: one in every N calls (1: always first, 0: none)"),
         }
+        self.id_format = IdFormatField()
+        self.id_format.chosen.connect(self._save_id_format)
         for key in directory.EDITABLE_SETTINGS:
-            if key in captions:
+            if key == "id_format":
+                self.row(lambda: tr("ID number format"), self.id_format)
+            elif key in captions:
                 self.edits[key] = _line(f"admin_setting_{key}", 200)
                 self.row(captions[key], self.edits[key])
         self.at_close = QComboBox()
@@ -641,6 +679,7 @@ class SettingsSection(_Section):
 
     def retranslate(self) -> None:
         super().retranslate()
+        self.id_format.retranslate()
         chosen = self.at_close.currentData()
         self.at_close.clear()
         self.at_close.addItem(tr("are marked no-show"), "no_show")
@@ -653,7 +692,9 @@ class SettingsSection(_Section):
 
     def _show(self, settings: dict[str, Any]) -> None:
         for key, value in settings.items():
-            if key in self.edits:
+            if key == "id_format":
+                self.id_format.show_pattern(str(value))
+            elif key in self.edits:
                 self.edits[key].setText(str(value))
             else:
                 self.at_close.setCurrentIndex(self.at_close.findData(value))
@@ -676,11 +717,6 @@ class SettingsSection(_Section):
                 if not text:
                     raise BadField(tr("A setting cannot be left empty."))
                 value = text
-            if key == "id_format":
-                try:
-                    re.compile(value)
-                except re.error:
-                    raise BadField(tr("The ID number format is not a valid regular expression.")) from None
             if key == "day_closes_at" and setting_problem(key, value):
                 raise BadField(tr("The day closes at a time from 00:00 to 11:59, written HH:MM."))
             wanted[key] = value
@@ -698,6 +734,13 @@ class SettingsSection(_Section):
             return saved
 
         self.page.act(self.page.message, save, lambda n: tr("%n settings saved.", None, n))
+
+    def _save_id_format(self, pattern: str) -> None:
+        self.page.act(
+            self.page.message,
+            lambda db, actor: set_settings(db, actor, {"id_format": pattern}),
+            lambda n: tr("The ID number format is saved.") if n else tr("The ID number format is unchanged."),
+        )
 
 
 class AdminPage(Page):
