@@ -315,6 +315,15 @@ def staff_screens(out: Path) -> list[str]:
                 admin.tabs.setCurrentWidget(section)
                 section.list.setCurrentCell(0, 0)
                 shot(f"admin-{section.list.objectName().split('_')[1]}", language)
+            admin.tabs.setCurrentWidget(admin.exams)
+            admin.exams.list.setCurrentCell(0, 0)
+            admin.exams.male.change.click()
+            save_shot(admin.exams.male.dialog, out / f"staffdesk-admin-route-editor-{language}.png", written)
+            admin.exams.male.dialog.reject()
+            admin.tabs.setCurrentWidget(admin.settings)
+            admin.settings.id_format.change.click()
+            save_shot(admin.settings.id_format.dialog, out / f"staffdesk-admin-id-format-{language}.png", written)
+            admin.settings.id_format.dialog.reject()
             admin.tabs.setCurrentWidget(admin.devices)
             board_row = next(
                 r for r in range(admin.devices.list.rowCount()) if admin.devices.list.item(r, 0).text() == "D1"
