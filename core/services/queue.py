@@ -1,5 +1,6 @@
-"""What clinic staff do with a queue: call, recall, start, complete, no-show, transfer,
-cancel; and the clinic's queue as they see it."""
+"""What clinic staff do with a queue: call (next, or the one chosen), recall, start,
+complete, no-show, transfer, set aside, mark priority, cancel, pause; and the clinic's
+queue as they see it, in the order Call next follows."""
 
 from __future__ import annotations
 
