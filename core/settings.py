@@ -42,10 +42,17 @@ DEFAULTS: dict[str, Any] = {
     "display_clinics": {},
     # Clinics run without a console: their PIN confirms a patient nobody called (core.ops.tickets.pin_refusal).
     "clinics_without_console": [],
+    # The hall's voice: the languages a call is said in, in order ("ar", "en"); the volume
+    # in percent; how many times a call is said; whether a chime comes first.
+    "voice_languages": ["ar", "en"],
+    "voice_volume": 100,
+    "voice_repeat": 1,
+    "voice_chime": True,
 }
 
 
-COUNT_RANGES = {"priority_every": (0, 20), "recall_limit": (0, 10)}
+COUNT_RANGES = {"priority_every": (0, 20), "recall_limit": (0, 10), "voice_volume": (0, 100), "voice_repeat": (1, 3)}
+VOICE_LANGUAGES = ("ar", "en")
 CLOSING_HOUR = re.compile(r"(0[0-9]|1[0-1]):[0-5][0-9]")
 OUTCOMES_AT_CLOSE = ("no_show", "carry_over")
 
@@ -66,6 +73,8 @@ def setting_problem(key: str, value: Any) -> str | None:
         return _display_clinics_problem(value)
     if key == "clinics_without_console" and not _clinic_codes(value):
         return f"clinics without a console are named once each, by code, at most {MOST_CLINICS}"
+    if key == "voice_languages" and not _voice_languages(value):
+        return "calls are said in 1 or 2 languages, each once: " + " and/or ".join(map(repr, VOICE_LANGUAGES))
     return None
 
 
@@ -90,6 +99,15 @@ def _clinic_codes(value: list[Any]) -> bool:
     return (
         len(value) <= MOST_CLINICS
         and all(isinstance(c, str) and CLINIC_CODE.fullmatch(c) for c in value)
+        and len(set(value)) == len(value)
+    )
+
+
+def _voice_languages(value: list[Any]) -> bool:
+    """Whether `value` names 1 or 2 of the voice's languages, each once (its order is kept)."""
+    return (
+        1 <= len(value) <= len(VOICE_LANGUAGES)
+        and all(language in VOICE_LANGUAGES for language in value)
         and len(set(value)) == len(value)
     )
 

@@ -808,12 +808,44 @@
         <translation>رمز خروج جديد للكشك (من 4 إلى 8 أرقام؛ فارغ: يبقى كما هو)</translation>
     </message>
     <message>
+        <source>The hall display says each call in</source>
+        <translation>لغات النداء في شاشة القاعة</translation>
+    </message>
+    <message>
+        <source>Volume of the calls</source>
+        <translation>مستوى صوت النداءات</translation>
+    </message>
+    <message>
+        <source>Times each call is said</source>
+        <translation>عدد مرات قول كل نداء</translation>
+    </message>
+    <message>
+        <source>A chime before each call</source>
+        <translation>نغمة تنبيه قبل كل نداء</translation>
+    </message>
+    <message>
         <source>are marked no-show</source>
         <translation>يُسجَّلون غائبين</translation>
     </message>
     <message>
         <source>keep their place in the next day&apos;s queues</source>
         <translation>يحتفظون بأماكنهم في طوابير اليوم التالي</translation>
+    </message>
+    <message>
+        <source>Arabic, then English</source>
+        <translation>العربية ثم الإنجليزية</translation>
+    </message>
+    <message>
+        <source>English, then Arabic</source>
+        <translation>الإنجليزية ثم العربية</translation>
+    </message>
+    <message>
+        <source>Arabic only</source>
+        <translation>العربية فقط</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>الإنجليزية فقط</translation>
     </message>
     <message>
         <source>This setting is a whole number from {low} to {high}: {value}</source>

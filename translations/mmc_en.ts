@@ -775,12 +775,44 @@
         <translation>New kiosk exit code (4 to 8 digits; empty: keep it)</translation>
     </message>
     <message>
+        <source>The hall display says each call in</source>
+        <translation>The hall display says each call in</translation>
+    </message>
+    <message>
+        <source>Volume of the calls</source>
+        <translation>Volume of the calls</translation>
+    </message>
+    <message>
+        <source>Times each call is said</source>
+        <translation>Times each call is said</translation>
+    </message>
+    <message>
+        <source>A chime before each call</source>
+        <translation>A chime before each call</translation>
+    </message>
+    <message>
         <source>are marked no-show</source>
         <translation>are marked no-show</translation>
     </message>
     <message>
         <source>keep their place in the next day's queues</source>
         <translation>keep their place in the next day's queues</translation>
+    </message>
+    <message>
+        <source>Arabic, then English</source>
+        <translation>Arabic, then English</translation>
+    </message>
+    <message>
+        <source>English, then Arabic</source>
+        <translation>English, then Arabic</translation>
+    </message>
+    <message>
+        <source>Arabic only</source>
+        <translation>Arabic only</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>English only</translation>
     </message>
     <message>
         <source>This setting is a whole number from {low} to {high}: {value}</source>

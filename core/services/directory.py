@@ -24,6 +24,10 @@ EDITABLE_SETTINGS = (
     "open_tickets_at_close",
     "recall_limit",
     "priority_every",
+    "voice_languages",
+    "voice_volume",
+    "voice_repeat",
+    "voice_chime",
 )
 """The settings the console offers; the secret and the exit-code hash have their own ways."""
 

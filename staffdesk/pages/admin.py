@@ -675,6 +675,17 @@ class SettingsSection(_Section):
         self.exit_code = _line("admin_setting_exit_code", 8)
         self.exit_code.setEchoMode(QLineEdit.EchoMode.Password)
         self.row(lambda: tr("New kiosk exit code (4 to 8 digits; empty: keep it)"), self.exit_code)
+        self.voice_languages = QComboBox()
+        self.voice_languages.setObjectName("admin_setting_voice_languages")
+        self.row(lambda: tr("The hall display says each call in"), self.voice_languages)
+        self.voice_volume = _spin("admin_setting_voice_volume", *COUNT_RANGES["voice_volume"])
+        self.voice_volume.setSuffix("%")
+        self.row(lambda: tr("Volume of the calls"), self.voice_volume)
+        self.voice_repeat = _spin("admin_setting_voice_repeat", *COUNT_RANGES["voice_repeat"])
+        self.row(lambda: tr("Times each call is said"), self.voice_repeat)
+        self.voice_chime = QCheckBox()
+        self.voice_chime.setObjectName("admin_setting_voice_chime")
+        self.row(lambda: tr("A chime before each call"), self.voice_chime)
         self.list.hide()
 
     def retranslate(self) -> None:
@@ -686,6 +697,14 @@ class SettingsSection(_Section):
         self.at_close.addItem(tr("keep their place in the next day's queues"), "carry_over")
         if chosen is not None:
             self.at_close.setCurrentIndex(self.at_close.findData(chosen))
+        said_in = self.voice_languages.currentData()
+        self.voice_languages.clear()
+        self.voice_languages.addItem(tr("Arabic, then English"), "ar,en")
+        self.voice_languages.addItem(tr("English, then Arabic"), "en,ar")
+        self.voice_languages.addItem(tr("Arabic only"), "ar")
+        self.voice_languages.addItem(tr("English only"), "en")
+        if said_in is not None:
+            self.voice_languages.setCurrentIndex(self.voice_languages.findData(said_in))
 
     def refresh(self) -> None:
         self.page.read(directory.editable_settings, self._show)
@@ -696,6 +715,14 @@ class SettingsSection(_Section):
                 self.id_format.show_pattern(str(value))
             elif key in self.edits:
                 self.edits[key].setText(str(value))
+            elif key == "voice_languages":
+                self.voice_languages.setCurrentIndex(self.voice_languages.findData(",".join(value)))
+            elif key == "voice_volume":
+                self.voice_volume.setValue(int(value))
+            elif key == "voice_repeat":
+                self.voice_repeat.setValue(int(value))
+            elif key == "voice_chime":
+                self.voice_chime.setChecked(bool(value))
             else:
                 self.at_close.setCurrentIndex(self.at_close.findData(value))
 
@@ -721,6 +748,10 @@ class SettingsSection(_Section):
                 raise BadField(tr("The day closes at a time from 00:00 to 11:59, written HH:MM."))
             wanted[key] = value
         wanted["open_tickets_at_close"] = self.at_close.currentData()
+        wanted["voice_languages"] = str(self.voice_languages.currentData()).split(",")
+        wanted["voice_volume"] = self.voice_volume.value()
+        wanted["voice_repeat"] = self.voice_repeat.value()
+        wanted["voice_chime"] = self.voice_chime.isChecked()
         exit_code = western_digits(self.exit_code.text().strip())
         if exit_code and not EXIT_CODE.fullmatch(exit_code):
             raise BadField(tr("The kiosk exit code has 4 to 8 digits."))
