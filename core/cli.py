@@ -15,13 +15,14 @@ from dataclasses import asdict
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from core.backups import list_backups
-from core.errors import MmcError
+from core.backups import ScheduledBackup, list_backups, scheduled_backup
+from core.errors import MmcError, StoreError
 from core.logs import configure_logging
 from core.permissions import SYSTEM
 from core.services.config import init_site, save_user
 from core.services.reports import PERIODS, clinic_stats, report
-from core.store import data_dir, open_store, restore_store
+from core.settings import setting
+from core.store import STORE_FILE, data_dir, open_store, restore_store
 from core.version import add_version_option
 
 log = logging.getLogger(__name__)
@@ -72,10 +73,38 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    store = open_store(_root(args))
-    print(store.backup())
-    store.close()
-    return 0
+    root = _root(args) / args.station if args.station else _root(args)
+    if not args.scheduled:
+        store = open_store(root)
+        print(store.backup())
+        store.close()
+        return 0
+    if not (root / STORE_FILE).exists():
+        print(f"No store at {root / STORE_FILE} yet: nothing to back up.")
+        return 0
+    store = open_store(root)
+    try:
+        with store.db.read() as session:
+            keep_days = args.keep_days or int(setting(session, "backup_keep_days"))
+        try:
+            done = scheduled_backup(store.paths.file, store.paths.backups, keep_days=keep_days)
+        except OSError as error:
+            raise StoreError(detail=str(error)) from None
+    finally:
+        store.close()
+    return report_scheduled(done)
+
+
+def report_scheduled(done: ScheduledBackup) -> int:
+    """Say what a scheduled backup did (the journal keeps it); 1 when a kept backup was
+    found damaged, so the unit shows failed until IT has looked."""
+    print(f"backed up and checked: {done.written}")
+    if done.removed:
+        print(f"removed {len(done.removed)} backups older than {done.keep_days} days")
+    for path in done.flagged:
+        print(f"DAMAGED backup flagged (it will not be restored): {path}", file=sys.stderr)
+        log.error("damaged backup flagged: %s", path.name)
+    return 1 if done.flagged else 0
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
@@ -103,7 +132,15 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--period", choices=PERIODS)
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(run=cmd_stats)
-    sub.add_parser("backup", help="take an online backup now").set_defaults(run=cmd_backup)
+    backup = sub.add_parser("backup", help="take an online backup now")
+    backup.add_argument(
+        "--scheduled",
+        action="store_true",
+        help="as the timer does: check the copy in full, flag damaged backups, remove those past the keep window",
+    )
+    backup.add_argument("--station", help="the store of the station program kiosk, display or staff")
+    backup.add_argument("--keep-days", type=int, help="keep window (default: the site's backup_keep_days)")
+    backup.set_defaults(run=cmd_backup)
     sub.add_parser("backups", help="list backups, newest first").set_defaults(run=cmd_backups)
     restore = sub.add_parser("restore", help="replace the store by a backup")
     restore.add_argument("backup", nargs="?", help="backup file (default the newest good one)")

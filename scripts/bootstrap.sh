@@ -97,6 +97,10 @@ if [ "$EXTRAS" = "dev" ]; then
   fi
   # libfaketime runs a device process with its clock days off (tests/system/test_clocks.py).
   faketime_library >/dev/null || missing+=(faketime)
+  # systemd-analyze verifies the .deb's units and timers (tests/system/test_scheduled_backups.py);
+  # promtool (Debian's prometheus) checks and tests the alert rules (tests/sync/test_metrics.py).
+  command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+  command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
   if [ ${#missing[@]} -gt 0 ]; then
     say "the packaging and clock tests need tools this machine lacks: ${missing[*]}"
     apt_install "${missing[@]}" || true

@@ -48,6 +48,12 @@ def add_commands(sub: Any) -> None:
         "backup", help="back the server's database up now (SQLite: online copy; PostgreSQL: pg_dump)"
     )
     backup.add_argument("--to", help="file to write (PostgreSQL; default a dated file in the backups folder)")
+    backup.add_argument(
+        "--scheduled",
+        action="store_true",
+        help="as the timer does: only when one is due (backup_interval_h), checked, old ones removed",
+    )
+    backup.add_argument("--keep-days", type=int, help="keep window (default: the site's backup_keep_days)")
     backup.set_defaults(run=_backup)
     restore = commands.add_parser(
         "restore", help="put a backup back (the server must be stopped); it begins a new epoch that devices follow"
@@ -73,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
 
     db = open_server_db(args.db, _root(args))
     uvicorn.run(
-        create_app(db),
+        create_app(db, metrics_token=os.environ.get("MMC_METRICS_TOKEN") or None),
         host=args.host,
         port=args.port,
         log_level="info",
@@ -115,8 +121,24 @@ def _device(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from sync.server.backups import backup_server
 
+    if args.scheduled:
+        return _scheduled_backup(args)
     print(backup_server(args.db, _root(args), Path(args.to) if args.to else None))
     return 0
+
+
+def _scheduled_backup(args: argparse.Namespace) -> int:
+    from core.cli import report_scheduled
+    from sync.server.scheduled_backups import Skipped, scheduled_server_backup
+
+    done = scheduled_server_backup(args.db, _root(args), keep_days=args.keep_days)
+    if done is None:
+        print("No server database here yet: nothing to back up.")
+        return 0
+    if isinstance(done, Skipped):
+        print(f"No backup due: the newest is {done.newest_age} old, one is taken every {done.interval_h} h.")
+        return 0
+    return report_scheduled(done)
 
 
 def _restore(args: argparse.Namespace) -> int:
