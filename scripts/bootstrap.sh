@@ -76,6 +76,16 @@ if [ -n "$needed" ] || [ "$unknown" = 1 ]; then
   fi
 fi
 
+# The hall's voice: the default voice pack (resources/voice, made here, not kept in git),
+# every clip said by espeak-ng from its text (scripts/make_voice_pack.py; docs/VOICE.md).
+# Made again only when its words or the engine changed. Without espeak-ng the hall display
+# chimes and says what a speech engine can.
+command -v espeak-ng >/dev/null 2>&1 || apt_install espeak-ng || true
+if command -v espeak-ng >/dev/null 2>&1; then
+  "$VENV/bin/python" "$ROOT/scripts/make_voice_pack.py" "$ROOT/resources/voice" --if-stale >/dev/null ||
+    echo "(the default voice pack could not be made: the hall display will chime without its voice)" >&2
+fi
+
 # The release tools the packaging tests use (tests/packaging): dpkg-deb and gpgv are on
 # every Debian system; gpg signs, osslsigncode signs Windows programs, libpq5 is the
 # PostgreSQL client library a frozen server loads, icupkg and gcc rebuild ICU's data with

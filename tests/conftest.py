@@ -176,3 +176,21 @@ def small_disk(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Small
         yield SmallDisk(root)
     finally:
         subprocess.run(["umount", "--lazy", str(root)], check=False)
+
+
+@pytest.fixture(scope="session")
+def voice_pack_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default voice pack for the default clinics, generated with espeak-ng once per run
+    (a few seconds). CI installs espeak-ng (scripts/bootstrap.sh) and fails without it;
+    elsewhere the tests that need the pack are skipped with the reason."""
+    from core.defaults import CLINICS
+    from core.voice.espeak import EngineMissing, make_pack
+
+    root = tmp_path_factory.mktemp("voice-pack")
+    try:
+        make_pack(root, {c.code: (c.name_ar, c.name_en) for c in CLINICS})
+    except EngineMissing as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must make the default voice pack: {error}")
+        pytest.skip(f"no default voice pack: {error}")
+    return root

@@ -1,0 +1,193 @@
+"""A call rendered from a voice pack into one continuous buffer, ready to play:
+
+    chime | 0.35 s | sentence (first language) | 0.4 s | sentence (next language) ... | 0.15 s
+
+and, said more than once, the sentences again after 0.8 s (the chime only at the start).
+Within a sentence clips follow each other 80 ms apart, and 200 ms before each word of the
+call (number, please go to, room), where a speaker would pause at a comma.
+
+A clip the pack lacks, or whose file is missing or unreadable, is skipped and named in
+`Rendered.missing`: the call is said with what there is, and with no clip at all it is
+still the chime. A pack without its own chime plays the built-in one.
+
+Clips are read once and kept in memory at the pack's rate (resampled when recorded at
+another), so rendering a call only joins arrays: a few milliseconds. The buffer never
+clips: the gain is `volume`, lowered where the loudest clip of the call would pass
+PEAK_LIMIT.
+"""
+
+from __future__ import annotations
+
+import wave
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.voice import pcm
+from core.voice.compose import Call, sentence
+from core.voice.pack import VoicePack
+from core.voice.words import CHIME
+from resources import resource_path
+
+WORD_GAP_S = 0.08
+PHRASE_GAP_S = 0.2
+CHIME_GAP_S = 0.35
+SENTENCE_GAP_S = 0.4
+REPEAT_GAP_S = 0.8
+TAIL_S = 0.15
+PEAK_LIMIT = 32_000
+"""The loudest sample a rendered call may hold (-0.2 dBFS): never a wrapped sample."""
+CACHE_SIZE = 2_048
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pcm: bytes
+    """Mono signed 16-bit little-endian samples at `rate`."""
+    rate: int
+    missing: list[str] = field(default_factory=list)
+    """Clip ids the pack lacked (skipped, not fatal), each once, in order."""
+
+    @property
+    def seconds(self) -> float:
+        return len(self.pcm) / 2 / self.rate
+
+
+@dataclass(frozen=True)
+class _Clip:
+    samples: array[int]
+    peak: int
+
+
+_clips: OrderedDict[tuple[str, int, int, int, float], _Clip | None] = OrderedDict()
+"""(file, rate, mtime, size, gain) -> the clip at that rate and gain (None: unreadable)."""
+
+
+def _remember(key: tuple[str, int, int, int, float], clip: _Clip | None) -> _Clip | None:
+    _clips[key] = clip
+    if len(_clips) > CACHE_SIZE:
+        _clips.popitem(last=False)
+    return clip
+
+
+def _clip(path: Path, rate: int, gain: float = 1.0) -> _Clip | None:
+    """The clip in `path` as mono 16-bit at `rate` times `gain`; None when it cannot be read.
+    Kept by the file's modification time and size, so a clip replaced on disk is read again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (str(path), rate, stat.st_mtime_ns, stat.st_size, gain)
+    if key in _clips:
+        _clips.move_to_end(key)
+        return _clips[key]
+    if gain != 1.0:
+        plain = _clip(path, rate)
+        if plain is None:
+            return None
+        scaled = pcm.scale(plain.samples, gain)
+        return _remember(key, _Clip(scaled, pcm.peak(scaled)))
+    try:
+        fmt, samples = pcm.read_samples(path)
+    except pcm.ClipError:
+        return _remember(key, None)
+    samples = pcm.resample(samples, fmt.rate, rate)
+    return _remember(key, _Clip(samples, pcm.peak(samples)))
+
+
+def _silence(rate: int, seconds: float) -> array[int]:
+    return array("h", bytes(2 * round(rate * seconds)))
+
+
+def _sentences(call: Call, languages: Sequence[str], repeat: int) -> Iterable[tuple[float, list[str]]]:
+    """(the pause before it, its clip ids) of each sentence said, in order."""
+    for time in range(max(1, repeat)):
+        for i, language in enumerate(languages):
+            pause = CHIME_GAP_S if time == 0 and i == 0 else SENTENCE_GAP_S if i else REPEAT_GAP_S
+            yield pause, sentence(call, language)
+
+
+def _chime(pack: VoicePack) -> tuple[Path, _Clip] | None:
+    """The pack's chime, or the built-in one where the pack has none that reads."""
+    for path in (pack.clips.get(CHIME), resource_path("sounds", "chime.wav")):
+        clip = _clip(path, pack.rate) if path else None
+        if path and clip:
+            return path, clip
+    return None
+
+
+_Part = tuple[str, Path, _Clip]
+
+
+def _said(
+    pack: VoicePack, sentences: Iterable[tuple[float, list[str]]]
+) -> tuple[list[tuple[float, list[_Part]]], list[str]]:
+    """Each sentence's pause and the clips of it the pack has; the ids of those it lacks."""
+    missing: list[str] = []
+    plan: list[tuple[float, list[_Part]]] = []
+    for pause, keys in sentences:
+        found = []
+        for key in keys:
+            path = pack.clips.get(key)
+            clip = _clip(path, pack.rate) if path else None
+            if path and clip:
+                found.append((key, path, clip))
+            elif key not in missing:
+                missing.append(key)
+        if found:
+            plan.append((pause, found))
+    return plan, missing
+
+
+def render_call(
+    pack: VoicePack,
+    call: Call,
+    *,
+    languages: Sequence[str] = ("ar", "en"),
+    repeat: int = 1,
+    chime: bool = True,
+    volume: float = 1.0,
+) -> Rendered:
+    """The call said in each of `languages` in turn, `repeat` times, after the chime (when
+    `chime`), as one buffer at the pack's rate; `volume` (0..1, more is allowed up to the
+    peak limit) scales it all."""
+    rate = pack.rate
+    chime_part = _chime(pack) if chime else None
+    plan, missing = _said(pack, _sentences(call, languages, repeat))
+    peaks = [clip.peak for _, found in plan for _, _, clip in found]
+    loudest = max([*peaks, chime_part[1].peak if chime_part else 0])
+    gain = max(0.0, volume)
+    if loudest and loudest * gain > PEAK_LIMIT:
+        gain = PEAK_LIMIT / loudest
+    gain = round(gain, 4)
+
+    def scaled(path: Path, clip: _Clip) -> array[int]:
+        if gain == 1.0:
+            return clip.samples
+        again = _clip(path, rate, gain)
+        return again.samples if again else pcm.scale(clip.samples, gain)
+
+    out = array("h")
+    if chime_part is not None:
+        out += scaled(*chime_part)
+    for pause, found in plan:
+        if out:
+            out += _silence(rate, pause)
+        for i, (key, path, clip) in enumerate(found):
+            if i:
+                out += _silence(rate, PHRASE_GAP_S if "/word/" in key else WORD_GAP_S)
+            out += scaled(path, clip)
+    if out:
+        out += _silence(rate, TAIL_S)
+    return Rendered(pcm=pcm.pcm_bytes(out), rate=rate, missing=missing)
+
+
+def write_wav(rendered: Rendered, path: Path) -> None:
+    """The rendered call as a mono 16-bit WAV file."""
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rendered.rate)
+        wav.writeframes(rendered.pcm)
