@@ -1,5 +1,7 @@
 """The Debian package: the PyInstaller folder in /opt/mmc-mms, launchers in /usr/bin,
-desktop entries, a systemd unit for the server and one for a kiosk or display screen.
+desktop entries, systemd units for the server and for a kiosk or display screen with
+their backup timers, and the monitoring files (alert rules, a sample Prometheus
+configuration) in /usr/share/mmc-mms/monitoring.
 
 Its `Depends:` names the Debian packages of the system libraries the bundle links to (the
 build leaves those libraries out, see system_libs.py), found with ldd as dpkg-shlibdeps
@@ -21,6 +23,17 @@ from scripts.release.system_libs import SYSTEM_DIRS, debian_owners
 HERE = Path(__file__).resolve().parent / "debian"
 PREFIX = "opt/mmc-mms"
 PROGRAMS = ("mmc", "mmc-kiosk", "mmc-staffdesk", "mmc-display", "mmc-server")
+UNITS = (
+    "mmc-server.service",
+    "mmc-server-backup.service",
+    "mmc-server-backup.timer",
+    "mmc-station@.service",
+    "mmc-station-backup@.service",
+    "mmc-station-backup@.timer",
+)
+MONITORING_DIR = Path(__file__).resolve().parents[2] / "resources" / "monitoring"
+MONITORING = ("alerts.yml", "prometheus.yml")
+"""The alert rules and a sample scrape configuration, in /usr/share/mmc-mms/monitoring."""
 LOADED_NOT_LINKED = ("libpq5", "tzdata", "adduser")
 DESKTOP = {
     "mmc-staffdesk": ("MMC-MMS staff console", "وحدة تحكم الموظفين", "Office;MedicalSoftware;"),
@@ -122,13 +135,16 @@ def stage(bundle: Path, root: Path, version: str) -> Path:
         _write(root / "usr/bin" / program, f'#!/bin/sh\nexec /{PREFIX}/{program} "$@"\n', 0o755)
     for program in DESKTOP:
         _write(root / "usr/share/applications" / f"{program}.desktop", _desktop_entry(program))
-    for unit in ("mmc-server.service", "mmc-station@.service"):
+    for unit in UNITS:
         _write(root / "lib/systemd/system" / unit, (HERE / unit).read_text(encoding="utf-8"))
+    for name in MONITORING:
+        _write(root / "usr/share/mmc-mms/monitoring" / name, (MONITORING_DIR / name).read_text(encoding="utf-8"))
     for name in ("mmc-server", "mmc-station"):
         _write(root / "etc/default" / name, (HERE / f"{name}.default").read_text(encoding="utf-8"))
     control = root / "DEBIAN"
     for script in ("postinst", "prerm", "postrm"):
-        _write(control / script, (HERE / script).read_text(encoding="utf-8"), 0o755)
+        text = (HERE / script).read_text(encoding="utf-8").replace("@VERSION@", version)
+        _write(control / script, text, 0o755)
     _write(control / "conffiles", "/etc/default/mmc-server\n/etc/default/mmc-station\n")
     installed_kb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
     _write(

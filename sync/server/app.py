@@ -14,7 +14,6 @@ import shutil
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -22,7 +21,7 @@ import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -72,6 +71,7 @@ from sync.server.audit import audit_refusals
 from sync.server.authorization import OpChecks
 from sync.server.enrollment import DeviceAuth, authenticate, code_for_admin, enroll, rotate_token
 from sync.server.health import devices_health, record_health
+from sync.server.metrics import DATABASE_ERRORS, Metrics, is_long_poll
 from sync.server.ratelimit import RateLimiter
 from sync.server.signal import CHANNEL, NewOps, PostgresListener
 
@@ -125,24 +125,6 @@ class Problem(Exception):
     @classmethod
     def of(cls, error: MmcError) -> Problem:
         return cls(STATUS_OF_CODE.get(error.code, 400), error.code, str(error))
-
-
-@dataclass
-class Metrics:
-    registry: CollectorRegistry
-    requests: Counter
-    ops: Counter
-    latency: Histogram
-
-    @classmethod
-    def create(cls) -> Metrics:
-        registry = CollectorRegistry()
-        return cls(
-            registry,
-            Counter("mmc_requests", "HTTP requests", ["route", "status"], registry=registry),
-            Counter("mmc_ops", "Pushed ops by outcome", ["outcome"], registry=registry),
-            Histogram("mmc_request_seconds", "Request latency", ["route"], registry=registry),
-        )
 
 
 async def read_message(request: Request, model: type[MessageT]) -> MessageT:
@@ -199,7 +181,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
         return epochs[0]
 
     new_ops = NewOps()
-    metrics = Metrics.create()
+    metrics = Metrics.create(db)
     # Pushes commit one at a time anyway (the write lock); waiting here, in arrival order,
     # instead of in SQLite's busy handler keeps a device from starving behind the others.
     push_turn = asyncio.Lock()
@@ -249,12 +231,14 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
                 "client %s hung up while sending %s %s (request %s)", peer, request.method, request.url.path, request_id
             )
             response = Response(status_code=CLIENT_GONE)
-        except Exception:
+        except Exception as error:
             log.exception("request %s failed", request_id)
+            if isinstance(error, DATABASE_ERRORS):
+                metrics.database_errors.inc()
             response = JSONResponse({"error": "internal", "message": "The server failed."}, 500)
         route = getattr(request.scope.get("route"), "path", "unmatched")
-        metrics.requests.labels(route, str(response.status_code)).inc()
-        metrics.latency.labels(route).observe(time.perf_counter() - started)
+        long_poll = is_long_poll(request.method, route, request.query_params.get("wait"))
+        metrics.request(route, request.method, response.status_code, time.perf_counter() - started, long_poll=long_poll)
         response.headers["x-request-id"] = request_id
         return response
 
@@ -301,6 +285,7 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
             await run_in_threadpool(probe)
         except Exception as error:
             log.error("health check failed: %s", error)
+            metrics.database_errors.inc()
             checks["database"] = "failing"
         disk = await run_in_threadpool(disk_check, db)
         if disk is not None:
@@ -323,7 +308,8 @@ def create_app(db: Database, *, rate: float = 50.0, burst: float = 200.0, metric
     async def prometheus(request: Request) -> Response:
         if not has_metrics_token(request):
             await device_of(request)
-        return PlainTextResponse(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+        exposition = await run_in_threadpool(generate_latest, metrics.registry)
+        return PlainTextResponse(exposition, media_type=CONTENT_TYPE_LATEST)
 
     @app.post("/v1/enroll")
     async def enroll_device(request: Request) -> EnrollResponse:

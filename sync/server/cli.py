@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
 
     db = open_server_db(args.db, _root(args))
     uvicorn.run(
-        create_app(db, metrics_token=os.environ.get("MMC_METRICS_TOKEN") or None),
+        create_app(db, metrics_token=token) if (token := os.environ.get("MMC_METRICS_TOKEN")) else create_app(db),
         host=args.host,
         port=args.port,
         log_level="info",
