@@ -10,10 +10,11 @@ A clip the pack lacks, or whose file is missing or unreadable, is skipped and na
 `Rendered.missing`: the call is said with what there is, and with no clip at all it is
 still the chime. A pack without its own chime plays the built-in one.
 
-Clips are read once and kept in memory at the pack's rate (resampled when recorded at
-another), so rendering a call only joins arrays: a few milliseconds. The buffer never
-clips: the gain is `volume`, lowered where the loudest clip of the call would pass
-PEAK_LIMIT.
+Each clip is read once and kept in memory at the pack's rate (resampled when recorded at
+another) and at the volume asked, so rendering a call only joins arrays: a millisecond or
+so. `prepare` reads a whole pack ahead of the first call. The buffer never clips: a clip
+is scaled by `volume`, or less where its own loudest sample would pass PEAK_LIMIT. The
+kept clips are shared by the process: render from one thread at a time.
 """
 
 from __future__ import annotations
@@ -61,40 +62,61 @@ class _Clip:
     peak: int
 
 
-_clips: OrderedDict[tuple[str, int, int, int, float], _Clip | None] = OrderedDict()
-"""(file, rate, mtime, size, gain) -> the clip at that rate and gain (None: unreadable)."""
+_Key = tuple[str, int, int, int, float | None]
+_clips: OrderedDict[_Key, _Clip | None] = OrderedDict()
+"""(file, rate, mtime, size, volume or None as read) -> the clip so (None: unreadable)."""
 
 
-def _remember(key: tuple[str, int, int, int, float], clip: _Clip | None) -> _Clip | None:
+def _remember(key: _Key, clip: _Clip | None) -> _Clip | None:
     _clips[key] = clip
     if len(_clips) > CACHE_SIZE:
         _clips.popitem(last=False)
     return clip
 
 
-def _clip(path: Path, rate: int, gain: float = 1.0) -> _Clip | None:
-    """The clip in `path` as mono 16-bit at `rate` times `gain`; None when it cannot be read.
-    Kept by the file's modification time and size, so a clip replaced on disk is read again."""
+def _kept(key: _Key) -> tuple[bool, _Clip | None]:
+    if key in _clips:
+        _clips.move_to_end(key)
+        return True, _clips[key]
+    return False, None
+
+
+def _clip(path: Path, rate: int, volume: float = 1.0) -> _Clip | None:
+    """The clip in `path` as mono 16-bit at `rate`, scaled by `volume` but never past
+    PEAK_LIMIT; None when it cannot be read. Kept by the file's modification time and size,
+    so a clip replaced on disk is read again."""
     try:
         stat = path.stat()
     except OSError:
         return None
-    key = (str(path), rate, stat.st_mtime_ns, stat.st_size, gain)
-    if key in _clips:
-        _clips.move_to_end(key)
-        return _clips[key]
-    if gain != 1.0:
-        plain = _clip(path, rate)
-        if plain is None:
-            return None
-        scaled = pcm.scale(plain.samples, gain)
-        return _remember(key, _Clip(scaled, pcm.peak(scaled)))
-    try:
-        fmt, samples = pcm.read_samples(path)
-    except pcm.ClipError:
-        return _remember(key, None)
-    samples = pcm.resample(samples, fmt.rate, rate)
-    return _remember(key, _Clip(samples, pcm.peak(samples)))
+    read_key: _Key = (str(path), rate, stat.st_mtime_ns, stat.st_size, None)
+    found, clip = _kept(read_key)
+    if not found:
+        try:
+            fmt, samples = pcm.read_samples(path)
+        except pcm.ClipError:
+            return _remember(read_key, None)
+        samples = pcm.resample(samples, fmt.rate, rate)
+        clip = _remember(read_key, _Clip(samples, pcm.peak(samples)))
+    if clip is None:
+        return None
+    gain = max(0.0, min(volume, PEAK_LIMIT / clip.peak if clip.peak else volume))
+    if gain == 1.0:
+        return clip
+    scaled_key: _Key = (*read_key[:4], volume)
+    found, scaled = _kept(scaled_key)
+    if found:
+        return scaled
+    samples = pcm.scale(clip.samples, gain)
+    return _remember(scaled_key, _Clip(samples, pcm.peak(samples)))
+
+
+def prepare(pack: VoicePack, *, volume: float = 1.0) -> None:
+    """Read every clip of `pack` (and the built-in chime) at `volume` now, so that the first
+    call renders as fast as the next: for a station starting, or its pack or volume
+    changed. Never needed: `render_call` reads what it lacks."""
+    for path in [*pack.clips.values(), resource_path("sounds", "chime.wav")]:
+        _clip(path, pack.rate, volume)
 
 
 def _silence(rate: int, seconds: float) -> array[int]:
@@ -109,31 +131,28 @@ def _sentences(call: Call, languages: Sequence[str], repeat: int) -> Iterable[tu
             yield pause, sentence(call, language)
 
 
-def _chime(pack: VoicePack) -> tuple[Path, _Clip] | None:
+def _chime(pack: VoicePack, volume: float) -> _Clip | None:
     """The pack's chime, or the built-in one where the pack has none that reads."""
     for path in (pack.clips.get(CHIME), resource_path("sounds", "chime.wav")):
-        clip = _clip(path, pack.rate) if path else None
-        if path and clip:
-            return path, clip
+        clip = _clip(path, pack.rate, volume) if path else None
+        if clip:
+            return clip
     return None
 
 
-_Part = tuple[str, Path, _Clip]
-
-
 def _said(
-    pack: VoicePack, sentences: Iterable[tuple[float, list[str]]]
-) -> tuple[list[tuple[float, list[_Part]]], list[str]]:
+    pack: VoicePack, sentences: Iterable[tuple[float, list[str]]], volume: float
+) -> tuple[list[tuple[float, list[tuple[str, _Clip]]]], list[str]]:
     """Each sentence's pause and the clips of it the pack has; the ids of those it lacks."""
     missing: list[str] = []
-    plan: list[tuple[float, list[_Part]]] = []
+    plan: list[tuple[float, list[tuple[str, _Clip]]]] = []
     for pause, keys in sentences:
         found = []
         for key in keys:
             path = pack.clips.get(key)
-            clip = _clip(path, pack.rate) if path else None
-            if path and clip:
-                found.append((key, path, clip))
+            clip = _clip(path, pack.rate, volume) if path else None
+            if clip:
+                found.append((key, clip))
             elif key not in missing:
                 missing.append(key)
         if found:
@@ -151,34 +170,19 @@ def render_call(
     volume: float = 1.0,
 ) -> Rendered:
     """The call said in each of `languages` in turn, `repeat` times, after the chime (when
-    `chime`), as one buffer at the pack's rate; `volume` (0..1, more is allowed up to the
+    `chime`), as one buffer at the pack's rate; `volume` (0..1; more is allowed, up to the
     peak limit) scales it all."""
     rate = pack.rate
-    chime_part = _chime(pack) if chime else None
-    plan, missing = _said(pack, _sentences(call, languages, repeat))
-    peaks = [clip.peak for _, found in plan for _, _, clip in found]
-    loudest = max([*peaks, chime_part[1].peak if chime_part else 0])
-    gain = max(0.0, volume)
-    if loudest and loudest * gain > PEAK_LIMIT:
-        gain = PEAK_LIMIT / loudest
-    gain = round(gain, 4)
-
-    def scaled(path: Path, clip: _Clip) -> array[int]:
-        if gain == 1.0:
-            return clip.samples
-        again = _clip(path, rate, gain)
-        return again.samples if again else pcm.scale(clip.samples, gain)
-
-    out = array("h")
-    if chime_part is not None:
-        out += scaled(*chime_part)
+    chime_clip = _chime(pack, volume) if chime else None
+    plan, missing = _said(pack, _sentences(call, languages, repeat), volume)
+    out = array("h", chime_clip.samples if chime_clip else ())
     for pause, found in plan:
         if out:
             out += _silence(rate, pause)
-        for i, (key, path, clip) in enumerate(found):
+        for i, (key, clip) in enumerate(found):
             if i:
                 out += _silence(rate, PHRASE_GAP_S if "/word/" in key else WORD_GAP_S)
-            out += scaled(path, clip)
+            out += clip.samples
     if out:
         out += _silence(rate, TAIL_S)
     return Rendered(pcm=pcm.pcm_bytes(out), rate=rate, missing=missing)

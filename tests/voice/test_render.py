@@ -24,6 +24,7 @@ from core.voice.render import (
     TAIL_S,
     WORD_GAP_S,
     Rendered,
+    prepare,
     render_call,
     write_wav,
 )
@@ -158,3 +159,11 @@ def test_write_wav_writes_mono_16_bit_at_the_packs_rate(tone_pack: MakePack, tmp
     with wave.open(str(out), "rb") as wav:
         assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, RATE)
         assert wav.readframes(wav.getnframes()) == rendered.pcm
+
+
+def test_preparing_a_pack_reads_what_it_can_and_changes_nothing_heard(tone_pack: MakePack) -> None:
+    pack = tone_pack(clip_length)
+    pack.clips["en/num/2"].unlink()
+    before = render_call(pack, CALL, volume=0.7)
+    prepare(pack, volume=0.7)
+    assert render_call(pack, CALL, volume=0.7) == before
