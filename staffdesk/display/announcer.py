@@ -1,22 +1,33 @@
-"""Announcing calls in the hall: a chime, then the call spoken in Arabic and then in
-English where a speech engine exists (the chime alone where none does). Announcements
-wait their turn in a queue and never overlap; a stuck engine cannot hold the queue."""
+"""Announcing calls in the hall. Each call becomes what is heard for it
+(sync.runtime.voice): one buffer from the voice pack, the chime and then the call in the
+site's languages, as many times as the site says, worked out off the GUI thread and
+played through the sound output (sync.runtime.sound). Announcements wait their turn and
+never overlap: the next starts when the last one's sound has ended, or at the latest when
+it should have (its length and a margin), so a stuck output cannot hold the queue.
+
+Without a voice pack, the chime is followed by the call said by a speech engine where one
+exists (QtTextToSpeech, "speechd"), else the chime is all; `speech=False` (the display's
+--no-speech) is the chime alone."""
 
 from __future__ import annotations
 
 import logging
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QSoundEffect
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, QTimer, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from resources import resource_path
+from core.voice.compose import Call
+from core.voice.settings import VoiceSettings
 from sync.runtime.qt import Phrasebook
+from sync.runtime.sound import SoundOutput, SpeakerOutput
+from sync.runtime.voice import Sound, Spoken, StationVoice, Utterance
 
 log = logging.getLogger(__name__)
-CHIME_MS = 1_250
+MARGIN_MS = 2_000
+"""How much longer than its length a buffer may play before the queue goes on without it."""
 SPEECH_LIMIT_MS = 12_000
 CONTEXT = "Announcement"
 SPOKEN = str(QT_TRANSLATE_NOOP("Announcement", "Number {number}, {clinic}, room {room}"))
@@ -29,6 +40,11 @@ class Announcement:
     name_ar: str
     name_en: str
     room: str
+    clinic: str = ""
+    """The clinic's code: which name clips the voice says."""
+
+    def name(self, language: str) -> str:
+        return self.name_ar if language == "ar" else self.name_en
 
 
 class Announcer(QObject):
@@ -40,9 +56,16 @@ class Announcer(QObject):
         *,
         speech: bool = True,
         engine: str | None = None,
-        chime_ms: int = CHIME_MS,
+        chime_ms: int | None = None,
+        voice: StationVoice | None = None,
+        output: SoundOutput | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`engine`: the speech engine for what the pack cannot say (None: the first
+        that works, Qt's test engine "mock" only when named; "": none). `chime_ms` cuts
+        an announcement that is the chime alone to that length (the tests and benchmarks
+        hurry with it). `voice` and `output` default to this machine's pack and sound
+        output."""
         super().__init__(parent)
         self.chime_ms = chime_ms
         self.waiting: deque[Announcement] = deque()
@@ -50,21 +73,44 @@ class Announcer(QObject):
         self.done: list[Announcement] = []
         self.spoken: list[tuple[str, str]] = []
         """(language, text) of every sentence handed to the speech engine, in order."""
+        self.settings = VoiceSettings()
+        self.voice = voice or StationVoice.of_station(self)
+        self.output: SoundOutput = output or SpeakerOutput(self)
+        self.says = speech
         self._phrases = Phrasebook(self)
-        self._chime = QSoundEffect(self)
-        self._chime.setSource(QUrl.fromLocalFile(str(resource_path("sounds", "chime.wav"))))
-        self._step = QTimer(self)
-        self._step.setSingleShot(True)
-        self._step.timeout.connect(self._advance)
-        self._sentences: list[tuple[str, str]] = []
+        self._parts: list[Sound | Spoken] = []
+        self._turn = 0
         self._speaking = False
+        """Counts the parts played: the answer of a part cut short is not taken for the next's."""
+        self._limit = QTimer(self)
+        self._limit.setSingleShot(True)
+        self._limit.timeout.connect(self._overran)
         self.speech = _speech_engine(engine) if speech else None
+        self.engine_speaks = _languages_of(self.speech)
         if self.speech is not None:
             self.speech.stateChanged.connect(self._speech_state)
+        if speech and self.voice.pack is None and not self.engine_speaks:
+            log.warning("no voice pack and no speech engine: calls are announced with the chime alone")
 
     @property
     def busy(self) -> bool:
         return self.current is not None
+
+    def use_settings(self, settings: VoiceSettings) -> None:
+        """The site's voice settings, for the calls from now on."""
+        if settings != self.settings:
+            chime = "on" if settings.chime else "off"
+            languages = "+".join(settings.languages)
+            log.info(
+                "voice: %s, volume %d%%, said %d times, chime %s", languages, settings.volume, settings.repeat, chime
+            )
+        self.settings = settings
+
+    def name_clinics(self, clinics: Mapping[str, tuple[str, str]]) -> None:
+        """The site's clinics (code -> (Arabic name, English name)), so their names are
+        said even when added or renamed after the pack was made."""
+        if self.says:
+            self.voice.name_clinics(clinics)
 
     def announce(self, announcement: Announcement) -> None:
         self.waiting.append(announcement)
@@ -72,37 +118,50 @@ class Announcer(QObject):
             self._next()
 
     def sentences(self, a: Announcement) -> list[tuple[str, str]]:
-        """What is said, in Arabic then English, each from the translation files."""
+        """What a speech engine says, in each of the site's languages, from the translations."""
         source = SPOKEN if a.room else SPOKEN_NO_ROOM
         said = []
-        for language, clinic in (("ar", a.name_ar), ("en", a.name_en)):
+        for language in self.settings.languages:
             text = self._phrases.text(language, CONTEXT, source)
-            said.append((language, text.format(number=a.label, clinic=clinic, room=a.room)))
+            said.append((language, text.format(number=a.label, clinic=a.name(language), room=a.room)))
         return said
 
     def _next(self) -> None:
         if not self.waiting:
             self.current = None
             return
-        self.current = self.waiting.popleft()
-        log.info("announcing %s at %s, room %s", self.current.label, self.current.name_en, self.current.room or "-")
-        self.started.emit(self.current)
-        self._sentences = self.sentences(self.current) if self.speech is not None else []
-        self._chime.play()
-        self._step.start(self.chime_ms)
+        self.current = announcement = self.waiting.popleft()
+        log.info("announcing %s at %s, room %s", announcement.label, announcement.name_en, announcement.room or "-")
+        self.started.emit(announcement)
+        call = Call(announcement.label, announcement.clinic, announcement.room)
+        self.voice.render(call, self.settings, self._heard, speech=self.says, engine_speaks=self.engine_speaks)
 
-    def _advance(self) -> None:
-        """The chime or a sentence ended (or took too long): say the next sentence, or end."""
+    def _heard(self, said: Utterance) -> None:
+        """What is heard for the current call is ready: play it, part after part."""
+        parts = said.parts
+        if self.chime_ms is not None and not any(isinstance(part, Spoken) for part in parts):
+            parts = [Sound(part.pcm[: 2 * (part.rate * self.chime_ms // 1000)], part.rate) for part in said.sounds]
+        self._parts = list(parts)
+        self._play_next_part()
+
+    def _play_next_part(self) -> None:
+        self._limit.stop()
         self._speaking = False
-        if self.speech is not None and self.speech.state() == QTextToSpeech.State.Speaking:
-            self.speech.stop()
-        while self._sentences:
-            language, text = self._sentences.pop(0)
-            if self.speech is not None and _can_speak(self.speech, language):
-                self.spoken.append((language, text))
+        self._turn += 1
+        turn = self._turn
+        while self._parts:
+            part = self._parts.pop(0)
+            if isinstance(part, Sound):
+                self._limit.start(round(part.seconds * 1000) + MARGIN_MS)
+                self.output.play(part.pcm, part.rate, lambda: self._part_ended(turn))
+                return
+            said = dict(self.sentences(self.current)) if self.current is not None else {}
+            if self.speech is not None and part.language in said and _can_speak(self.speech, part.language):
+                self.spoken.append((part.language, said[part.language]))
+                self.speech.setVolume(self.settings.gain)
+                self._limit.start(SPEECH_LIMIT_MS)
                 self._speaking = True
-                self.speech.say(text)
-                self._step.start(SPEECH_LIMIT_MS)
+                self.speech.say(said[part.language])
                 return
         ended, self.current = self.current, None
         if ended is not None:
@@ -110,14 +169,27 @@ class Announcer(QObject):
             self.finished.emit(ended)
         self._next()
 
+    def _part_ended(self, turn: int) -> None:
+        if turn == self._turn:
+            self._play_next_part()
+
+    def _overran(self) -> None:
+        """A part took much longer than it should: cut it short and go on."""
+        log.warning("an announcement part did not end in time; going on")
+        self.output.stop()
+        if self.speech is not None and self.speech.state() == QTextToSpeech.State.Speaking:
+            self.speech.stop()
+        self._play_next_part()
+
     def _speech_state(self, state: object) -> None:
         if self._speaking and state in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error):
-            self._step.stop()
-            self._advance()
+            self._play_next_part()
 
 
 def _speech_engine(name: str | None) -> QTextToSpeech | None:
     """A working speech engine, or None; Qt's test engine ("mock") only when asked for."""
+    if name == "":
+        return None
     engines = [name] if name else [e for e in QTextToSpeech.availableEngines() if e != "mock"]
     for engine in engines:
         speech = QTextToSpeech(engine)
@@ -125,6 +197,18 @@ def _speech_engine(name: str | None) -> QTextToSpeech | None:
             return speech
         speech.deleteLater()
     return None
+
+
+def _languages_of(speech: QTextToSpeech | None) -> frozenset[str]:
+    """The voice languages ("ar", "en") the engine has a voice for."""
+    if speech is None:
+        return frozenset()
+    spoken = {locale.language() for locale in speech.availableLocales()}
+    return frozenset(
+        code
+        for code, language in (("ar", QLocale.Language.Arabic), ("en", QLocale.Language.English))
+        if language in spoken
+    )
 
 
 def _can_speak(speech: QTextToSpeech, language: str) -> bool:

@@ -21,6 +21,7 @@ from core.database import Database
 from core.errors import MmcError
 from core.services.board import Board, BoardCall, BoardRow, board
 from core.version import build_info
+from core.voice.settings import voice_settings
 from staffdesk.display.announcer import Announcement, Announcer
 from staffdesk.messages import tr
 from staffdesk.style import board_sizes, board_style
@@ -216,8 +217,16 @@ class DisplayWindow(QWidget):
     def _store_changed(self, changes: Changes) -> None:
         if changes.config or changes.everything:
             self._show_title()
+            self._follow_voice()
         if self.shows(changes):
             self.refresh()
+
+    def _follow_voice(self) -> None:
+        """The announcer follows the site's voice settings and says every clinic's
+        present name (made on this station for a clinic added or renamed since the pack)."""
+        clinics = self.changes.catalog.clinics
+        self.announcer.name_clinics({code: (c.name_ar, c.name_en) for code, c in clinics.items()})
+        StoreCall(self.db, lambda: voice_settings(self.db)).success(self.announcer.use_settings).run(self)
 
     def refresh(self) -> None:
         """Read the board on the store's worker, and show it. While a read is under way,
@@ -257,7 +266,7 @@ class DisplayWindow(QWidget):
             self._seen |= keys
             for call in fresh:
                 self._flashing[call.clinic] = FLASHES
-                self.announcer.announce(Announcement(call.label, call.name_ar, call.name_en, call.room))
+                self.announcer.announce(Announcement(call.label, call.name_ar, call.name_en, call.room, call.clinic))
             if fresh and not self._flash_timer.isActive():
                 self._flash_timer.start()
         page = now_showing.page_of(fresh[-1].clinic, self.rows_per_page) if fresh else None

@@ -1,6 +1,8 @@
 """The hall display: every clinic of the display in the admin's order, in pages that take
-turns; a call flashes, brings its page up and is announced (chime, then speech) once, in
-turn; recalls are shown and announced again; the last state stays on screen when offline."""
+turns; a call flashes, brings its page up and is announced once, in turn; recalls are
+shown and announced again; the last state stays on screen when offline. (What the voice
+says, from a voice pack, is in test_announcer; here the display has no pack, so it plays
+the chime and has Qt's test speech engine say the call.)"""
 
 from __future__ import annotations
 
@@ -26,8 +28,10 @@ from staffdesk.display.window import PAGE_MS, DisplayWindow
 from sync.client import SyncStatus
 from sync.runtime.about import about_lines
 from sync.runtime.qt import Languages
+from sync.runtime.voice import StationVoice
 from tests.qtsupport import settle, tap
 from tests.staffdesk.conftest import ConsoleFactory, fill_in
+from tests.voicesupport import RecordingOutput
 
 NURSE = Actor("nurse", "staff")
 DisplayFactory = Callable[..., DisplayWindow]
@@ -39,7 +43,13 @@ def make_display(qtbot: QtBot, languages: Languages, clinic_store: Store, mornin
         *, speech: bool = True, clinics: frozenset[str] = frozenset(), language: str = "ar", rows: int = 8
     ) -> DisplayWindow:
         languages.use(language)
-        announcer = Announcer(speech=speech, engine="mock" if speech else None, chime_ms=50)
+        announcer = Announcer(
+            speech=speech,
+            engine="mock" if speech else "",
+            chime_ms=50,
+            voice=StationVoice(None),
+            output=RecordingOutput(),
+        )
         window = DisplayWindow(
             clinic_store.db,
             announcer,
@@ -112,7 +122,7 @@ def test_a_call_flashes_on_the_board_and_is_announced_in_arabic_then_english(
     assert display.rows[0][2].text() == "3"
     qtbot.waitUntil(lambda: cell.property("role") == "board-flash", timeout=2000)
     qtbot.waitUntil(lambda: len(announcer.done) == 1, timeout=10_000)
-    assert announcer.done == [Announcement("1", "العلامات الحيوية", "Vital Signs", "3")]
+    assert announcer.done == [Announcement("1", "العلامات الحيوية", "Vital Signs", "3", "vitals")]
     assert announcer.sentences(announcer.done[0]) == [
         ("ar", "الرقم 1، العلامات الحيوية، غرفة 3"),
         ("en", "Number 1, Vital Signs, room 3"),
