@@ -34,8 +34,18 @@ def project_version() -> str:
         return str(tomllib.load(file)["project"]["version"])
 
 
+def make_voice_pack() -> None:
+    """The default voice pack into resources/voice, where build.spec takes it from (made
+    again only when its words or espeak-ng changed)."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_voice_pack.py"), str(ROOT / "resources" / "voice"), "--if-stale"],
+        check=True,
+    )
+
+
 def build(dist: Path, work: Path) -> Path:
-    """PyInstaller, with build.spec: dist/mmc-mms."""
+    """The default voice pack, then PyInstaller with build.spec: dist/mmc-mms."""
+    make_voice_pack()
     subprocess.run(
         [
             sys.executable,

@@ -99,6 +99,20 @@ def test_the_bundle_holds_one_set_of_libraries_without_unused_qt(installed: Path
     assert debian_owners(str(p) for p in files if "/lib" in str(p)) == {}
     assert (internal / "translations" / "mmc_ar.qm").is_file()
     assert (internal / "resources" / "sounds" / "chime.wav").is_file()
+    assert (internal / "resources" / "voice" / "manifest.json").is_file()
+
+
+def test_the_packaged_default_voice_pack_is_complete(installed: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [installed / "opt/mmc-mms/mmc", "voice", "check"],
+        capture_output=True,
+        text=True,
+        env=station_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{installed / 'opt/mmc-mms/_internal/resources/voice'}: complete")
 
 
 def test_every_program_says_its_version_commit_and_build_date(installed: Path, tmp_path: Path) -> None:
