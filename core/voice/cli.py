@@ -3,7 +3,7 @@ a committee's pack on this machine.
 
     mmc voice check [--pack DIR]                  problems one a line; exit 1 if any
     mmc voice say --number K1A2-7 --clinic lab [--room 102] [--out call.wav]
-    mmc voice clips [--json]                      every clip id, its language and its words
+    mmc voice clips [--json | --markdown]         every clip id, its language and its words
     mmc voice install DIR                         check DIR, then make it this machine's pack
 
 The clinics are the store's when `mmc --data-dir DIR` names one, else the default ones.
@@ -50,7 +50,9 @@ def add_commands(sub: Any) -> None:
     say.add_argument("--no-chime", action="store_true")
     say.set_defaults(run=cmd_say)
     clips = commands.add_parser("clips", help="every clip a pack holds, with the words it says")
-    clips.add_argument("--json", action="store_true", help="as a JSON object id -> {language, text, file}")
+    shape = clips.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="as a JSON object id -> {language, text, file}")
+    shape.add_argument("--markdown", action="store_true", help="as a table for docs/VOICE.md")
     clips.set_defaults(run=cmd_clips)
     install = commands.add_parser("install", help="check a pack, then copy it to this machine's data folder")
     install.add_argument("pack", type=Path)
@@ -135,6 +137,11 @@ def cmd_clips(args: argparse.Namespace) -> int:
     if args.json:
         table = {key: {"language": c.language, "text": c.text, "file": clip_file(key)} for key, c in clips.items()}
         print(json.dumps(table, ensure_ascii=False, indent=1))
+        return 0
+    if args.markdown:
+        print("| clip | says | file |\n|---|---|---|")
+        for key, clip in clips.items():
+            print(f"| `{key}` | {clip.text or '(the chime: any short sound)'} | `{clip_file(key)}` |")
         return 0
     for key, clip in clips.items():
         print(f"{key}\t{clip.language}\t{clip.text}")

@@ -114,3 +114,11 @@ def test_install_puts_a_complete_pack_where_the_stations_look(voice_pack_root: P
     assert result.returncode == 0, result.stdout + result.stderr
     assert active_pack_root() == committee_pack_root()
     assert load_pack(active_pack_root()).texts == load_pack(voice_pack_root).texts
+
+
+def test_docs_voice_lists_every_clip_as_the_command_prints_it() -> None:
+    """docs/VOICE.md's table is what `mmc voice clips --markdown` prints (run it again after
+    changing core/voice/words.py)."""
+    doc = (ROOT / "docs" / "VOICE.md").read_text(encoding="utf-8")
+    table = doc.split("<!-- clips: mmc voice clips --markdown -->\n")[1].split("<!-- /clips -->")[0]
+    assert table == mmc("voice", "clips", "--markdown").stdout
