@@ -6,10 +6,13 @@ but the first after an update) reads the revision with one query and starts fast
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, exc, text
+
+from core.errors import MmcError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -46,9 +49,45 @@ def current_revision(engine: Engine) -> str | None:
             return None
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this version of the program has a migration for."""
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def file_revision(path: Path) -> str | None:
+    """The schema revision of the SQLite file at `path` (None: none, or it cannot be read)."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
+
+
+class NewerSchema(MmcError):
+    """The database was migrated by a newer version of the program (rolled back since)."""
+
+    code = "newer_schema"
+    template = (
+        "The database was migrated by a newer version of MMC-MMS (schema {revision}); this version knows "
+        "schemas up to {head}. Install the newer version again, or put back the backup taken before "
+        "that upgrade (docs/OPERATIONS.md, Rollback)."
+    )
+
+
 def upgrade(engine: Engine) -> None:
+    """Migrate to this version's head; NewerSchema for a database a newer version migrated
+    (Alembic would fail on a revision it has no script for)."""
     from alembic import command
 
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise NewerSchema(revision=current, head=HEAD_REVISION)
     with engine.begin() as connection:
         command.upgrade(_config(connection), "head")
 

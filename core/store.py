@@ -20,6 +20,7 @@ import platformdirs
 from core.backups import (
     backup_now,
     is_healthy,
+    list_backups,
     move_aside,
     newest_good_backup,
     prune_backups,
@@ -28,7 +29,7 @@ from core.backups import (
 from core.database import Database, make_engine
 from core.errors import NoBackup, StoreError
 from core.ids import new_id
-from core.migrate import current_revision, head_revision, upgrade
+from core.migrate import current_revision, file_revision, head_revision, known_revisions, upgrade
 from core.ops.log import identity
 from core.permissions import Actor
 from core.recovery import Recovery, begin_epoch, take_back
@@ -142,6 +143,11 @@ def open_store(root: Path | None = None, *, kind: str = "standalone", authority:
         else:
             restore_file(backup, paths.file, paths.aside)
             restored = (backup, moved)
+    rolled_back: tuple[str, Path, Path] | None = None
+    newer = file_revision(paths.file) if paths.file.exists() else None
+    if newer is not None and newer != head_revision() and newer not in known_revisions():
+        backup, moved = roll_back(paths, newer)
+        rolled_back = (newer, backup, moved)
     engine = make_engine(f"sqlite:///{paths.file}")
     current = current_revision(engine)
     if current != head_revision():
@@ -150,6 +156,13 @@ def open_store(root: Path | None = None, *, kind: str = "standalone", authority:
         upgrade(engine)
     db = Database(engine)
     ensure_identity(db, kind, kind == "standalone" if authority is None else authority)
+    if rolled_back is not None:
+        newer, backup, moved = rolled_back
+        recovery = after_restore(db, moved)
+        said = rollback_notice(newer, backup, moved, recovery)
+        params = {"revision": newer, "backup": backup.name, "recovered": recovery.recovered}
+        notices.append(Notice("rolled_back", said, params))
+        log.warning("%s", said)
     if restored is not None:
         backup, moved = restored
         recovery = after_restore(db, moved)
@@ -158,6 +171,44 @@ def open_store(root: Path | None = None, *, kind: str = "standalone", authority:
         notices.append(Notice("corrupt_restored", said, params))
         log.warning("%s", said)
     return Store(paths, db, notices)
+
+
+def roll_back(paths: StorePaths, newer: str) -> tuple[Path, Path]:
+    """Put back the newest good backup whose schema this version knows (the one taken
+    before the newer version migrated the store), moving the newer file to the set-aside
+    folder; answers (that backup, the moved file). StoreError when there is none: the
+    newer file is left in place, untouched."""
+    known = known_revisions()
+    for backup in list_backups(paths.backups):
+        if file_revision(backup) in known and is_healthy(backup):
+            moved = move_aside(paths.file, paths.aside, f"newer-{newer}")
+            restore_file(backup, paths.file, paths.aside)
+            log.warning("store migrated by a newer version (schema %s): put back %s", newer, backup.name)
+            return backup, moved
+    raise StoreError(
+        detail=(
+            f"The data file {paths.file} was migrated by a newer version of MMC-MMS (schema {newer}) and no "
+            f"backup of a schema this version knows is in {paths.backups}. Install the newer version again, "
+            "or restore a backup by hand (docs/OPERATIONS.md, Rollback)."
+        )
+    )
+
+
+def rollback_notice(newer: str, backup: Path, moved: Path, recovery: Recovery) -> str:
+    """What to tell the user when an older version put back the store a newer one migrated."""
+    said = (
+        f"This station's data had been changed by a newer version of MMC-MMS (schema {newer}). This version "
+        f"put back the backup {backup.name}, taken before that change, and kept the newer file as {moved}. "
+    )
+    if not recovery.readable:
+        return said + (
+            "Its changes since could not be read from the newer file: those that had reached the server come "
+            "back at the next sync; this device's numbers of today move on past any they may have used."
+        )
+    return said + (
+        f"{recovery.recovered} changes made here since were taken back from it and go to the server again "
+        "(it answers 'duplicate' for those it has); everything else comes back from the server at the next sync."
+    )
 
 
 def restore_notice(recovery: Recovery, backup: Path, replaced: Path | None) -> str:
