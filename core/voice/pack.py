@@ -94,10 +94,9 @@ def _clip_entry(root: Path, key: Any, entry: Any) -> tuple[Path, str]:
     file, text = entry.get("file"), entry.get("text", "")
     if not isinstance(file, str) or not file or not isinstance(text, str):
         raise _fail(root, f"its clip {key!r} has no file name (or a text that is not a string)")
-    path = (root / file).resolve()
-    if not path.is_relative_to(root.resolve()):
+    if not (root / file).resolve().is_relative_to(root.resolve()):
         raise _fail(root, f"its clip {key!r} names a file outside the pack's folder: {file}")
-    return path, text
+    return root / file, text
 
 
 def load_pack(root: Path) -> VoicePack:
