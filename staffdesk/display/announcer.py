@@ -77,6 +77,8 @@ class Announcer(QObject):
         self.voice = voice or StationVoice.of_station(self)
         self.output: SoundOutput = output or SpeakerOutput(self)
         self.says = speech
+        if speech:
+            self.voice.prepare(self.settings.gain)
         self._phrases = Phrasebook(self)
         self._parts: list[Sound | Spoken] = []
         self._turn = 0
@@ -104,6 +106,8 @@ class Announcer(QObject):
             log.info(
                 "voice: %s, volume %d%%, said %d times, chime %s", languages, settings.volume, settings.repeat, chime
             )
+        if self.says and settings.volume != self.settings.volume:
+            self.voice.prepare(settings.gain)
         self.settings = settings
 
     def name_clinics(self, clinics: Mapping[str, tuple[str, str]]) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,7 +28,7 @@ from core.voice.clinic_names import ClipSpeaker, make_station_clips, station_cli
 from core.voice.compose import Call, clinic_clip
 from core.voice.espeak import EngineMissing, speak
 from core.voice.pack import DEFAULT_RATE, VoicePack, VoicePackError, active_pack_root, load_pack
-from core.voice.render import render_call
+from core.voice.render import prepare, render_call
 from core.voice.settings import VoiceSettings
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,9 @@ NAMING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mmc-voice-names")
 """Clinic names are made here (a second or so each), never in the way of a call."""
 NO_CLIPS = VoicePack(root=Path(), rate=DEFAULT_RATE, clips={}, texts={})
 """Renders the chime alone (the built-in one)."""
+PREPARED_AT_ONCE = 8
+"""Clips read ahead in one turn of the rendering thread (a few tens of milliseconds): a
+call that comes meanwhile is rendered between two turns, not after the whole pack."""
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,9 @@ class StationVoice(QObject):
         self.clinics: dict[str, tuple[str, str]] = {}
         self._logged: set[str] = set()
         self._engine_missing = False
+        self._volume: float | None = None
+        self._preparing: list[object] = [None]
+        """The latest preparation's token (a plain list: the rendering thread reads it)."""
 
     @classmethod
     def of_station(cls, parent: QObject | None = None) -> StationVoice:
@@ -243,8 +249,33 @@ class StationVoice(QObject):
             if clinics == self.clinics and pack != self.pack:
                 self.pack = pack
                 self.changed.emit()
+                self.prepare(self._volume)
 
         run_off_gui_thread(NAMING, work, done, self)
+
+    def prepare(self, volume: float | None) -> None:
+        """Read the pack's clips at `volume` ahead of the calls (core.voice.render.prepare),
+        a few at a time on the rendering thread, so even the first call is quick."""
+        self._volume = volume
+        token = self._preparing[0] = object()
+        pack, latest = self.pack, self._preparing
+        if pack is None or volume is None:
+            return
+        keys = list(pack.clips)
+
+        def turn(start: int) -> None:
+            if latest[0] is not token:
+                return  # the pack or the volume changed: a newer preparation is under way
+            part = replace(pack, clips={key: pack.clips[key] for key in keys[start : start + PREPARED_AT_ONCE]})
+            try:
+                prepare(part, volume=volume)
+            except Exception:
+                log.exception("the voice pack could not be read ahead")
+                return
+            if start + PREPARED_AT_ONCE < len(keys):
+                RENDERING.submit(turn, start + PREPARED_AT_ONCE)
+
+        RENDERING.submit(turn, 0)
 
     def render(
         self,

@@ -19,6 +19,8 @@ from core.services.config import set_settings
 from core.services.queue import call_next
 from core.store import Store
 from core.voice.compose import Call
+from core.voice.espeak import EngineMissing
+from core.voice.espeak import make_pack as make_default_pack
 from core.voice.pack import VoicePack
 from core.voice.render import render_call
 from staffdesk.display.announcer import Announcer
@@ -26,7 +28,7 @@ from staffdesk.display.window import DisplayWindow
 from sync.runtime.qt import Languages
 from sync.runtime.voice import NO_CLIPS, StationVoice
 from tests.qtsupport import settle
-from tests.voicesupport import RecordingOutput, make_pack, peak_of
+from tests.voicesupport import RecordingOutput, make_pack, peak_of, site_clinics
 
 NURSE = Actor("nurse", "staff")
 LATENCY_S = 0.5
@@ -36,6 +38,15 @@ DisplayFactory = Callable[..., DisplayWindow]
 @pytest.fixture
 def pack(tmp_path: Path) -> VoicePack:
     return make_pack(tmp_path / "pack")
+
+
+@pytest.fixture(scope="session")
+def espeak_pack(tmp_path_factory: pytest.TempPathFactory) -> VoicePack:
+    """The default pack as the build makes it, with espeak-ng (once a run)."""
+    try:
+        return make_default_pack(tmp_path_factory.mktemp("voice"), site_clinics())
+    except EngineMissing as error:
+        pytest.skip(str(error))
 
 
 @pytest.fixture
@@ -93,6 +104,26 @@ def test_a_call_on_the_board_is_heard_within_half_a_second_as_one_buffer(
     assert peak_of(buffer.pcm) > 1_000, "not silent"
     assert abs(buffer.seconds - expected.seconds) < 0.001
     assert display.announcer.done[0].clinic == "vitals" and not display.announcer.busy
+
+
+def test_with_the_default_pack_too_a_call_is_heard_within_half_a_second(
+    qtbot: QtBot,
+    make_display: DisplayFactory,
+    clinic_store: Store,
+    morning: dt.datetime,
+    output: RecordingOutput,
+    espeak_pack: VoicePack,
+) -> None:
+    make_display(espeak_pack)
+    set_settings(clinic_store.db, SYSTEM, {"voice_volume": 70})
+    saved = call(clinic_store, morning, room="12")
+    qtbot.waitUntil(lambda: output.played != [], timeout=5000)
+    latency = output.played[0].started - saved
+    print(f"default pack, volume 70 %: call saved -> buffer handed to the sound output: {latency * 1000:.0f} ms")
+    assert latency < LATENCY_S
+    expected = render_call(espeak_pack, Call("1", "vitals", "12"), volume=0.7)
+    assert output.played[0].pcm == expected.pcm and expected.missing == []
+    assert expected.seconds > 5
 
 
 def test_two_calls_in_quick_succession_never_overlap(

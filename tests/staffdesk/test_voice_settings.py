@@ -75,8 +75,9 @@ def test_the_administrator_sets_the_voice_in_the_console(
     settings.voice_chime.setChecked(False)
     tap(qtbot, window, "admin_settings_save")
     assert admin.message.text() == "4 settings saved."
+    keys = ("voice_languages", "voice_volume", "voice_repeat", "voice_chime")
     with clinic_store.db.read() as session:
-        saved = {key: setting(session, key) for key in ("voice_languages", "voice_volume", "voice_repeat", "voice_chime")}
+        saved = {key: setting(session, key) for key in keys}
     assert saved == {"voice_languages": ["en", "ar"], "voice_volume": 70, "voice_repeat": 2, "voice_chime": False}
     assert settings.voice_repeat.maximum() == 3 and settings.voice_volume.maximum() == 100
 
