@@ -116,8 +116,12 @@ def memory_keyring() -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def newer_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of this checkout's core with one more migration: the next release."""
-    build = tmp_path_factory.mktemp("newer-build")
+    return make_newer_build(tmp_path_factory.mktemp("newer-build"))
+
+
+def make_newer_build(build: Path) -> Path:
+    """A copy of this checkout's core in `build` with one more migration: the next
+    release; `build/newer.py` is its program (see run_newer)."""
     shutil.copytree(ROOT / "core", build / "core", ignore=shutil.ignore_patterns("__pycache__"))
     versions = build / "core" / "migrations" / "versions"
     head = alembic_head()
