@@ -18,6 +18,7 @@ import pytest
 
 from core.backups import (
     FLAGGED_SUFFIX,
+    backup_now,
     integrity_problem,
     list_backups,
     newest_good_backup,
@@ -255,3 +256,24 @@ def test_backups_of_a_day_ago_are_kept(tmp_path: Path) -> None:
     age(backups[0], 1)
     done = run_unit("mmc-station-backup@.service", tmp_path / "data", "kiosk")
     assert done.returncode == 0 and backups[0] in list_backups(tmp_path / "data" / "kiosk" / "backups")
+
+
+def test_the_newest_backup_taken_before_a_migration_outlives_the_keep_window(tmp_path: Path) -> None:
+    """It is the one the previous release goes back to (tests/system/test_rollback.py)."""
+    data = tmp_path / "data"
+    store = open_store(data / "kiosk", kind="kiosk")
+    init_site(store.db)
+    store.close()
+    folder = data / "kiosk" / "backups"
+    older_migration = backup_now(data / "kiosk" / "mmc.sqlite3", folder, label="before-0010")
+    migration = backup_now(data / "kiosk" / "mmc.sqlite3", folder, label="before-0011")
+    later = [backup_now(data / "kiosk" / "mmc.sqlite3", folder) for _ in range(4)]
+    for path in (older_migration, migration, *later):
+        age(path, 45)
+
+    done = run_unit("mmc-station-backup@.service", data, "kiosk")
+
+    assert done.returncode == 0, done.stderr
+    kept = list_backups(folder)
+    assert migration in kept and older_migration not in kept
+    assert len(kept) == 4, "the new one, the two newest old ones, and the pre-migration one"
