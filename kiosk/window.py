@@ -30,6 +30,7 @@ from kiosk.screens.place import PlaceScreen
 from kiosk.screens.staff_exit import StaffExitScreen
 from kiosk.screens.ticket import TicketScreen
 from kiosk.screens.welcome import WelcomeScreen
+from kiosk.speech import TicketReader
 from kiosk.style import LARGE_TEXT_STYLE_SHEET, STYLE_SHEET
 from sync.runtime.changes import StoreChanges
 from sync.runtime.qt import Languages
@@ -65,7 +66,10 @@ class KioskWindow(QWidget):
         *,
         locked: bool = True,
         idle_s: int | None = None,
+        reader: TicketReader | None = None,
     ) -> None:
+        """`reader` reads the ticket aloud in large text (default: with this machine's
+        voice pack and sound output)."""
         super().__init__()
         self.setObjectName("kiosk")
         self.setStyleSheet(STYLE_SHEET)
@@ -149,6 +153,8 @@ class KioskWindow(QWidget):
             app.installEventFilter(self)
         self.changes = StoreChanges(flow.db, self)
         self.changes.changed.connect(self._store_changed)
+        self.reader = reader or TicketReader(parent=self)
+        self.reader.follow(self.changes)
         for key in self.findChildren(QPushButton):
             key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only; the keyboard is the scanner's
         self.home_language = languages.current
@@ -202,6 +208,7 @@ class KioskWindow(QWidget):
     def _show(self, screen: Screen) -> None:
         self.stack.setCurrentWidget(screen)
         self.language_button.setVisible(screen is not self.welcome)  # the welcome screen has its own pair
+        self._read_aloud()
         self.screen_shown.emit(type(screen).__name__)
 
     def current_screen(self) -> Screen:
@@ -222,6 +229,17 @@ class KioskWindow(QWidget):
 
     def _use_large_text(self, on: bool) -> None:
         self.setStyleSheet(LARGE_TEXT_STYLE_SHEET if on else STYLE_SHEET)
+        self._read_aloud()
+
+    def _read_aloud(self) -> None:
+        """In large text, the ticket and place screens read the ticket they show aloud;
+        elsewhere, or with the mode off, nothing is said."""
+        screen = self.stack.currentWidget()
+        shows_card = screen is self.ticket or (screen is self.place and not self.place.view.isHidden())
+        if self.large_text_button.isChecked() and shows_card and self.card is not None:
+            self.reader.read(self.card, self.flow.catalog, self.language)
+        else:
+            self.reader.stop()
 
     def retranslate(self) -> None:
         show_offline_mark(self.badge, self.sync_status)
