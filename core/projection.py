@@ -2,11 +2,13 @@
 
 The server keeps every op whole; a device pulls its kind's projection of them (the model
 is PowerSync's sync rules: a rule per kind over one stream). Nobody but the server gets
-the site secret or the PIN a patient typed; a hall display gets no password material, no
-PIN keys, no kiosk exit code, and patients only under pseudonyms (the same one on every
-display, so its queues stay whole); a kiosk gets no staff accounts; a console gets no
-kiosk exit code. Convergence is per projection: a device's state equals the server's
-state seen through its kind's `StateView` (core.digest).
+the site secret, the PIN a patient typed or the mobile number a patient gave for
+messages (besides the server, only the kiosk that took it holds it: core.phones); a hall
+display gets no password material, no PIN keys, no kiosk exit code, and patients only
+under pseudonyms (the same one on every display, so its queues stay whole); a kiosk gets
+no staff accounts; a console gets no kiosk exit code. Convergence is per projection: a
+device's state equals the server's state seen through its kind's `StateView`
+(core.digest).
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ class Projection:
         payload = op.payload
         if op.kind == "visit.clinic_confirmed" and "pin" in payload:
             payload = {k: v for k, v in payload.items() if k != "pin"}
+        if op.kind == "visit.checked_in" and "notify" in payload:
+            payload = {k: v for k, v in payload.items() if k != "notify"}
         if self.hides_patients and op.kind in PATIENT_KINDS and self.pseudonym is not None:
             payload = {**payload, "id_number": self.pseudonym(str(payload["id_number"]))}
         if payload is op.payload and not op.proof:

@@ -19,9 +19,11 @@ from core.database import Database
 from core.digits import western_digits
 from core.errors import InvalidIdNumber
 from core.permissions import Actor
+from core.phones import check_phone
 from core.services.catalog import NOT_READ_YET, Catalog
 from core.services.checkin import Whereabouts, check_in, where_am_i
 from core.services.help import ask_for_help
+from core.services.phones import forget_sent_phones, phone_step
 from core.services.places import QueuePlace
 from core.services.visits import Confirmation, confirm_clinic
 from core.statuses import IN_SERVICE, TicketStatus
@@ -112,11 +114,32 @@ class KioskFlow:
         actor, at = self.actor, self.now()
         return StoreCall(self.db, lambda: work(actor, at), after=self.on_change)
 
-    def check_in(self, id_number: str, gender: str, exam_type: str) -> StoreCall[TicketCard]:
-        """Check the patient in: the first clinic's ticket card."""
+    def phone_step(self) -> StoreCall[str]:
+        """The site's mobile-number format, "" when the kiosk asks for no number."""
+        return StoreCall(self.db, lambda: phone_step(self.db))
+
+    def phone_number(self, entered: str, phone_format: str) -> str:
+        """A typed mobile number (digits of any script) checked against the site's format."""
+        return check_phone(entered, phone_format)
+
+    def check_in(
+        self, id_number: str, gender: str, exam_type: str, *, phone: str | None = None, language: str = "ar"
+    ) -> StoreCall[TicketCard]:
+        """Check the patient in: the first clinic's ticket card. The numbers given before,
+        which the server has by now, are forgotten here."""
 
         def run(actor: Actor, at: dt.datetime) -> TicketCard:
-            visit = check_in(self.db, actor, id_number=id_number, gender=gender, exam_type=exam_type, now=at)
+            visit = check_in(
+                self.db,
+                actor,
+                id_number=id_number,
+                gender=gender,
+                exam_type=exam_type,
+                phone=phone,
+                language=language,
+                now=at,
+            )
+            forget_sent_phones(self.db)
             return TicketCard.of(visit.place, visit_id=visit.visit_id, route=visit.route, completed=[], at=at)
 
         return self._call(run)

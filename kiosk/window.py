@@ -25,6 +25,7 @@ from kiosk.printing import PdfPrinter, PrintFailed, TicketPrinter, render_ticket
 from kiosk.screens.exam import ExamScreen
 from kiosk.screens.gender import GenderScreen
 from kiosk.screens.patient_id import IdScreen, Purpose
+from kiosk.screens.phone import PhoneScreen
 from kiosk.screens.pin import PinScreen
 from kiosk.screens.place import PlaceScreen
 from kiosk.screens.staff_exit import StaffExitScreen
@@ -85,6 +86,8 @@ class KioskWindow(QWidget):
         self.busy = False
         """A step is under way on the store's worker: no second tap is taken."""
         self._gender = ""
+        self._exam_type = ""
+        self._phone_format = ""
 
         self.site = label("big", name="site-name")
         self.language_button = button("switch-language", "quiet")
@@ -110,6 +113,7 @@ class KioskWindow(QWidget):
         self.id_screen = IdScreen()
         self.gender = GenderScreen()
         self.exam = ExamScreen()
+        self.phone = PhoneScreen()
         self.ticket = TicketScreen()
         self.pin = PinScreen()
         self.place = PlaceScreen()
@@ -120,6 +124,7 @@ class KioskWindow(QWidget):
             self.id_screen,
             self.gender,
             self.exam,
+            self.phone,
             self.ticket,
             self.pin,
             self.place,
@@ -185,6 +190,9 @@ class KioskWindow(QWidget):
         self.gender.back.connect(lambda: self._show(self.id_screen))
         self.exam.chosen.connect(self._exam_chosen)
         self.exam.back.connect(lambda: self._show(self.gender))
+        self.phone.submitted.connect(self._phone_entered)
+        self.phone.skipped.connect(lambda: self._check_in(None))
+        self.phone.back.connect(lambda: self._show(self.exam))
         self.ticket.print_requested.connect(lambda: self._print(self.ticket))
         self.ticket.done.connect(self.go_home)
         self.pin.submitted.connect(self._pin_entered)
@@ -279,6 +287,7 @@ class KioskWindow(QWidget):
         self.patient = Patient()
         self.card = None
         self._gender = ""
+        self.phone.field.clear()
         self.countdown.hide()
         self.retranslate()
         self._show(self.welcome)
@@ -350,9 +359,40 @@ class KioskWindow(QWidget):
         call.answered(answered).success(done).failure(refused).run(self)
 
     def _exam_chosen(self, exam_type: str) -> None:
+        """Next the mobile-number step, where the site sends messages; else the ticket."""
+        self._exam_type = exam_type
+        self._run(self.exam, self.flow.phone_step(), self._ask_phone, self._check_in_refused)
+
+    def _ask_phone(self, phone_format: str) -> None:
+        self._phone_format = phone_format
+        if not phone_format:
+            self._check_in(None)
+            return
+        self.phone.start()
+        self._show(self.phone)
+
+    def _phone_entered(self, entered: str) -> None:
+        try:
+            phone = self.flow.phone_number(entered, self._phone_format)
+        except MmcError:
+            self.phone.show_bad_number()
+            return
+        self._check_in(phone)
+
+    def _check_in(self, phone: str | None) -> None:
         assert self.patient.id_number is not None
-        call = self.flow.check_in(self.patient.id_number, self._gender, exam_type)
-        self._run(self.exam, call, self._checked_in, lambda error: self.exam.show_error(self._explain(error)))
+        call = self.flow.check_in(
+            self.patient.id_number, self._gender, self._exam_type, phone=phone, language=self.language
+        )
+        self._run(self.current_screen(), call, self._checked_in, self._check_in_refused)
+
+    def _check_in_refused(self, error: MmcError) -> None:
+        if error.code == "invalid_phone" and self.current_screen() is self.phone:
+            self.phone.show_bad_number()
+            return
+        if self.current_screen() is not self.exam:
+            self._show(self.exam)
+        self.exam.show_error(self._explain(error))
 
     def _checked_in(self, card: TicketCard) -> None:
         self.card = card

@@ -1970,6 +1970,33 @@
     </message>
 </context>
 <context>
+    <name>PhoneScreen</name>
+    <message>
+        <source>This is not a mobile number we can send to. Please check it, or touch Skip.</source>
+        <translation>هذا ليس رقم جوال يمكننا الإرسال إليه. يرجى التحقق منه، أو المس «تخطي».</translation>
+    </message>
+    <message>
+        <source>Get an SMS when it&apos;s your turn?</source>
+        <translation>هل تريد رسالة نصية عندما يحين دورك؟</translation>
+    </message>
+    <message>
+        <source>Type your mobile number, then touch OK</source>
+        <translation>اكتب رقم جوالك، ثم المس «موافق»</translation>
+    </message>
+    <message>
+        <source>Your number is used only for today&apos;s messages, then deleted.</source>
+        <translation>يُستخدم رقمك لرسائل اليوم فقط، ثم يُحذف.</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>تخطي</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+</context>
+<context>
     <name>PinScreen</name>
     <message>
         <source>Enter the clinic&apos;s code</source>

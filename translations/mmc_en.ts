@@ -1897,6 +1897,33 @@
     </message>
 </context>
 <context>
+    <name>PhoneScreen</name>
+    <message>
+        <source>This is not a mobile number we can send to. Please check it, or touch Skip.</source>
+        <translation>This is not a mobile number we can send to. Please check it, or touch Skip.</translation>
+    </message>
+    <message>
+        <source>Get an SMS when it's your turn?</source>
+        <translation>Get an SMS when it's your turn?</translation>
+    </message>
+    <message>
+        <source>Type your mobile number, then touch OK</source>
+        <translation>Type your mobile number, then touch OK</translation>
+    </message>
+    <message>
+        <source>Your number is used only for today's messages, then deleted.</source>
+        <translation>Your number is used only for today's messages, then deleted.</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
     <name>PinScreen</name>
     <message>
         <source>Enter the clinic's code</source>

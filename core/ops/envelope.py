@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 import orjson
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationInfo,
+    model_serializer,
+    model_validator,
+)
 
 Gender = Literal["male", "female"]
 ClinicGender = Literal["any", "male", "female"]
@@ -135,6 +144,16 @@ class NewTicket(Payload):
     station: Station = ""
 
 
+class NotifyConsent(Payload):
+    """The patient asked for messages about their place (the kiosk's optional step).
+
+    `phone` is empty once the number has been forgotten (core.phones): the op stays
+    readable, and no message goes out for it."""
+
+    phone: str = Field(default="", max_length=16, pattern=r"^(\+?[0-9]{6,15})?$")
+    language: Literal["ar", "en"]
+
+
 class VisitCheckedIn(Payload):
     visit_id: Id
     id_number: str = Field(min_length=1, max_length=40, pattern=r"^[0-9A-Za-z-]+$")
@@ -144,6 +163,16 @@ class VisitCheckedIn(Payload):
     day: Day
     at: Stamp
     ticket: NewTicket
+    notify: NotifyConsent | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_empty_notify(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """A check-in without a phone is written as before the field existed, so a server
+        or device of the previous version still reads it."""
+        data: dict[str, Any] = handler(self)
+        if data.get("notify") is None:
+            data.pop("notify", None)
+        return data
 
 
 class TicketIssued(Payload):

@@ -26,8 +26,9 @@ from core.errors import (
     UnknownVisit,
 )
 from core.ids import new_id
-from core.ops.envelope import TicketIssued, VisitCheckedIn
+from core.ops.envelope import NotifyConsent, TicketIssued, VisitCheckedIn
 from core.permissions import Actor
+from core.phones import check_phone, phone_format
 from core.schema import Clinic, ExamRouteStep, ExamType, Patient, Ticket, Visit, table_of
 from core.services.call import service_call
 from core.services.days import current_day, is_closed
@@ -102,13 +103,20 @@ def check_in(
     id_number: str,
     gender: str,
     exam_type: str,
+    phone: str | None = None,
+    language: str = "ar",
     now: dt.datetime | None = None,
 ) -> CheckIn:
-    """Start a patient's visit: their route for the exam type and a ticket at its first clinic."""
+    """Start a patient's visit: their route for the exam type and a ticket at its first clinic.
+
+    `phone`: the mobile number the patient gave for messages about their place, in
+    `language` (InvalidPhone if it is not of the site's format); a number given while the
+    site asks for none is not kept."""
     with service_call(db, actor, "check_in", "check_in", now=now) as call:
         session = call.session
         id_number = validate_id_number(session, id_number)
         gender = validate_gender(gender)
+        notify = _notify_consent(session, phone, language)
         route = route_for(session, exam_type, gender)
         day = current_day(session, call.now)
         if is_closed(session, day):
@@ -126,10 +134,18 @@ def check_in(
                 day=day,
                 at=to_iso(call.now),
                 ticket=ticket,
+                notify=notify,
             ),
         )
         call.target = f"visit {visit_id}"
         return CheckIn(visit_id=visit_id, route=route, place=place_of_ticket(session, ticket.ticket_id))
+
+
+def _notify_consent(session: Session, phone: str | None, language: str) -> NotifyConsent | None:
+    pattern = phone_format(session)
+    if phone is None or not pattern:
+        return None
+    return NotifyConsent(phone=check_phone(phone, pattern), language="en" if language == "en" else "ar")
 
 
 def enter_queue(
