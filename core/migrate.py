@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 """The newest migration; a test checks it against Alembic's head."""
 
 

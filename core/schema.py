@@ -9,6 +9,7 @@ that applies the same ops holds the same rows.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     ForeignKey,
     Index,
@@ -389,6 +390,73 @@ class AuditEntry(Base):
     outcome: Mapped[str] = mapped_column(String(12))
     detail: Mapped[str] = mapped_column(Text, default="")
     op_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class NotifyContact(Base):
+    """At the server: a patient who asked for messages about their place, by visit (not
+    replicated; core.phones). The number is blanked when the service day it was given on
+    ends; the consent and the language stay."""
+
+    __tablename__ = "notify_contacts"
+
+    visit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(36))
+    """The check-in op that carried the number, blanked in the op log with it."""
+    day: Mapped[str] = mapped_column(String(10), index=True)
+    phone: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    language: Mapped[str] = mapped_column(String(2))
+    created_at: Mapped[str] = mapped_column(String(32))
+    forgotten_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class NotifyEvent(Base):
+    """At the server: something to tell a patient, derived from an accepted op; its id is
+    the receiver's idempotency key (sync.server.notify). Holds no phone number."""
+
+    __tablename__ = "notify_events"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    visit_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(32), index=True)
+
+
+class NotifyDelivery(Base):
+    """At the server: one event to one notifier, until it is delivered, refused for good
+    or too old. A patient's deliveries to a notifier go out in `id` order."""
+
+    __tablename__ = "notify_deliveries"
+    __table_args__ = (
+        UniqueConstraint("event_id", "notifier"),
+        Index("ix_notify_deliveries_due", "notifier", "status", "due_ms"),
+        Index("ix_notify_deliveries_patient", "notifier", "visit_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("notify_events.event_id"))
+    notifier: Mapped[str] = mapped_column(String(40))
+    visit_id: Mapped[str] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(12))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    due_ms: Mapped[int] = mapped_column(BigInteger)
+    """When it may be tried next (Unix milliseconds)."""
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    delivered_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class NotifyFollower(Base):
+    """At the server: how far the notifications have read the accepted op log."""
+
+    __tablename__ = "notify_follower"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    read_through: Mapped[int] = mapped_column(Integer)
+    """The last accepted sequence whose events are queued."""
+    forgotten_for: Mapped[str] = mapped_column(String(10), default="")
+    """The service day on which the numbers of the days before were last forgotten."""
+    scrub_from: Mapped[int] = mapped_column(Integer, default=0)
+    """The op log's `local_order` from which check-ins may still hold a number."""
 
 
 REPLICATED_TABLES = (

@@ -36,6 +36,11 @@ def add_commands(sub: Any) -> None:
         metavar="ADDRESS",
         help="a reverse proxy whose X-Forwarded-For is believed (by default none: the peer's address counts)",
     )
+    run.add_argument(
+        "--notify-config",
+        metavar="FILE",
+        help="patients' messages (SMS, webhook): a TOML file (default: $MMC_NOTIFY_CONFIG; none: no messages)",
+    )
     run.set_defaults(run=_run)
     code = commands.add_parser("enroll-code", help="create a one-time enrollment code for a new device")
     code.add_argument("--hours", type=float, default=24)
@@ -75,17 +80,23 @@ def _run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync.server.app import create_app
+    from sync.server.notify.service import start_notifications
     from sync.server.run import open_server_db
 
     db = open_server_db(args.db, _root(args))
-    uvicorn.run(
-        create_app(db, metrics_token=token) if (token := os.environ.get("MMC_METRICS_TOKEN")) else create_app(db),
-        host=args.host,
-        port=args.port,
-        log_level="info",
-        proxy_headers=bool(args.trusted_proxy),
-        forwarded_allow_ips=",".join(args.trusted_proxy) or None,
-    )
+    notifications = start_notifications(db, args.notify_config)
+    try:
+        uvicorn.run(
+            create_app(db, metrics_token=token) if (token := os.environ.get("MMC_METRICS_TOKEN")) else create_app(db),
+            host=args.host,
+            port=args.port,
+            log_level="info",
+            proxy_headers=bool(args.trusted_proxy),
+            forwarded_allow_ips=",".join(args.trusted_proxy) or None,
+        )
+    finally:
+        if notifications is not None:
+            notifications.stop()
     return 0
 
 
