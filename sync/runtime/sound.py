@@ -58,16 +58,18 @@ class SpeakerOutput(QObject):
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         sink = QAudioSink(device, audio, self)
         self._sink, self._buffer, self._done = sink, buffer, done
-        sink.stateChanged.connect(self._state_changed)
+        # A slot without the new state: PySide (6.11) cannot convert QAudio::State for
+        # Python, so the state is asked of the sink.
+        sink.stateChanged.connect(lambda: self._state_changed(sink))
         sink.start(buffer)
         if sink.error() != QtAudio.Error.NoError:
             log.warning("the sound output refused the call (%s)", sink.error().name)
             self._end()
 
-    def _state_changed(self, state: QtAudio.State) -> None:
-        sink = self._sink
-        if sink is None:
+    def _state_changed(self, sink: QAudioSink) -> None:
+        if sink is not self._sink:
             return
+        state = sink.state()
         # Idle: every byte was handed to the device; Stopped with an error: it gave up.
         if state == QtAudio.State.IdleState or (
             state == QtAudio.State.StoppedState and sink.error() != QtAudio.Error.NoError
@@ -85,7 +87,7 @@ class SpeakerOutput(QObject):
         self._sink = self._buffer = None
         self._done = None
         if sink is not None:
-            sink.stateChanged.disconnect(self._state_changed)
+            sink.stateChanged.disconnect()
             sink.stop()
             sink.deleteLater()
         if buffer is not None:
