@@ -55,12 +55,13 @@ class Request:
 @dataclass
 class Receiver:
     """An HTTP server on 127.0.0.1 that keeps every request it gets: a webhook receiver
-    or an SMS gateway. `refuse_every` answers 503 to every n-th request (after keeping
-    it, as a receiver that failed after reading would); `hold`, while clear, keeps each
-    request waiting without an answer."""
+    or an SMS gateway, answering `status`. `refuse_every` answers 503 to every n-th
+    request (after keeping it, as a receiver that failed after reading would); `hold`,
+    while clear, keeps each request waiting without an answer."""
 
     port: int
     refuse_every: int = 0
+    status: int = 200
     hold: threading.Event | None = None
     requests: list[Request] = field(default_factory=list)
     entered: threading.Event = field(default_factory=threading.Event)
@@ -77,7 +78,7 @@ class Receiver:
                 if owner.hold is not None:
                     owner.hold.wait(60)
                 refused = owner.refuse_every and len(owner.requests) % owner.refuse_every == 0
-                self.send_response(503 if refused else 200)
+                self.send_response(503 if refused else owner.status)
                 self.send_header("content-length", "2")
                 self.end_headers()
                 self.wfile.write(b"ok")
@@ -276,6 +277,8 @@ async def test_events_wait_for_a_receiver_that_is_down_then_arrive_once_each_in_
         site.check_in("28400000003")  # no number: never told anything
         site.check_in("28400000004", "0501110004", "ar")  # 3 ahead of them
         await site.kiosk.sync_once()
+        server = site.server
+        await wait_for(lambda: server.count("SELECT count(*) FROM notify_events") == 3, what="3 tickets told")
         await site.console.sync_once()
         nurse = site.nurse
         db = site.console.store.db
@@ -284,8 +287,6 @@ async def test_events_wait_for_a_receiver_that_is_down_then_arrive_once_each_in_
             queue.complete(db, nurse, ticket_id=called.ticket_id)
         queue.call_next(db, nurse, clinic="vitals", room="2")  # patient 2: patient 4 is 1 ahead now
         await site.console.sync_once()
-
-        server = site.server
         await wait_for(lambda: server.count("SELECT count(*) FROM notify_events") == 13, what="13 events queued")
         await wait_for(
             lambda: server.count("SELECT count(DISTINCT visit_id) FROM notify_deliveries WHERE attempts > 0") == 3,
