@@ -30,6 +30,8 @@ from core.services.config import log_in
 from core.store import STORE_FILE, Store, device_actor, open_store
 from sync.client import SyncClient, enroll_device
 from sync.link import ServerLink
+from sync.server.notify.config import parse_config
+from sync.server.notify.service import masked, retry_delay_s
 from sync.server.notify.webhook import verify
 from sync.server.run import free_port, start_server_process
 
@@ -419,3 +421,15 @@ called = "Number {ticket}, {ahead} ahead"
     )
     assert run.returncode != 0
     assert "sms.templates.en.called" in run.stderr and "{ahead}" in run.stderr
+
+
+def test_retries_back_off_exponentially_up_to_the_limit() -> None:
+    config = parse_config({"notifications": {"retry_first_s": 2, "retry_max_s": 60}})
+    waits = [retry_delay_s(config, attempt) for attempt in range(1, 9)]
+    for attempt, wait in enumerate(waits, start=1):
+        assert 0.8 * min(60, 2 * 2 ** (attempt - 1)) <= wait <= min(60, 2 * 2 ** (attempt - 1))
+
+
+def test_no_number_is_kept_in_an_error_a_receiver_sent() -> None:
+    said = "HTTP 400: invalid destination +966 50 123 4567 (0501234567); retry in 30 s"
+    assert masked(said) == "HTTP 400: invalid destination <number> (<number>); retry in 30 s"

@@ -17,6 +17,7 @@ import random
 import re
 import threading
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,8 +191,9 @@ class Notifications:
         except Exception as error:
             reason = masked(str(error) or type(error).__name__)
             if not isinstance(error, RetryableDelivery):
-                log.exception("%s failed on event %s (%s)", outlet.name, event.event_id, event.kind)
-            delay = self.backoff_s(attempt)
+                trace = masked("".join(traceback.format_exception(error)))
+                log.error("%s failed on event %s (%s):\n%s", outlet.name, event.event_id, event.kind, trace)
+            delay = retry_delay_s(self.config, attempt)
             log.info(
                 "%s: event %s (%s) not delivered (attempt %d, next in %.1f s): %s",
                 outlet.name,
@@ -209,11 +211,6 @@ class Notifications:
         with self.db.write() as session:
             queue.settle(session, delivery.id, queue.DELIVERED, at=to_iso(self.now()))
         log.info("%s: event %s (%s) delivered (attempt %d)", outlet.name, event.event_id, event.kind, attempt)
-
-    def backoff_s(self, attempt: int) -> float:
-        """How long to wait after failed attempt number `attempt` (1 for the first)."""
-        base = min(self.config.retry_max_s, self.config.retry_first_s * 2.0 ** min(attempt - 1, 30))
-        return base * random.uniform(0.8, 1.0)
 
     # the threads
     def start(self) -> None:
@@ -256,6 +253,14 @@ class Notifications:
             if not tried:
                 outlet.wake.wait(self.config.poll_s)
                 outlet.wake.clear()
+
+
+def retry_delay_s(config: NotifyConfig, attempt: int) -> float:
+    """How long to wait after failed attempt number `attempt` (1 for the first): doubling
+    from `retry_first_s` up to `retry_max_s`, less up to a fifth at random, so receivers
+    coming back are not hit by every server at once."""
+    base = min(config.retry_max_s, config.retry_first_s * 2.0 ** min(attempt - 1, 30))
+    return base * random.uniform(0.8, 1.0)
 
 
 def event_of(delivery: queue.Due, phone: str) -> NotificationEvent:
