@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from core.clock import service_day, utc_now
+from core.clock import open_day, utc_now
 from core.database import Database
 from core.errors import BadCredentials, InvalidInput, first_problem
 from core.ops.envelope import (
@@ -174,13 +174,15 @@ def revoke_device(db: Database, actor: Actor, *, device_id: str) -> None:
 
 
 def issue_day_keys(db: Database, actor: Actor = SYSTEM, *, now: dt.datetime | None = None) -> int:
-    """Send today's and tomorrow's PIN keys to the devices (the acceptance point's job; it
-    holds the site secret). Answers how many it issued (0 when both were out already)."""
+    """Send the PIN keys of the service day going on and of the next to the devices (the
+    acceptance point's job; it holds the site secret). Between midnight and the closing
+    hour the day going on is still yesterday's, whose PINs the clinics use until then.
+    Answers how many it issued (0 when both were out already)."""
     at = now or utc_now()
-    today = dt.date.fromisoformat(service_day(at))
     with service_call(db, actor, "issue_day_keys", "grant_lease", now=at) as call:
         if not has_site_secret(call.session):
             return 0
+        today = dt.date.fromisoformat(open_day(at, str(setting(call.session, "day_closes_at"))))
         secret = bytes.fromhex(setting(call.session, "site_secret"))
         issued = 0
         for day in (today.isoformat(), (today + dt.timedelta(days=1)).isoformat()):

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from core.clock import service_day, to_iso, utc_now
+from core.clock import open_day, to_iso, utc_now
 from core.errors import BadCredentials
 from core.ids import new_id
 from core.ops.envelope import Op
@@ -28,6 +28,7 @@ from core.schema import AuditEntry, Device, DeviceToken, NumberLease, OpRecord, 
 from core.services import queue
 from core.services.checkin import check_in
 from core.services.config import revoke_device, save_user
+from core.settings import DEFAULTS
 from sync.client import SyncClient, rotate_device_token
 from sync.server.app import create_app
 from sync.server.audit import MAX_REFUSED_KEPT
@@ -111,6 +112,12 @@ def now_iso() -> str:
     return to_iso(utc_now())
 
 
+def today() -> str:
+    """The service day the server holds open now: until the closing hour of the night
+    (04:00 by default) it is still yesterday, as the server's leases and PINs say."""
+    return open_day(utc_now(), str(DEFAULTS["day_closes_at"]))
+
+
 def check_in_payload(id_number: str, number: int, clinic: str = "vitals", station: str = "") -> dict[str, Any]:
     return {
         "visit_id": new_id(),
@@ -118,7 +125,7 @@ def check_in_payload(id_number: str, number: int, clinic: str = "vitals", statio
         "gender": "male",
         "exam_type": "travel",
         "route": [clinic],
-        "day": service_day(utc_now()),
+        "day": today(),
         "at": now_iso(),
         "ticket": {"ticket_id": new_id(), "clinic": clinic, "number": number, "station": station},
     }
@@ -295,7 +302,7 @@ async def test_a_clinic_is_confirmed_only_with_its_pin_and_the_lockout_is_the_si
     before = digest(site.db)
     assert kiosk.one("visit.clinic_confirmed", confirm)["code"] == "wrong_pin"
     with site.db.read() as session:
-        pin = clinic_pin(session, "vitals", service_day(utc_now()))
+        pin = clinic_pin(session, "vitals", today())
     wrong = 10 if pin != 10 else 11
     assert kiosk.one("visit.clinic_confirmed", {**confirm, "pin": wrong})["code"] == "wrong_pin"
     assert digest(site.db) == before
@@ -319,19 +326,19 @@ async def test_a_clinic_is_confirmed_only_with_its_pin_and_the_lockout_is_the_si
 
 @pytest.mark.anyio
 async def test_lease_requests_are_bounded_to_known_clinics_today_or_tomorrow(site: Site, kiosk: Hand) -> None:
-    today = dt.date.fromisoformat(service_day(utc_now()))
+    day = dt.date.fromisoformat(today())
 
     def ask(**fields: Any) -> httpx.Response:
-        body = {"protocol": 1, "day": today.isoformat(), "clinics": ["vitals"], "size": 50, **fields}
+        body = {"protocol": 1, "day": day.isoformat(), "clinics": ["vitals"], "size": 50, **fields}
         return kiosk.http.post("/v1/leases", json=body)
 
     assert ask(clinics=["vitals"] * 64).status_code == 422
     assert ask(size=1000).status_code == 422
     assert ask(day="9999-99-99").status_code == 422
-    assert ask(day=(today + dt.timedelta(days=30)).isoformat()).status_code == 422
+    assert ask(day=(day + dt.timedelta(days=30)).isoformat()).status_code == 422
     unknown = ask(clinics=["no_such_clinic"])
     assert (unknown.status_code, unknown.json()["error"]) == (422, "unknown_clinic")
-    assert ask(day=(today + dt.timedelta(days=1)).isoformat()).status_code == 200
+    assert ask(day=(day + dt.timedelta(days=1)).isoformat()).status_code == 200
 
 
 @pytest.mark.anyio
@@ -377,7 +384,7 @@ async def test_a_revoked_device_is_refused_from_its_next_request(site: Site, kio
     assert (
         kiosk.http.post("/v1/ops", json={"protocol": 1, "ops": [kiosk.op("visit.checked_in", {})]}).status_code == 401
     )
-    body = {"protocol": 1, "day": service_day(utc_now()), "clinics": ["vitals"], "size": 10}
+    body = {"protocol": 1, "day": today(), "clinics": ["vitals"], "size": 10}
     assert kiosk.http.post("/v1/leases", json=body).status_code == 401
 
 
@@ -397,7 +404,7 @@ async def test_a_device_made_a_display_has_only_a_displays_powers(site: Site, ki
     register_device(site.db, SYSTEM, device_id=kiosk.me.id, kind="display", station=kiosk.me.station)
     answer = kiosk.one("visit.checked_in", check_in_payload("28400000001", 1))
     assert refused(answer, 403, "permission_denied")
-    body = {"protocol": 1, "day": service_day(utc_now()), "clinics": ["vitals"], "size": 10}
+    body = {"protocol": 1, "day": today(), "clinics": ["vitals"], "size": 10}
     assert kiosk.http.post("/v1/leases", json=body).status_code == 403
 
 
@@ -471,7 +478,7 @@ async def test_each_device_kind_pulls_only_what_it_needs(site: Site, kiosk: Hand
     assert not [
         op for op in kiosk_ops if op["kind"] == "user.upserted"
     ] and "argon2id$v=19$m=65536,t=3,p=4$" not in str([op for op in kiosk_ops if op["kind"] != "setting.set"])
-    assert {op["payload"]["day"] for op in kiosk_ops if op["kind"] == "pin.day_key"} >= {service_day(utc_now())}
+    assert {op["payload"]["day"] for op in kiosk_ops if op["kind"] == "pin.day_key"} >= {today()}
     console_ops = pulled(console)
     assert [op for op in console_ops if op["kind"] == "user.upserted"]
     assert "kiosk_exit_code_hash" not in str(console_ops)
@@ -580,7 +587,7 @@ def sample_payloads(site: Site, kiosk: Hand) -> dict[str, dict[str, Any]]:
         "ticket.issued": {
             "id_number": "28400000001",
             "visit_id": visit,
-            "day": service_day(utc_now()),
+            "day": today(),
             "at": at,
             "ticket": ticket,
         },
@@ -592,7 +599,7 @@ def sample_payloads(site: Site, kiosk: Hand) -> dict[str, dict[str, Any]]:
         "visit.cancelled": {"visit_id": visit, "at": at},
         "ticket.called": {"ticket_id": new_id(), "at": at, "room": "1"},
         "ticket.transferred": {"ticket_id": new_id(), "at": at, "new_ticket": ticket},
-        "pin.rotated": {"clinic": "vitals", "day": service_day(utc_now()), "generation": 1},
+        "pin.rotated": {"clinic": "vitals", "day": today(), "generation": 1},
         "clinic.upserted": {"code": "vitals", "name_ar": "x", "name_en": "x"},
         "clinic.paused": {"clinic": "vitals", "reason": "Break", "at": at},
         "help.requested": {"request_id": new_id(), "at": at},

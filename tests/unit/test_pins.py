@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
+from sqlalchemy import select
 
-from core.clock import service_day
+from core.clock import SITE_ZONE, service_day
 from core.errors import (
     InvalidInput,
     MalformedPin,
@@ -16,9 +18,10 @@ from core.errors import (
     WrongPin,
 )
 from core.pins import daily_pin, pin_generation
+from core.schema import DayKey
 from core.services import queue, visits
 from core.services.checkin import check_in, where_am_i
-from core.services.config import set_setting
+from core.services.config import issue_day_keys, set_setting
 from core.settings import setting
 from core.store import Store
 from tests.conftest import ADMIN, KIOSK, STAFF, digest
@@ -238,3 +241,14 @@ def test_staff_find_a_locked_out_patient_by_id_or_number_and_unlock_them(store: 
         visits.unlock_pin(store.db, KIOSK, visit_id=visit, now=morning)
     with pytest.raises(InvalidInput):
         visits.find_visits(store.db, STAFF, text="drop table", now=morning)
+
+
+def test_after_midnight_the_open_days_pin_key_is_issued_with_the_next(make_store: Callable[..., Store]) -> None:
+    """00:30 at the committee is still the day before until the closing hour (04:00): its
+    clinics go on with that day's PINs, so a server started then issues that day's key."""
+    server = make_store("server", kind="server")
+    half_past_midnight = dt.datetime(2026, 12, 5, 0, 30, tzinfo=SITE_ZONE)
+    assert issue_day_keys(server.db, now=half_past_midnight) == 2
+    with server.db.read() as session:
+        assert sorted(session.scalars(select(DayKey.day))) == ["2026-12-04", "2026-12-05"]
+    assert issue_day_keys(server.db, now=half_past_midnight + dt.timedelta(hours=4)) == 1
