@@ -95,8 +95,7 @@ def _run(args: argparse.Namespace) -> int:
             forwarded_allow_ips=",".join(args.trusted_proxy) or None,
         )
     finally:
-        if notifications is not None:
-            notifications.stop()
+        notifications.stop()
     return 0
 
 

@@ -81,6 +81,8 @@ class EventReader:
         self._issued_ahead: dict[str, int | None] = {}
         self._seen: set[str] = set()
         self._site: dict[str, str] | None = None
+        self._anyone = session.scalar(select(NotifyContact.visit_id).where(NotifyContact.phone.is_not(None)).limit(1))
+        """Whether any patient's number is known (most ops of most sites concern nobody who gave one)."""
 
     def read(self, op: Op) -> None:
         handler = {
@@ -105,6 +107,7 @@ class EventReader:
             language = str(p["notify"].get("language") or "ar")
             self.contacts.append(NewContact(visit_id, op.op_id, str(p["day"]), phone, language, _occurred_at(op)))
             self._contact[visit_id] = True
+            self._anyone = visit_id
         self._issued(op, visit_id, str(p["ticket"]["ticket_id"]))
 
     def _ticket_issued(self, op: Op) -> None:
@@ -156,6 +159,8 @@ class EventReader:
     def has_contact(self, visit_id: str) -> bool:
         """Whether the visit's patient gave a number that is not forgotten yet."""
         if visit_id not in self._contact:
+            if self._anyone is None:
+                return False
             phone = self.session.scalar(select(NotifyContact.phone).where(NotifyContact.visit_id == visit_id))
             self._contact[visit_id] = bool(phone)
         return self._contact[visit_id]

@@ -133,6 +133,8 @@ class Notifications:
                 queue.begin_following(session, start)
             log.info("notifications follow the op log from sequence %d", start)
             return 0
+        if not ops and not day_ended:
+            return 0
         with self.db.write() as session:
             if ops and not queue.advance(session, read_through, ops[-1][0]):
                 return 0
@@ -289,21 +291,23 @@ def _ms(at: dt.datetime) -> int:
     return int(at.timestamp() * 1000)
 
 
-def start_notifications(db: Database, config_file: str | None = None) -> Notifications | None:
+OFF = NotifyConfig(notifiers=(), phone_format="", default_language="ar", few_ahead=0)
+"""No notifier: the kiosks ask for no number, and any number that still arrives (from a
+kiosk that has not heard so yet) is forgotten at the end of its day all the same."""
+
+
+def start_notifications(db: Database, config_file: str | None = None) -> Notifications:
     """At the server's start: read the configuration (`config_file`, else
-    MMC_NOTIFY_CONFIG), set the kiosks' number step to match, and run the notifications;
-    None when none are configured (the kiosks then ask for no number). A bad
-    configuration raises NotifierConfigError and the server does not start."""
+    MMC_NOTIFY_CONFIG; none: OFF), set the kiosks' number step to match, and run the
+    notifications. A bad configuration raises NotifierConfigError and the server does
+    not start."""
     path = configured_path(config_file)
-    if path is None:
-        set_phone_format(db, SYSTEM, "")
-        return None
-    config = read_config(Path(path))
+    config = read_config(Path(path)) if path is not None else OFF
     outlets = build_notifiers(config)
     if config.phone_format and not outlets:
         log.warning("the kiosks ask for mobile numbers, but no notifier is configured to use them")
     set_phone_format(db, SYSTEM, config.phone_format)
     running = Notifications(db, config, outlets)
     running.start()
-    log.info("notifications on: %s", ", ".join(o.name for o in outlets) or "none")
+    log.info("notifications: %s", ", ".join(o.name for o in outlets) or "none configured")
     return running
