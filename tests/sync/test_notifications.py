@@ -371,7 +371,7 @@ async def test_a_receiver_that_hangs_never_holds_up_a_push(
     release = threading.Event()
     receiver = Receiver(receiver_port, hold=release).start()
     receivers.append(receiver)
-    config = notify_config(tmp_path / "notify.toml", receiver_port, timeout_s=60)
+    config = notify_config(tmp_path / "notify.toml", receiver_port, timeout_s=30)
     try:
         async with notifying_site(tmp_path, config) as site:
             site.check_in("28400000021", "0503330021")

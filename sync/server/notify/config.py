@@ -32,6 +32,8 @@ from core.phones import format_problem
 from sync.server.notify.plugin import LANGUAGES, Language, NotifierConfigError
 
 ENVIRONMENT = "MMC_NOTIFY_CONFIG"
+MAX_TIMEOUT_S = 30.0
+"""The longest a shipped notifier waits for a receiver's answer (its `timeout_s`)."""
 NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
 

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 BATCH = 200
 CLAIM_S = 60.0
 """How long an attempt may take before another process (or this one, restarted) tries
-the delivery again."""
+the delivery again: longer than any shipped notifier's `timeout_s` (MAX_TIMEOUT_S)."""
 KIND_OF: dict[str, EventKind] = {kind: kind for kind in EVENT_KINDS}
 NUMBER = re.compile(r"\+?[0-9][0-9 ]{5,}[0-9]")
 
@@ -167,13 +167,16 @@ class Notifications:
             found = queue.due(session, outlet.name, now_ms)
         if not found:
             return 0
-        with self.db.write() as session:
-            mine = [d for d in found if queue.claim(session, d, now_ms + int(CLAIM_S * 1000))]
-        for delivery in mine:
+        tried = 0
+        for delivery in found:
             if self._stop.is_set():
                 break
+            with self.db.write() as session:  # claimed only now: a claim never waits for another attempt
+                if not queue.claim(session, delivery, _ms(self.now()) + int(CLAIM_S * 1000)):
+                    continue
             self._attempt(outlet, delivery)
-        return len(mine)
+            tried += 1
+        return tried
 
     def _attempt(self, outlet: Outlet, delivery: queue.Due) -> None:
         if not delivery.phone:

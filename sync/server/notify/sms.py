@@ -28,7 +28,7 @@ from typing import Any
 
 import httpx
 
-from sync.server.notify.config import Options
+from sync.server.notify.config import MAX_TIMEOUT_S, Options
 from sync.server.notify.plugin import NotificationEvent, NotifierConfigError
 from sync.server.notify.templates import Templates, placeholders_of
 from sync.server.notify.webhook import answer_verdict, post
@@ -90,7 +90,7 @@ class SmsGateway:
             _check_texts(where, value)
         _check_texts(f"{name}.headers", self.headers)
         self.templates = Templates.from_options(f"{name}.templates", options.get("templates"))
-        self.client = httpx.Client(timeout=read.number("timeout_s", 10, 0.1, 120), follow_redirects=False)
+        self.client = httpx.Client(timeout=read.number("timeout_s", 10, 0.1, MAX_TIMEOUT_S), follow_redirects=False)
 
     def number(self, phone: str) -> str:
         """The number as the gateway takes it: a national 0... with the country code."""

@@ -30,7 +30,7 @@ from typing import Any
 import httpx
 import orjson
 
-from sync.server.notify.config import Options
+from sync.server.notify.config import MAX_TIMEOUT_S, Options
 from sync.server.notify.plugin import NotificationEvent, PermanentDelivery, RetryableDelivery
 
 SIGNATURE_VERSION = "v1"
@@ -82,7 +82,7 @@ class SignedWebhook:
         self.url = read.url("url")
         self.secret = read.secret("secret")
         self.headers = read.texts("headers")
-        self.client = httpx.Client(timeout=read.number("timeout_s", 10, 0.1, 120), follow_redirects=False)
+        self.client = httpx.Client(timeout=read.number("timeout_s", 10, 0.1, MAX_TIMEOUT_S), follow_redirects=False)
 
     def request_of(self, event: NotificationEvent, now: float) -> tuple[bytes, dict[str, str]]:
         """The body and headers that carry `event`, signed at `now`."""
