@@ -32,6 +32,7 @@ from core.permissions import SYSTEM, Actor
 from core.schema import OpRecord
 from core.services.checkin import Whereabouts, check_in, where_am_i
 from core.services.config import init_site, register_device, save_user
+from core.services.phones import set_phone_format
 from core.services.queue import call_next, call_ticket, clinic_queue, complete, park, prioritise
 from core.services.visits import todays_pin
 from core.statuses import TicketStatus
@@ -68,6 +69,10 @@ def kiosk_steps(window: KioskWindow, patient: str) -> list[tuple[str, Callable[[
 
     def choose_exam() -> None:
         window.exam.buttons["recruitment"].click()
+
+    def phone_refused() -> None:
+        window.phone.keypad.press("12")
+        window.phone.keypad.ok_button.click()
 
     def countdown() -> None:
         text = window.tr("No one there? Back to the start in %n seconds. Touch the screen to stay.", None, 7)
@@ -109,7 +114,9 @@ def kiosk_steps(window: KioskWindow, patient: str) -> list[tuple[str, Callable[[
         ("id-error", id_error),
         ("gender", gender),
         ("exam", window.gender.male.click),
-        ("ticket", choose_exam),
+        ("phone", choose_exam),
+        ("phone-refused", phone_refused),
+        ("ticket", window.phone.skip_button.click),
         ("printed", window.ticket.print_button.click),
         ("idle-countdown", countdown),
         ("pin", pin),
@@ -142,6 +149,7 @@ def kiosk_screens(out: Path, *, large_text: bool = False) -> list[str]:
     with tempfile.TemporaryDirectory() as scratch:
         store = open_store(Path(scratch) / "store")
         init_site(store.db)
+        set_phone_format(store.db, SYSTEM, r"[569][0-9]{7}")
         for n in range(6):
             check_in(
                 store.db,
