@@ -15,7 +15,10 @@ resources/monitoring/alerts.yml.
   database answered `SELECT 1` at this scrape;
 - per enrolled device (revoked ones left out), from its last health report: its last
   report's time, circuit breaker, clock skew, free disk, disk full, outbox size and age,
-  and its version (`mmc_device_info`).
+  and its version (`mmc_device_info`);
+- patient notifications (sync.server.notify), per notifier: deliveries by state
+  (`mmc_notify_deliveries{notifier, status}`: pending, delivered, failed, expired) and the
+  age of the oldest still pending (`mmc_notify_oldest_pending_seconds`).
 """
 
 from __future__ import annotations
@@ -27,11 +30,13 @@ from dataclasses import dataclass
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
-from sqlalchemy import exc, text
+from sqlalchemy import exc, func, select, text
 
 from core.clock import from_iso, utc_now
 from core.database import Database
+from core.schema import NotifyDelivery, NotifyEvent
 from sync.server.health import devices_health
+from sync.server.notify.queue import PENDING
 
 DATABASE_ERRORS = (exc.OperationalError, exc.InterfaceError)
 """Errors that say the database cannot be reached or used, not that a statement was wrong."""
@@ -109,7 +114,9 @@ class ServerAndDevices(Collector):
             yield up
             return
         yield up
-        yield from device_metrics(self.db, utc_now())
+        now = utc_now()
+        yield from device_metrics(self.db, now)
+        yield from notify_metrics(self.db, now)
 
 
 def _gauge(name: str, documentation: str, labels: tuple[str, ...] = ("station",)) -> GaugeMetricFamily:
@@ -145,3 +152,26 @@ def device_metrics(db: Database, now: dt.datetime) -> Iterator[Metric]:
         outbox.add_metric(station, report.ops_waiting)
         oldest.add_metric(station, report.oldest_waiting_s or 0)
     yield from (enrolled, info, last, breaker, skew, free, full, outbox, oldest)
+
+
+def notify_metrics(db: Database, now: dt.datetime) -> Iterator[Metric]:
+    """Gauges of the notification queue, per notifier (as many as the site configured)."""
+    deliveries = _gauge("mmc_notify_deliveries", "Notification deliveries by state", ("notifier", "status"))
+    oldest = _gauge(
+        "mmc_notify_oldest_pending_seconds", "Age of the oldest notification not yet delivered", ("notifier",)
+    )
+    with db.read() as session:
+        for notifier, status, count in session.execute(
+            select(NotifyDelivery.notifier, NotifyDelivery.status, func.count()).group_by(
+                NotifyDelivery.notifier, NotifyDelivery.status
+            )
+        ):
+            deliveries.add_metric([notifier, status], count)
+        for notifier, created in session.execute(
+            select(NotifyDelivery.notifier, func.min(NotifyEvent.created_at))
+            .join(NotifyEvent, NotifyEvent.event_id == NotifyDelivery.event_id)
+            .where(NotifyDelivery.status == PENDING)
+            .group_by(NotifyDelivery.notifier)
+        ):
+            oldest.add_metric([notifier], max(0.0, (now - from_iso(created)).total_seconds()))
+    yield from (deliveries, oldest)

@@ -6,6 +6,7 @@ synthetic series and quiet on a healthy one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -19,14 +20,20 @@ import pytest
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
+from sqlalchemy import select
 
+from core.clock import to_iso, utc_now
+from core.ids import new_id
 from core.ops.log import identity
 from core.permissions import SYSTEM
+from core.schema import NotifyDelivery
 from core.services.config import revoke_device
 from core.version import build_info
 from sync.client import SyncClient
 from sync.protocol import HealthReport
 from sync.server.app import create_app
+from sync.server.notify.events import Derived
+from sync.server.notify.queue import DELIVERED, enqueue, settle
 from sync.server.run import RunningServer, serve_in_thread
 from tests.sync.conftest import Site
 
@@ -51,7 +58,7 @@ def run(*command: str | Path, cwd: Path = MONITORING) -> str:
 
 def test_the_alert_rules_pass_promtool_check_rules() -> None:
     said = run(promtool(), "check", "rules", "alerts.yml")
-    assert "SUCCESS: 9 rules found" in said
+    assert "SUCCESS: 10 rules found" in said
 
 
 def test_each_alert_fires_on_a_bad_series_and_not_on_a_healthy_one() -> None:
@@ -143,8 +150,34 @@ async def test_each_devices_health_is_on_metrics_after_it_reports(site: Site, sc
     assert reported is not None and abs(reported - time.time()) < 60
     assert not [s for s in samples if s.labels.get("station") == gone], "a revoked device is not watched"
     assert value(samples, "mmc_device_enrolled", station=d, kind="display") == 1
-    used = set(re.findall(r"mmc_[a-z_]+", (MONITORING / "alerts.yml").read_text()))
+    used = set(re.findall(r"mmc_[a-z_]+", (MONITORING / "alerts.yml").read_text())) - NOTIFY_SERIES
     assert used <= {s.name for s in samples}, "the alert rules watch series the server exposes"
+
+
+NOTIFY_SERIES = {"mmc_notify_oldest_pending_seconds"}
+"""Series there only while the site sends patient messages (shown by the test below)."""
+
+
+@pytest.mark.anyio
+async def test_the_notification_queue_is_on_metrics(site: Site, scraped: RunningServer) -> None:
+    now = utc_now()
+    late, fresh, sent = (
+        Derived(new_id(), "called", new_id(), to_iso(now - dt.timedelta(minutes=minutes)), {})
+        for minutes in (15, 1, 20)
+    )
+    with site.db.write() as session:
+        enqueue(session, [], [late, fresh, sent], ["sms"], due_ms=0)
+        enqueue(session, [], [fresh], ["webhook"], due_ms=0)
+        delivered = session.scalar(select(NotifyDelivery.id).where(NotifyDelivery.event_id == sent.event_id))
+        assert delivered is not None
+        settle(session, delivered, DELIVERED, at=to_iso(now))
+    samples = scrape(scraped)
+    assert value(samples, "mmc_notify_deliveries", notifier="sms", status="pending") == 2
+    assert value(samples, "mmc_notify_deliveries", notifier="sms", status="delivered") == 1
+    assert value(samples, "mmc_notify_deliveries", notifier="webhook", status="pending") == 1
+    oldest = value(samples, "mmc_notify_oldest_pending_seconds", notifier="sms")
+    assert oldest is not None and 15 * 60 <= oldest < 16 * 60
+    assert {s.name for s in samples} >= NOTIFY_SERIES
 
 
 @pytest.mark.anyio
