@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from core.clock import HlcStamp, from_iso, service_day, utc_now
+from core.clock import HlcStamp, from_iso, utc_now
 from core.schema import Ticket, Visit
+from core.services.days import day_now
 from sync.server.enrollment import create_code
 from sync.server.health import devices_health
 from sync.server.run import free_port, open_server_db, start_server_process
@@ -96,7 +97,7 @@ def test_two_wrong_clocks_through_a_partition_move_no_other_clock_and_keep_arriv
         for name in ("right", "slow", "fast"):
             devices[name].ask(do="sync")
 
-        today = service_day(utc_now())
+        today = day_now(db)  # the open day: until the closing hour of the night, yesterday
         with db.read() as session:
             order = [
                 patient
