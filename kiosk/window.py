@@ -31,7 +31,7 @@ from kiosk.screens.place import PlaceScreen
 from kiosk.screens.staff_exit import StaffExitScreen
 from kiosk.screens.ticket import TicketScreen
 from kiosk.screens.welcome import WelcomeScreen
-from kiosk.speech import TicketReader
+from kiosk.speech import KioskSpeech, Prompt, refusal_prompt, screen_prompt
 from kiosk.style import LARGE_TEXT_STYLE_SHEET, STYLE_SHEET
 from sync.runtime.changes import StoreChanges
 from sync.runtime.qt import Languages
@@ -67,10 +67,10 @@ class KioskWindow(QWidget):
         *,
         locked: bool = True,
         idle_s: int | None = None,
-        reader: TicketReader | None = None,
+        speech: KioskSpeech | None = None,
     ) -> None:
-        """`reader` reads the ticket aloud in large text (default: with this machine's
-        voice pack and sound output)."""
+        """`speech` speaks in large text (default: with this machine's voice pack and sound
+        output)."""
         super().__init__()
         self.setObjectName("kiosk")
         self.setStyleSheet(STYLE_SHEET)
@@ -88,6 +88,8 @@ class KioskWindow(QWidget):
         self._gender = ""
         self._exam_type = ""
         self._phone_format = ""
+        self._prompt: Prompt | None = None
+        """What the screen shown says in large text (kiosk.speech)."""
 
         self.site = label("big", name="site-name")
         self.language_button = button("switch-language", "quiet")
@@ -158,8 +160,8 @@ class KioskWindow(QWidget):
             app.installEventFilter(self)
         self.changes = StoreChanges(flow.db, self)
         self.changes.changed.connect(self._store_changed)
-        self.reader = reader or TicketReader(parent=self)
-        self.reader.follow(self.changes)
+        self.speech = speech or KioskSpeech(parent=self)
+        self.speech.follow(self.changes)
         for key in self.findChildren(QPushButton):
             key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only; the keyboard is the scanner's
         self.home_language = languages.current
@@ -213,10 +215,12 @@ class KioskWindow(QWidget):
     def _explain(self, error: MmcError) -> str:
         return explain(error, self._name_of)
 
-    def _show(self, screen: Screen) -> None:
+    def _show(self, screen: Screen, prompt: Prompt | None = None) -> None:
+        """Show `screen`; in large text it says `prompt`, by default its own (kiosk.speech)."""
         self.stack.setCurrentWidget(screen)
         self.language_button.setVisible(screen is not self.welcome)  # the welcome screen has its own pair
-        self._read_aloud()
+        self._prompt = prompt or screen_prompt(screen)
+        self._speak()
         self.screen_shown.emit(type(screen).__name__)
 
     def current_screen(self) -> Screen:
@@ -234,20 +238,33 @@ class KioskWindow(QWidget):
         for view in (self.ticket.view, self.place.view):
             view.language = language
         self.retranslate()
+        self._speak()
 
     def _use_large_text(self, on: bool) -> None:
         self.setStyleSheet(LARGE_TEXT_STYLE_SHEET if on else STYLE_SHEET)
-        self._read_aloud()
+        self._speak()
 
-    def _read_aloud(self) -> None:
-        """In large text, the ticket and place screens read the ticket they show aloud;
-        elsewhere, or with the mode off, nothing is said."""
+    def _speak(self) -> None:
+        """In large text, the screen shown says its prompt, then the ticket it shows (the
+        ticket screen, the place screen with a ticket); with the mode off, nothing."""
         screen = self.stack.currentWidget()
         shows_card = screen is self.ticket or (screen is self.place and not self.place.view.isHidden())
-        if self.large_text_button.isChecked() and shows_card and self.card is not None:
-            self.reader.read(self.card, self.flow.catalog, self.language)
+        if self.large_text_button.isChecked():
+            card = self.card if shows_card else None
+            self.speech.say_screen(self._prompt, card, self.flow.catalog, self.language)
         else:
-            self.reader.stop()
+            self.speech.stop()
+
+    def _say(self, prompt: Prompt) -> None:
+        """In large text, say what just happened on the screen shown."""
+        if self.large_text_button.isChecked():
+            self.speech.say(prompt, self.language)
+
+    def _refuse(self, show: Callable[[str], None], error: MmcError) -> None:
+        """Show the refusal `error` explained, with `show` (a screen's error line); in large
+        text, say it."""
+        show(self._explain(error))
+        self._say(refusal_prompt(error.code))
 
     def retranslate(self) -> None:
         show_offline_mark(self.badge, self.sync_status)
@@ -270,11 +287,13 @@ class KioskWindow(QWidget):
             self.help_note.setText(self.tr("Staff have been called. Please wait here."))
             self.help_note.show()
             self.help_button.setEnabled(False)
+            self._say(Prompt.HELP_CALLED)
 
         def failed(error: MmcError) -> None:
             log.error("the call for help could not be saved: %s", error)
             self.help_note.setText(self.tr("Please ask at the reception desk."))
             self.help_note.show()
+            self._say(Prompt.REFUSED)
 
         self.flow.ask_help().success(called).failure(failed).run(self)
 
@@ -302,9 +321,10 @@ class KioskWindow(QWidget):
             patient = self.flow.patient(entered)
             if self.id_screen.purpose is Purpose.CHECK_IN and patient.id_number is None:
                 self.id_screen.show_error(self.tr("To check in, type your ID number."))
+                self._say(Prompt.ID_CHECK_IN)
                 return
         except MmcError as error:
-            self.id_screen.show_error(self._explain(error))
+            self._refuse(self.id_screen.show_error, error)
             return
         self.patient = patient
         if self.id_screen.purpose is Purpose.CHECK_IN:
@@ -330,13 +350,13 @@ class KioskWindow(QWidget):
             self.flow.catalog,
             self.language,
         )
-        self._show(self.place)
+        self._show(self.place, Prompt.ALREADY_CHECKED_IN)
 
     def _new_arrival(self, error: MmcError) -> None:
         if error.code == "unknown_visit":
             self._show(self.gender)
         else:
-            self.id_screen.show_error(self._explain(error))
+            self._refuse(self.id_screen.show_error, error)
 
     def _gender_chosen(self, gender: str) -> None:
         self._gender = gender
@@ -376,6 +396,7 @@ class KioskWindow(QWidget):
             phone = self.flow.phone_number(entered, self._phone_format)
         except MmcError:
             self.phone.show_bad_number()
+            self._say(Prompt.REFUSED_PHONE)
             return
         self._check_in(phone)
 
@@ -389,10 +410,11 @@ class KioskWindow(QWidget):
     def _check_in_refused(self, error: MmcError) -> None:
         if error.code == "invalid_phone" and self.current_screen() is self.phone:
             self.phone.show_bad_number()
+            self._say(Prompt.REFUSED_PHONE)
             return
         if self.current_screen() is not self.exam:
             self._show(self.exam)
-        self.exam.show_error(self._explain(error))
+        self._refuse(self.exam.show_error, error)
 
     def _checked_in(self, card: TicketCard) -> None:
         self.card = card
@@ -404,9 +426,9 @@ class KioskWindow(QWidget):
 
     def _confirm_refused(self, error: MmcError) -> None:
         if error.code in ("unknown_visit", "route_complete", "invalid_id_number"):
-            self._show_notice(self._explain(error))
+            self._show_notice(self._explain(error), refusal_prompt(error.code))
         else:
-            self.pin.show_error(self._explain(error))
+            self._refuse(self.pin.show_error, error)
 
     def _confirmed(self, answer: tuple[Confirmation, TicketCard | None]) -> None:
         done, self.card = answer
@@ -417,35 +439,40 @@ class KioskWindow(QWidget):
         else:
             detail = self.tr("Please go to your next clinic.")
         self.place.show_place(headline, detail, self.card, self.flow.catalog, self.language)
-        self._show(self.place)
+        self._show(self.place, Prompt.ROUTE_FINISHED if self.card is None else Prompt.CLINIC_DONE)
 
     def _where(self) -> None:
         self._run(
             self.id_screen,
             self.flow.where(self.patient),
             self._found,
-            lambda error: self.id_screen.show_error(self._explain(error)),
+            lambda error: self._refuse(self.id_screen.show_error, error),
         )
 
     def _found(self, answer: tuple[Whereabouts, TicketCard | None]) -> None:
         found, self.card = answer
         if found.status == VisitStatus.COMPLETED:
             headline, detail = self.tr("Your route is complete."), self.tr("You have finished every clinic.")
+            prompt = Prompt.ROUTE_FINISHED
         elif found.status == VisitStatus.CANCELLED:
             headline, detail = self.tr("Your visit was cancelled."), self.tr("Please ask the reception desk.")
+            prompt = Prompt.VISIT_CANCELLED
         elif self.card is None:
             headline = self.tr("You are being served.")
             detail = self.flow.catalog.clinic_name(found.current_clinic or "", self.language)
+            prompt = Prompt.BEING_SERVED
         elif self.card.called:
             headline, detail = self.tr("Your number has been called."), self.tr("Please go to the clinic now.")
+            prompt = Prompt.NUMBER_CALLED
         else:
             headline, detail = self.tr("You are in the queue."), ""
+            prompt = Prompt.PLACE
         self.place.show_place(headline, detail, self.card, self.flow.catalog, self.language)
-        self._show(self.place)
+        self._show(self.place, prompt)
 
-    def _show_notice(self, text: str) -> None:
+    def _show_notice(self, text: str, prompt: Prompt) -> None:
         self.place.show_place(text, "", None, self.flow.catalog, self.language)
-        self._show(self.place)
+        self._show(self.place, prompt)
 
     def _print(self, screen: TicketScreen | PlaceScreen) -> None:
         if self.card is None:
@@ -495,6 +522,8 @@ class KioskWindow(QWidget):
         if left <= 0:
             self.go_home()
         elif left <= COUNTDOWN_S:
+            if self.countdown.isHidden():
+                self._say(Prompt.IDLE)
             self.countdown.setText(
                 self.tr(
                     "No one there? Back to the start in %n seconds. Touch the screen to stay.", None, int(left + 0.999)

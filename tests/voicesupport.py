@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, QTimer
 
 from core.defaults import CLINICS
 from core.voice import pcm
+from core.voice.clips import render_clips
 from core.voice.pack import MANIFEST, VoicePack, clip_file, load_pack
-from core.voice.words import clips_to_record
+from core.voice.words import clips_to_record, prompt_clip
 
 RATE = 8_000
 CLIP_S = 0.04
@@ -60,6 +61,11 @@ def make_pack(
     manifest = {"version": 1, "rate": RATE, "clips": entries}
     (root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     return load_pack(root)
+
+
+def prompt_sound(pack: VoicePack, name: str, language: str) -> bytes:
+    """What the kiosk plays for its prompt `name` in `language` with `pack`."""
+    return render_clips(pack, [prompt_clip(name, language)]).pcm
 
 
 def peak_of(data: bytes) -> int:
@@ -107,6 +113,12 @@ class RecordingOutput(QObject):
         self.played[-1].ended = time.monotonic()
         if done is not None:
             done()
+
+    def end_now(self) -> None:
+        """End the buffer playing at once, as if its length had passed (a `stuck` one's too)."""
+        self._timer.stop()
+        if self._done is not None:
+            self._end()
 
     def stop(self) -> None:
         self._timer.stop()

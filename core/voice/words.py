@@ -15,6 +15,7 @@ A clip id is `<language>/<kind>/<name>`:
 | `<language>/letter/<A..Z>`, `<language>/sign/dash` | the letters and the dash of station-prefixed labels (K1A2-7) |
 | `<language>/word/number`, `…/word/go_to`, `…/word/room` | the words of the call |
 | `<language>/clinic/<code>` | each clinic's name |
+| `<language>/prompt/<name>` | the kiosk's spoken prompts, a whole sentence each (`PROMPTS`) |
 | `chime` | the chime played before a call (optional: the built-in one plays without it) |
 
 Arabic texts are written with their vowels (تشكيل): the reader of a committee's
@@ -180,6 +181,111 @@ _WORDS = {
 }
 
 
+# The kiosk's prompts: what its large-text mode says on each screen and at each turn of it
+# (kiosk/speech.py says which, when). The words are the screen's own (translations/mmc_ar.ts,
+# kiosk/screens), shortened for the ear: one sentence the patient can act on, no number or
+# name that changes (the ticket's reading says those). Arabic at the end of a sentence in
+# pause, with its sukun; ٱ (hamzat al-wasl) where a word joins the vowel before it.
+PROMPTS: dict[str, dict[str, str]] = {
+    # Screens.
+    "welcome": {
+        "ar": "أَهْلًا بِكْ. اِلْمِسْ تَسْجيلَ الحُضورِ لِلْفَحْصْ، أَوْ أَنْهَيْتُ عِيادَة، أَوْ أَيْنَ دَوْري؟",
+        "en": "Welcome. Touch Check in for my examination, I finished a clinic, or Where am I?",
+    },
+    "id_check_in": {
+        "ar": "لِتَسْجيلِ الحُضورْ، اُكْتُبْ رَقْمَ هُوِيَّتِكْ، ثُمَّ ٱلْمِسْ مُوافِقْ.",
+        "en": "To check in, type your ID number, then touch OK.",
+    },
+    "id": {
+        "ar": "اُكْتُبْ رَقْمَ هُوِيَّتِكْ ثُمَّ ٱلْمِسْ مُوافِقْ، أَوِ ٱعْرِضْ تَذْكِرَتَكَ عَلى الماسِحْ.",
+        "en": "Type your ID number, then touch OK, or hold your ticket under the scanner.",
+    },
+    "gender": {
+        "ar": "اِخْتَرِ الجِنْسْ: ذَكَرْ، أَوْ أُنْثى.",
+        "en": "Choose your gender: male, or female.",
+    },
+    "exam": {
+        "ar": "اِخْتَرْ نَوْعَ الفَحْصِ مِنَ الأَزْرارِ عَلى الشّاشَة.",
+        "en": "Choose your examination on the screen.",
+    },
+    "phone": {
+        "ar": "هَلْ تُريدُ رِسالَةً نَصِّيَّةً عِنْدَما يَحينُ دَوْرُكْ؟ اُكْتُبْ رَقْمَ جَوّالِكْ، ثُمَّ ٱلْمِسْ مُوافِقْ، أَوِ ٱلْمِسْ تَخَطّي.",
+        "en": "Get an SMS when it's your turn? Type your mobile number, then touch OK, or touch Skip.",
+    },
+    "ticket": {
+        "ar": "تَمَّ تَسْجيلُ حُضورِكْ. هٰذِهِ تَذْكِرَتُكْ.",
+        "en": "You are checked in. Here is your ticket.",
+    },
+    "pin": {
+        "ar": "أَدْخِلْ رَمْزَ العِيادَة، وَهُوَ رَقْمانِ يُعْطيكَ إِيّاهُما مُوَظَّفو العِيادَة، ثُمَّ ٱلْمِسْ مُوافِقْ.",
+        "en": "Enter the clinic's code: the two digits the clinic staff gave you. Then touch OK.",
+    },
+    "place": {
+        "ar": "أَنْتَ في الطّابورْ. هٰذا مَكانُكْ.",
+        "en": "You are in the queue. Here is your place.",
+    },
+    "staff_exit": {
+        "ar": "لِلْمُوَظَّفينْ: أَدْخِلْ رَمْزَ الخُروجْ.",
+        "en": "Staff: enter the exit code.",
+    },
+    # Where the patient stands (the place screen).
+    "already_checked_in": {
+        "ar": "لَقَدْ سَجَّلْتَ حُضورَكَ اليَوْمَ مِنْ قَبْلْ. هٰذا مَكانُكْ.",
+        "en": "You have already checked in today. Here is your place.",
+    },
+    "clinic_done": {
+        "ar": "شُكْرًا لَكْ. يُرْجى التَّوَجُّهُ إِلى عِيادَتِكَ التّالِيَة.",
+        "en": "Thank you. Please go to your next clinic.",
+    },
+    "route_finished": {
+        "ar": "لَقَدْ أَنْهَيْتَ جَميعَ عِياداتِ مَسارِكْ. شُكْرًا لَكْ.",
+        "en": "You have finished every clinic of your route. Thank you.",
+    },
+    "visit_cancelled": {
+        "ar": "تَمَّ إِلْغاءُ زِيارَتِكْ. يُرْجى مُراجَعَةُ مَكْتَبِ الاِسْتِقْبالْ.",
+        "en": "Your visit was cancelled. Please ask the reception desk.",
+    },
+    "being_served": {
+        "ar": "يَتِمُّ الآنَ خِدْمَتُكْ.",
+        "en": "You are being served.",
+    },
+    "number_called": {
+        "ar": "نودِيَ عَلى رَقْمِكْ. يُرْجى التَّوَجُّهُ إِلى العِيادَةِ الآنْ.",
+        "en": "Your number has been called. Please go to the clinic now.",
+    },
+    # Refusals.
+    "refused_id": {
+        "ar": "رَقْمُ الهُوِيَّةِ غَيْرُ صَحيحْ. اُكْتُبْ أَرْقامَ بِطاقَةِ هُوِيَّتِكَ فَقَطْ، ثُمَّ ٱلْمِسْ مُوافِقْ.",
+        "en": "This ID number is not valid. Type only the digits of your ID card, then touch OK.",
+    },
+    "no_visit": {
+        "ar": "لا توجَدُ زِيارَةٌ اليَوْمَ بِرَقْمِ الهُوِيَّةِ هٰذا. يُرْجى التَّأَكُّدُ مِنْهْ، أَوْ تَسْجيلُ الحُضورِ أَوَّلًا.",
+        "en": "No visit was found for today with this ID. Please check it, or check in first.",
+    },
+    "wrong_pin": {
+        "ar": "هٰذا الرَّمْزُ غَيْرُ صَحيحْ. اُطْلُبْهُ مِنْ مُوَظَّفي العِيادَة، ثُمَّ ٱكْتُبْهُ مَرَّةً أُخْرى.",
+        "en": "This code is not right. Ask the clinic staff for it, then type it again.",
+    },
+    "refused_phone": {
+        "ar": "هٰذا لَيْسَ رَقْمَ جَوّالٍ يُمْكِنُنا الإِرْسالُ إِلَيْهْ. يُرْجى التَّحَقُّقُ مِنْهْ، أَوِ ٱلْمِسْ تَخَطّي.",
+        "en": "This is not a mobile number we can send to. Please check it, or touch Skip.",
+    },
+    "refused": {
+        "ar": "تَعَذَّرَ ذٰلِكْ. اِقْرَأِ الرِّسالَةَ عَلى الشّاشَة، أَوِ ٱلْمِسْ مُساعَدَة.",
+        "en": "That could not be done. Please read the message on the screen, or touch Help.",
+    },
+    # What happens meanwhile.
+    "help_called": {
+        "ar": "تَمَّ ٱسْتِدْعاءُ المُوَظَّفينْ. يُرْجى الاِنْتِظارُ هُنا.",
+        "en": "Staff have been called. Please wait here.",
+    },
+    "idle": {
+        "ar": "هَلْ ما زِلْتَ هُنا؟ العَوْدَةُ إِلى البِدايَةِ خِلالَ ثَوانٍ. اِلْمِسِ الشّاشَةَ لِلْبَقاء.",
+        "en": "No one there? Back to the start in a few seconds. Touch the screen to stay.",
+    },
+}
+
+
 def _after_and(text: str) -> str:
     """`text` after the joining و: a hamzat al-wasl (اِثنان) loses its vowel there."""
     return "وَ" + (("ا" + text[2:]) if text.startswith("اِ") else text)
@@ -231,9 +337,25 @@ def clinic_clips(clinics: Mapping[str, tuple[str, str]]) -> dict[str, ClipText]:
     return clips
 
 
+def prompt_clip(name: str, language: str) -> str:
+    """The id of prompt `name` in `language`: `ar/prompt/welcome`."""
+    return f"{language}/prompt/{name}"
+
+
+def prompt_clips() -> dict[str, ClipText]:
+    """Every prompt, all of one language and then the other (a reader records one language
+    at a sitting)."""
+    return {
+        prompt_clip(name, language): ClipText(language, texts[language])
+        for language in LANGUAGES
+        for name, texts in PROMPTS.items()
+    }
+
+
 def clips_to_record(clinics: Mapping[str, tuple[str, str]]) -> dict[str, ClipText]:
-    """The whole pack for these clinics: the grammar's clips, then the clinics' names."""
-    return grammar_clips() | clinic_clips(clinics)
+    """The whole pack for these clinics: the grammar's clips, the kiosk's prompts, then the
+    clinics' names."""
+    return grammar_clips() | prompt_clips() | clinic_clips(clinics)
 
 
 OPTIONAL = frozenset({CHIME})

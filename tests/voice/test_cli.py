@@ -22,6 +22,8 @@ from core.voice.words import clips_to_record
 from tests.voice.conftest import DEFAULT_CLINICS
 
 ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_PACK_CLIPS = len(clips_to_record(DEFAULT_CLINICS))
+"""The grammar's clips, the kiosk's prompts and the default clinics' names."""
 
 
 def mmc(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
@@ -48,7 +50,9 @@ def broken_pack(voice_pack_root: Path, tmp_path: Path) -> Path:
 def test_check_passes_a_complete_pack(voice_pack_root: Path) -> None:
     result = mmc("voice", "check", "--pack", voice_pack_root)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == f"{voice_pack_root}: complete, 234 clips at 22050 Hz, for 16 clinics."
+    assert (
+        result.stdout.strip() == f"{voice_pack_root}: complete, {DEFAULT_PACK_CLIPS} clips at 22050 Hz, for 16 clinics."
+    )
 
 
 def test_check_lists_each_problem_and_fails(broken_pack: Path) -> None:
@@ -57,7 +61,7 @@ def test_check_lists_each_problem_and_fails(broken_pack: Path) -> None:
     assert result.stdout.splitlines() == [
         "Clip ar/num/7m: its file ar/num/7m.wav is missing.",
         "Clip en/word/room: en/word/room.wav is silent (its loudest sample is at -inf dBFS).",
-        f"{broken_pack}: 2 problem(s) in a pack of 234 clips.",
+        f"{broken_pack}: 2 problem(s) in a pack of {DEFAULT_PACK_CLIPS} clips.",
     ]
 
 
