@@ -98,6 +98,19 @@ def english_number(n: int) -> list[str]:
     return [*clips, f"en/num/{unit}"] if unit else clips
 
 
+def goes_on_number(previous: str, key: str) -> bool:
+    """Whether clip `key`, said after clip `previous`, is the rest of the same number, to be
+    said with it as one word: a و-form after an Arabic number clip (اثنان | وأربعون، مئة |
+    واثنان), in English what follows a hundred or a ten (one hundred | forty | two). Digits
+    read one by one ("03") are separate numbers."""
+    if key.startswith("ar/num/and"):
+        return previous.startswith("ar/num/")
+    if not (previous.startswith("en/num/") and key.startswith("en/num/")):
+        return False
+    before, after = int(previous.removeprefix("en/num/")), int(key.removeprefix("en/num/"))
+    return (before >= 100 and 0 < after < 100) or (before in range(20, 100, 10) and 0 < after < 10)
+
+
 def _number(n: int, language: str) -> list[str]:
     return arabic_number(n, LABEL_FEMININE) if language == "ar" else english_number(n)
 

@@ -2,6 +2,10 @@
 core.voice.words said by the engine from its text, trimmed of silence, brought to one
 loudness, mono 16-bit at 22050 Hz. scripts/make_voice_pack.py runs it at build time.
 
+The pace is a caller's, not a reader's: a busy hall hears a call every few seconds and
+they never overlap, so every tenth of a second of a call delays the next (docs/VOICE.md,
+"How long a call lasts").
+
 What the engine is fed is the clip's text as written, but for three of espeak-ng's
 habits: a shadda written after its vowel mark (the order Unicode normalization gives) is
 put before it, or espeak-ng drops the vowel (الرَّقْم read "arrqm"); ڤ, which it does not
@@ -29,11 +33,15 @@ from resources import resource_path
 
 ENGINE = "espeak-ng"
 VOICES = {"ar": "ar", "en": "en"}
-WORDS_PER_MINUTE = 160
-"""A little slower than espeak-ng's 175: a hall is large and echoes."""
+WORDS_PER_MINUTE = {"ar": 180, "en": 175}
+"""Arabic a little faster than espeak-ng's 175 (at 160, with the old pauses and chime, a
+call in both languages lasted 14.7 s; now 12.3 s), within the 165-185 of a caller reading
+numbers aloud; English at espeak-ng's own pace, as it spells names in capitals (E, N, T)."""
+TRIM_MARGIN_S = 0.005
+"""The quiet kept before and after a clip's sound: the renderer puts in the pauses."""
 TARGET_RMS_DBFS = -20.0
 MAX_PEAK_DBFS = -1.0
-MAKER = "core.voice.espeak 1"
+MAKER = "core.voice.espeak 2"
 """Changes whenever the way clips are made changes, so packs made before are made again."""
 _SHADDA_AFTER_VOWEL = re.compile("([\u064b-\u0650\u0652])\u0651")
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
@@ -68,13 +76,13 @@ def _level(db: float) -> float:
 
 def finish_clip(samples: array[int], rate: int) -> array[int]:
     """A clip as packs hold it: without its leading and trailing silence, at the common level."""
-    trimmed = pcm.trim_silence(samples, rate)
+    trimmed = pcm.trim_silence(samples, rate, margin_s=TRIM_MARGIN_S)
     return pcm.normalize(trimmed, target_rms=_level(TARGET_RMS_DBFS), max_peak=int(_level(MAX_PEAK_DBFS)))
 
 
 def speak(text: str, language: str, rate: int = DEFAULT_RATE) -> array[int]:
     """`text` said by espeak-ng in `language`, finished as a pack's clip."""
-    command = [ENGINE, "-v", VOICES[language], "-s", str(WORDS_PER_MINUTE), "-b", "1", "--stdout"]
+    command = [ENGINE, "-v", VOICES[language], "-s", str(WORDS_PER_MINUTE[language]), "-b", "1", "--stdout"]
     try:
         result = subprocess.run(
             command, input=engine_text(text, language).encode("utf-8"), capture_output=True, timeout=60, check=True
@@ -88,13 +96,15 @@ def speak(text: str, language: str, rate: int = DEFAULT_RATE) -> array[int]:
 
 
 def source_digest(clips: Mapping[str, ClipText], version: str) -> str:
-    """What a pack was made from: the clips' texts, the engine and the way of making."""
+    """What a pack was made from: the clips' texts, the chime, the engine and the way of making."""
     made_of = {
         "clips": {key: [clip.language, clip.text] for key, clip in clips.items()},
         "engine": version,
         "voices": VOICES,
         "speed": WORDS_PER_MINUTE,
         "levels": [TARGET_RMS_DBFS, MAX_PEAK_DBFS],
+        "trim": TRIM_MARGIN_S,
+        "chime": hashlib.sha256(resource_path("sounds", "chime.wav").read_bytes()).hexdigest(),
         "maker": MAKER,
     }
     return hashlib.sha256(json.dumps(made_of, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

@@ -1,10 +1,14 @@
 """A call rendered from a voice pack into one continuous buffer, ready to play:
 
-    chime | 0.35 s | sentence (first language) | 0.4 s | sentence (next language) ... | 0.15 s
+    chime | 0.25 s | sentence (first language) | 0.35 s | sentence (next language) ... | 0.1 s
 
-and, said more than once, the sentences again after 0.8 s (the chime only at the start).
-Within a sentence clips follow each other 80 ms apart, and 200 ms before each word of the
-call (number, please go to, room), where a speaker would pause at a comma.
+and, said more than once, the sentences again after 0.6 s (the chime only at the start).
+Within a sentence the parts of one number follow each other 20 ms apart, as one word
+(اثنان وأربعون, forty-two: core.voice.compose.goes_on_number); other clips 60 ms apart
+(number | 42, K | 1 | A, please go to | Laboratory); and 150 ms before each word of the call
+that opens a phrase (please go to, room), where a speaker pauses at a comma. The pauses
+are as short as keeps the words apart: calls never overlap, so in a busy hall each one's
+length is the next one's wait (docs/VOICE.md, "How long a call lasts").
 
 A clip the pack lacks, or whose file is missing or unreadable, is skipped and named in
 `Rendered.missing`: the call is said with what there is, and with no clip at all it is
@@ -27,17 +31,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.voice import pcm
-from core.voice.compose import Call, sentence
+from core.voice.compose import Call, goes_on_number, sentence
 from core.voice.pack import VoicePack
 from core.voice.words import CHIME
 from resources import resource_path
 
-WORD_GAP_S = 0.08
-PHRASE_GAP_S = 0.2
-CHIME_GAP_S = 0.35
-SENTENCE_GAP_S = 0.4
-REPEAT_GAP_S = 0.8
-TAIL_S = 0.15
+NUMBER_GAP_S = 0.02
+WORD_GAP_S = 0.06
+PHRASE_GAP_S = 0.15
+CHIME_GAP_S = 0.25
+SENTENCE_GAP_S = 0.35
+REPEAT_GAP_S = 0.6
+TAIL_S = 0.1
 PEAK_LIMIT = 32_000
 """The loudest sample a rendered call may hold (-0.2 dBFS): never a wrapped sample."""
 CACHE_SIZE = 2_048
@@ -131,6 +136,14 @@ def _sentences(call: Call, languages: Sequence[str], repeat: int) -> Iterable[tu
             yield pause, sentence(call, language)
 
 
+def pause_between(previous: str, key: str) -> float:
+    """The silence between clip `previous` and clip `key` of one sentence (see the module's
+    docstring)."""
+    if "/word/" in key:
+        return PHRASE_GAP_S
+    return NUMBER_GAP_S if goes_on_number(previous, key) else WORD_GAP_S
+
+
 def _chime(pack: VoicePack, volume: float) -> _Clip | None:
     """The pack's chime, or the built-in one where the pack has none that reads."""
     for path in (pack.clips.get(CHIME), resource_path("sounds", "chime.wav")):
@@ -179,10 +192,12 @@ def render_call(
     for pause, found in plan:
         if out:
             out += _silence(rate, pause)
-        for i, (key, clip) in enumerate(found):
-            if i:
-                out += _silence(rate, PHRASE_GAP_S if "/word/" in key else WORD_GAP_S)
+        previous = ""
+        for key, clip in found:
+            if previous:
+                out += _silence(rate, pause_between(previous, key))
             out += clip.samples
+            previous = key
     if out:
         out += _silence(rate, TAIL_S)
     return Rendered(pcm=pcm.pcm_bytes(out), rate=rate, missing=missing)

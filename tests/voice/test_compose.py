@@ -6,7 +6,15 @@ import re
 
 import pytest
 
-from core.voice.compose import LABEL_FEMININE, Call, arabic_number, clinic_clip, label_clips, sentence
+from core.voice.compose import (
+    LABEL_FEMININE,
+    Call,
+    arabic_number,
+    clinic_clip,
+    goes_on_number,
+    label_clips,
+    sentence,
+)
 from core.voice.words import clips_to_record, grammar_clips
 from tests.voice.conftest import DEFAULT_CLINICS
 
@@ -46,6 +54,33 @@ def test_a_leading_zero_or_a_long_run_is_read_digit_by_digit() -> None:
     assert heard(label_clips("K03", "en")) == "K zero three"
     assert heard(label_clips("1234", "en")) == "one two three four"
     assert heard(label_clips("0", "en")) == "zero"
+
+
+def words(clips: list[str]) -> list[str]:
+    """The label as the ear hears it: the parts of one number run together into one word."""
+    said: list[list[str]] = []
+    for key in clips:
+        if said and goes_on_number(said[-1][-1], key):
+            said[-1].append(key)
+        else:
+            said.append([key])
+    return [heard(word) for word in said]
+
+
+def test_the_parts_of_one_number_are_said_as_one_word() -> None:
+    assert words(label_clips("42", "ar")) == ["اثنان وأربعون"]
+    assert words(label_clips("345", "ar")) == ["ثلاثمئة وخمسة وأربعون"]
+    assert words(label_clips("345", "en")) == ["three hundred forty five"]
+    assert words(label_clips("120", "en")) == ["one hundred twenty"]
+    assert words(label_clips("21", "en")) == ["twenty one"]
+
+
+def test_letters_signs_and_digits_read_one_by_one_stay_apart() -> None:
+    assert words(label_clips("K1A2-7", "ar")) == ["كيه", "واحد", "إيه", "اثنان", "شرطة", "سبعة"]
+    assert words(label_clips("K03", "en")) == ["K", "zero", "three"]
+    assert words(label_clips("1234", "en")) == ["one", "two", "three", "four"]
+    assert words(label_clips("2034", "ar")) == ["اثنان", "صفر", "ثلاثة", "أربعة"]
+    assert words(label_clips("20-5", "en")) == ["twenty", "dash", "five"]
 
 
 def test_arabic_indic_digits_are_the_same_digits() -> None:
