@@ -9,12 +9,15 @@ import argparse
 import getpass
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.permissions import SYSTEM
 from core.services.config import save_user
 from core.version import add_version_option
 from sync.protocol import DEFAULT_PORT
+
+if TYPE_CHECKING:
+    from core.database import Database
 
 
 def add_commands(sub: Any) -> None:
@@ -76,14 +79,24 @@ def _root(args: argparse.Namespace) -> Path | None:
     return Path(args.data_dir) / "server" if args.data_dir else None
 
 
+def _open(args: argparse.Namespace) -> Database:
+    """The server's database, saying how it was opened when there is something to say (a
+    rollback put back a backup taken before a migration)."""
+    from sync.server.run import open_server
+
+    db, notices = open_server(args.db, _root(args))
+    for notice in notices:
+        print(notice.text)
+    return db
+
+
 def _run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync.server.app import create_app
     from sync.server.notify.service import start_notifications
-    from sync.server.run import open_server_db
 
-    db = open_server_db(args.db, _root(args))
+    db = _open(args)
     notifications = start_notifications(db, args.notify_config)
     try:
         uvicorn.run(
@@ -101,9 +114,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _enroll_code(args: argparse.Namespace) -> int:
     from sync.server.enrollment import create_code
-    from sync.server.run import open_server_db
 
-    db = open_server_db(args.db, _root(args))
+    db = _open(args)
     print(create_code(db, hours=args.hours))
     return 0
 
@@ -111,9 +123,8 @@ def _enroll_code(args: argparse.Namespace) -> int:
 def _device(args: argparse.Namespace) -> int:
     from core.services.config import revoke_device
     from core.services.directory import devices
-    from sync.server.run import open_server_db
 
-    db = open_server_db(args.db, _root(args))
+    db = _open(args)
     known = devices(db)
     if args.action == "list":
         for d in known:
@@ -159,11 +170,9 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _user(args: argparse.Namespace) -> int:
-    from sync.server.run import open_server_db
-
     password = os.environ.get("MMC_NEW_PASSWORD") or getpass.getpass(f"Password for {args.username}: ")
     save_user(
-        open_server_db(args.db, _root(args)),
+        _open(args),
         SYSTEM,
         username=args.username,
         password=password,

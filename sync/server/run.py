@@ -17,23 +17,35 @@ import uvicorn
 from fastapi import FastAPI
 
 from core.database import Database, make_engine
-from core.migrate import upgrade
 from core.services.config import init_site
-from core.store import data_dir, ensure_identity, open_store
+from core.store import Notice, data_dir, open_store
+from sync.server.backups import migrate_postgres
 
 
 def open_server_db(url: str | None = None, root: Path | None = None) -> Database:
     """The server's database: a URL (PostgreSQL for real sites), or by default an SQLite
     file under the data folder, with the local store's backups and corruption recovery.
     Migrated, with the server's identity and a set-up site."""
+    return open_server(url, root)[0]
+
+
+def open_server(url: str | None = None, root: Path | None = None) -> tuple[Database, list[Notice]]:
+    """open_server_db, with what to tell IT about how it was opened (a rollback put back a
+    backup taken before a migration, a damaged file replaced). A PostgreSQL database is
+    dumped before a migration and put back from such a dump after a rollback, as the
+    SQLite file is from its backups (sync.server.backups.migrate_postgres)."""
     if url is None:
-        db = open_store(root or data_dir() / "server", kind="server", authority=True).db
+        store = open_store(root or data_dir() / "server", kind="server", authority=True)
+        db, notices = store.db, store.notices
     else:
         db = Database(make_engine(url, pool_pre_ping=True))
-        upgrade(db.engine)
-        ensure_identity(db, "server", True)
+        try:
+            notices = migrate_postgres(db, url, root)
+        except BaseException:
+            db.dispose()
+            raise
     init_site(db)
-    return db
+    return db, notices
 
 
 def free_port(host: str = "127.0.0.1") -> int:

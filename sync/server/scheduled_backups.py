@@ -12,8 +12,6 @@ at (a damaged one is flagged `.corrupt`, never restored) and those older than
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +20,8 @@ from core.database import Database, make_engine
 from core.errors import StoreError
 from core.settings import setting
 from core.store import STORE_FILE, data_dir, open_store
-from sync.server.backups import backup_server
+from sync.server.backups import DUMPS, backup_server, dump_problem
 
-DUMPS = "mmc-server-*.pgdump"
 SLACK = dt.timedelta(minutes=10)
 """A backup due at the hour is taken even when the last one ran a few minutes late."""
 
@@ -35,19 +32,6 @@ class Skipped:
 
     newest_age: dt.timedelta
     interval_h: int
-
-
-def dump_problem(dump: Path) -> str | None:
-    """Why `dump` is not a pg_dump file pg_restore can restore (None when it is)."""
-    tool = shutil.which("pg_restore")
-    if tool is None:
-        return "pg_restore is not installed (Debian: postgresql-client)"
-    listed = subprocess.run([tool, "--list", str(dump)], capture_output=True, text=True, check=False)
-    if listed.returncode != 0:
-        return listed.stderr.strip()[-300:] or f"pg_restore exited with {listed.returncode}"
-    if not any("TABLE DATA" in line and "alembic_version" in line for line in listed.stdout.splitlines()):
-        return "its table of contents has no schema revision (alembic_version)"
-    return None
 
 
 def _settings(db: Database) -> tuple[int, int]:

@@ -5,6 +5,8 @@ and nothing the server acknowledged is lost.
 
 The newer build is real code run in its own process: a copy of this checkout's `core`
 with one more (test-only) Alembic revision after the head, and HEAD_REVISION moved to it.
+A PostgreSQL server is rolled back the same way, from the dump taken before the newer
+build migrated it.
 """
 
 from __future__ import annotations
@@ -21,16 +23,28 @@ from pathlib import Path
 
 import keyring
 import pytest
-from sqlalchemy import select, text
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect, select, text
 
+from core.backups import prune_backups
 from core.database import make_engine
 from core.errors import StoreError
-from core.migrate import NewerSchema, alembic_head, current_revision, file_revision, head_revision, upgrade
+from core.migrate import (
+    MIGRATIONS,
+    NewerSchema,
+    alembic_head,
+    current_revision,
+    file_revision,
+    head_revision,
+    upgrade,
+)
 from core.ops.log import accepted_after, identity
 from core.recovery import VOID_DEVICE
 from core.schema import NumberLease, OutboxEntry
 from core.store import STORE_FILE, open_store
 from sync.credentials import MemoryKeyring
+from sync.server.backups import DUMPS, dump_problem
 from sync.server.enrollment import create_code
 from sync.server.run import free_port, open_server_db, start_server_process
 from tests.conftest import postgres_schema
@@ -150,6 +164,35 @@ def run_newer(build: Path, root: Path, *patients: str, url: str = "-", token: st
     assert done.returncode == 0, done.stderr
 
 
+def start_newer_server(build: Path, data: Path, port: int, url: str) -> subprocess.Popen[bytes]:
+    """The newer build's `mmc server run` on the PostgreSQL database at `url` (its `core`
+    first on the path, and not the checkout's: no current directory put first)."""
+    env = {"PYTHONPATH": f"{build}{os.pathsep}{ROOT}", "PYTHONSAFEPATH": "1"}
+    return start_server_process(data, port, url, env=env)
+
+
+def run_older_server_command(data: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """This version's `mmc server --db URL …` in its own process, as IT runs it."""
+    command = [sys.executable, "-m", "core.cli", "--data-dir", str(data), "server", "--db", url, *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+def tables(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def revision_at(url: str) -> str | None:
+    engine = make_engine(url)
+    try:
+        return current_revision(engine)
+    finally:
+        engine.dispose()
+
+
 def outbox_size(kiosk: Kiosk) -> int:
     with kiosk.store.db.read() as session:
         return len(session.scalars(select(OutboxEntry)).all())
@@ -251,9 +294,9 @@ def test_without_a_backup_it_knows_the_older_program_refuses_and_touches_nothing
 
 
 @pytest.mark.postgres
-def test_a_postgresql_database_a_newer_version_migrated_is_refused_with_what_to_do() -> None:
+def test_a_postgresql_database_a_newer_version_migrated_is_refused_with_what_to_do(tmp_path: Path) -> None:
     with postgres_schema() as url:
-        open_server_db(url).dispose()
+        open_server_db(url, tmp_path / "server").dispose()
         engine = make_engine(url)
         with engine.begin() as connection:
             connection.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": NEWER})
@@ -261,5 +304,118 @@ def test_a_postgresql_database_a_newer_version_migrated_is_refused_with_what_to_
             with pytest.raises(NewerSchema, match="put back the backup taken before that upgrade"):
                 upgrade(engine)
             assert current_revision(engine) == NEWER, "nothing was changed"
+
+            with pytest.raises(StoreError, match=f"newer version of MMC-MMS \\(schema {NEWER}\\) and no dump"):
+                open_server_db(url, tmp_path / "server")
+            assert current_revision(engine) == NEWER, "nothing was changed"
+            assert not list((tmp_path / "server" / "backups").glob("*.pgdump")), "not even a set-aside dump"
         finally:
             engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_postgresql_database_is_dumped_before_it_is_migrated_and_not_migrated_without_the_dump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "server"
+    with postgres_schema() as url:
+        open_server_db(url, root).dispose()
+        assert not (root / "backups").exists(), "an empty database has nothing to dump"
+        older = downgrade_one(url)
+
+        monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))
+        with pytest.raises(StoreError, match=f"not migrated from schema {older} to {head_revision()}.*pg_dump"):
+            open_server_db(url, root)
+        assert revision_at(url) == older, "nothing was changed"
+        monkeypatch.undo()
+
+        open_server_db(url, root).dispose()
+        assert revision_at(url) == head_revision()
+        (dump,) = (root / "backups").glob(DUMPS)
+        assert dump.name.endswith(f"-{older}-before-{head_revision()}.pgdump")
+        assert dump_problem(dump) is None
+
+        os.utime(dump, (0, 0))
+        assert prune_backups(root / "backups", keep_days=1, keep_at_least=0, pattern=DUMPS) == []
+        assert dump.exists(), "the newest pre-migration dump outlives the keep window"
+
+
+def downgrade_one(url: str) -> str:
+    """Take the database at `url` back one migration (as an older release left it); answers
+    the revision it is at."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = connection
+            command.downgrade(config, "-1")
+        older = current_revision(engine)
+    finally:
+        engine.dispose()
+    assert older is not None and older != head_revision()
+    return older
+
+
+@pytest.mark.postgres
+@pytest.mark.anyio
+async def test_an_older_server_puts_back_the_postgresql_database_a_newer_one_migrated_and_loses_nothing(
+    tmp_path: Path, newer_build: Path
+) -> None:
+    data = tmp_path / "server-data"
+    backups = data / "server" / "backups"
+    with postgres_schema() as pg:
+        db = open_server_db(pg, data / "server")
+        code = create_code(db)
+        db.dispose()
+        port = free_port()
+        server = start_server_process(data, port, pg)
+        kiosk = Kiosk(tmp_path / "kiosk", f"http://127.0.0.1:{port}", collections.Counter())
+        try:
+            await kiosk.enroll(code)
+            await kiosk.client.sync_once()
+            kiosk.check_in("28420000001")
+            await kiosk.client.sync_once()
+            server.kill()
+            server.wait()
+
+            # The newer release's server: dumps the database, migrates it, and acknowledges
+            # two check-ins.
+            server = start_newer_server(newer_build, data, port, pg)
+            assert revision_at(pg) == NEWER and "newer_notes" in tables(pg)
+            (before,) = backups.glob(f"mmc-server-*-{head_revision()}-before-{NEWER}.pgdump")
+            assert dump_problem(before) is None
+            kiosk.check_in("28420000002")
+            kiosk.check_in("28420000003")
+            await kiosk.client.sync_once()
+            assert outbox_size(kiosk) == 0, "the newer server acknowledged both"
+            server.kill()
+            server.wait()
+
+            # Back to this release: its first command puts the database back and says so.
+            done = run_older_server_command(data, pg, "device", "list")
+            assert done.returncode == 0, done.stderr
+            assert f"newer version of MMC-MMS (schema {NEWER})" in done.stdout
+            assert f"restored the dump {before.name}" in done.stdout
+            assert "send again at their next sync what the server lost" in done.stdout
+            assert revision_at(pg) == head_revision()
+            assert "newer_notes" not in tables(pg), "nothing of the newer schema is left in the database"
+            (kept,) = backups.glob(f"set-aside-mmc-server-newer-{NEWER}-*.pgdump")
+            assert dump_problem(kept) is None, "the newer database is kept, as a dump"
+            assert done.stdout.count("newer version of MMC-MMS") == 1, "said once"
+
+            server = start_server_process(data, port, pg)
+            for _ in range(3):
+                await kiosk.client.sync_once()
+            server_db = open_server_db(pg, data / "server")
+            try:
+                assert patients_on(server_db) == [f"2842000000{n}" for n in range(1, 4)]
+                with server_db.read() as session:
+                    accepted = [op for _, op in accepted_after(session, 0, 10_000) if op.kind == "visit.checked_in"]
+                assert len(accepted) == 3, "each check-in accepted once"
+            finally:
+                server_db.dispose()
+        finally:
+            await kiosk.close()
+            server.kill()
+            server.wait()
