@@ -5,6 +5,8 @@
 - `compose`: the grammar, from a call to clip ids (Arabic numbers with their agreement);
 - `pack`: a pack on disk (its manifest), where the shipped one lives, and the checker;
 - `render`: clips joined into one continuous 16-bit buffer, the chime first;
+- `backlog`: which waiting call is said next and how much of it, when calls come faster
+  than they are said (the display's announcer and the bench follow it);
 - `clips`: clips said as listed, without the grammar (the kiosk's spoken prompts);
 - `espeak`: the default pack, generated with espeak-ng at build time;
 - `pcm`: reading, converting and writing 16-bit PCM.

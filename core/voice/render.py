@@ -10,6 +10,10 @@ that opens a phrase (please go to, room), where a speaker pauses at a comma. The
 are as short as keeps the words apart: calls never overlap, so in a busy hall each one's
 length is the next one's wait (docs/VOICE.md, "How long a call lasts").
 
+The buffer can be cut short between two sentences (`Rendered.breaks`, TAIL_S into the pause
+before each sentence after the first): what comes before a break is the same, sample for
+sample, as the call rendered with only the sentences before it, its tail included.
+
 A clip the pack lacks, or whose file is missing or unreadable, is skipped and named in
 `Rendered.missing`: the call is said with what there is, and with no clip at all it is
 still the chime. A pack without its own chime plays the built-in one.
@@ -43,6 +47,7 @@ CHIME_GAP_S = 0.25
 SENTENCE_GAP_S = 0.35
 REPEAT_GAP_S = 0.6
 TAIL_S = 0.1
+"""After the last sentence; no longer than the pause between two (see `Rendered.breaks`)."""
 PEAK_LIMIT = 32_000
 """The loudest sample a rendered call may hold (-0.2 dBFS): never a wrapped sample."""
 CACHE_SIZE = 2_048
@@ -55,6 +60,9 @@ class Rendered:
     rate: int
     missing: list[str] = field(default_factory=list)
     """Clip ids the pack lacked (skipped, not fatal), each once, in order."""
+    breaks: tuple[int, ...] = ()
+    """Where each sentence after the first begins, in samples from the start: a player may
+    stop at one and the call ends as if said with the sentences before it alone."""
 
     @property
     def seconds(self) -> float:
@@ -189,7 +197,10 @@ def render_call(
     chime_clip = _chime(pack, volume) if chime else None
     plan, missing = _said(pack, _sentences(call, languages, repeat), volume)
     out = array("h", chime_clip.samples if chime_clip else ())
-    for pause, found in plan:
+    breaks: list[int] = []
+    for n, (pause, found) in enumerate(plan):
+        if n:
+            breaks.append(len(out) + round(rate * TAIL_S))
         if out:
             out += _silence(rate, pause)
         previous = ""
@@ -200,7 +211,7 @@ def render_call(
             previous = key
     if out:
         out += _silence(rate, TAIL_S)
-    return Rendered(pcm=pcm.pcm_bytes(out), rate=rate, missing=missing)
+    return Rendered(pcm=pcm.pcm_bytes(out), rate=rate, missing=missing, breaks=tuple(breaks))
 
 
 def write_wav(rendered: Rendered, path: Path) -> None:

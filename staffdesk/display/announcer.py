@@ -5,6 +5,14 @@ played through the sound output (sync.runtime.sound). Announcements wait their t
 never overlap: the next starts when the last one's sound has ended, or at the latest when
 it should have (its length and a margin), so a stuck output cannot hold the queue.
 
+When calls come faster than they are said, core.voice.backlog decides: a call begins no
+later than LATE_AFTER_S (45 s) after it appeared, or is left unsaid (logged; the board
+shows it all the same); before each sentence after its first (the second language, a
+repeat) a call ends if another call waits, so while calls wait each is said in the first
+language only; a recall of a ticket still waiting replaces its call. The buffer is
+played in pieces cut at its sentence breaks (in the pauses between sentences) so that
+the call can end there; a call partly said by a speech engine is said whole.
+
 Without a voice pack, the chime is followed by the call said by a speech engine where one
 exists (QtTextToSpeech, "speechd"), else the chime is all; `speech=False` (the display's
 --no-speech) is the chime alone."""
@@ -12,13 +20,14 @@ exists (QtTextToSpeech, "speechd"), else the chime is all; `speech=False` (the d
 from __future__ import annotations
 
 import logging
-from collections import deque
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, QTimer, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from core.voice.backlog import LATE_AFTER_S, CallBacklog, Waiting
 from core.voice.compose import Call
 from core.voice.settings import VoiceSettings
 from sync.runtime.qt import Phrasebook
@@ -46,6 +55,11 @@ class Announcement:
     def name(self, language: str) -> str:
         return self.name_ar if language == "ar" else self.name_en
 
+    @property
+    def ticket(self) -> tuple[str, str]:
+        """Which ticket it calls, as far as the hall can tell: a recall has the same."""
+        return self.clinic or self.name_en, self.label
+
 
 class Announcer(QObject):
     started = Signal(object)
@@ -59,18 +73,26 @@ class Announcer(QObject):
         chime_ms: int | None = None,
         voice: StationVoice | None = None,
         output: SoundOutput | None = None,
+        late_after_s: float = LATE_AFTER_S,
+        clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         """`engine`: the speech engine for what the pack cannot say (None: the first
         that works, Qt's test engine "mock" only when named; "": none). `chime_ms` cuts
         an announcement that is the chime alone to that length (the tests and benchmarks
         hurry with it). `voice` and `output` default to this machine's pack and sound
-        output."""
+        output. `late_after_s`: how long a call may wait to be said (core.voice.backlog);
+        `clock` tells the time it is measured in."""
         super().__init__(parent)
         self.chime_ms = chime_ms
-        self.waiting: deque[Announcement] = deque()
+        self.backlog: CallBacklog[Announcement] = CallBacklog(late_after_s)
+        self.clock = clock
         self.current: Announcement | None = None
+        self._taken: Waiting[Announcement] | None = None
+        """The current call as the backlog gave it (when it appeared)."""
         self.done: list[Announcement] = []
+        self.unsaid: list[Announcement] = []
+        """Calls left unsaid because their time to be said had passed, in order."""
         self.spoken: list[tuple[str, str]] = []
         """(language, text) of every sentence handed to the speech engine, in order."""
         self.settings = VoiceSettings()
@@ -80,7 +102,9 @@ class Announcer(QObject):
         if speech:
             self.voice.prepare(self.settings.gain)
         self._phrases = Phrasebook(self)
-        self._parts: list[Sound | Spoken] = []
+        self._parts: list[tuple[Sound | Spoken, bool]] = []
+        """What is left to play of the current call: each part, and whether it begins a
+        sentence after the first (where the call ends if another call waits)."""
         self._turn = 0
         self._speaking = False
         """Counts the parts played: the answer of a part cut short is not taken for the next's."""
@@ -97,6 +121,11 @@ class Announcer(QObject):
     @property
     def busy(self) -> bool:
         return self.current is not None
+
+    @property
+    def waiting(self) -> list[Announcement]:
+        """The calls waiting their turn, in the order they will be said."""
+        return self.backlog.calls
 
     def use_settings(self, settings: VoiceSettings) -> None:
         """The site's voice settings, for the calls from now on."""
@@ -117,7 +146,10 @@ class Announcer(QObject):
             self.voice.name_clinics(clinics)
 
     def announce(self, announcement: Announcement) -> None:
-        self.waiting.append(announcement)
+        """Say `announcement` when its turn comes: it appeared on the board now."""
+        replaced = self.backlog.add(announcement, announcement.ticket, self.clock())
+        if replaced is not None:
+            log.info("%s at %s called again while waiting: said once", announcement.label, announcement.name_en)
         if not self.busy:
             self._next()
 
@@ -131,21 +163,49 @@ class Announcer(QObject):
         return said
 
     def _next(self) -> None:
-        if not self.waiting:
-            self.current = None
+        taken, late = self.backlog.next_call(self.clock())
+        for waiting in late:
+            self._leave_unsaid(waiting.call, self.clock() - waiting.appeared)
+        self._taken = taken
+        self.current = announcement = taken.call if taken is not None else None
+        if announcement is None:
             return
-        self.current = announcement = self.waiting.popleft()
         log.info("announcing %s at %s, room %s", announcement.label, announcement.name_en, announcement.room or "-")
-        self.started.emit(announcement)
         call = Call(announcement.label, announcement.clinic, announcement.room)
         self.voice.render(call, self.settings, self._heard, speech=self.says, engine_speaks=self.engine_speaks)
 
+    def _leave_unsaid(self, announcement: Announcement, waited_s: float) -> None:
+        log.warning(
+            "%s at %s left unsaid: its turn came %.0f s after it was shown, later than %.0f s",
+            announcement.label,
+            announcement.name_en,
+            waited_s,
+            self.backlog.late_after_s,
+        )
+        self.unsaid.append(announcement)
+
     def _heard(self, said: Utterance) -> None:
-        """What is heard for the current call is ready: play it, part after part."""
+        """What is heard for the current call is ready: play it, part after part (or, if
+        its time passed while it was made ready, nothing: the next call)."""
+        taken = self._taken
+        if taken is not None and self.backlog.is_late(taken.appeared, self.clock()):
+            self.current = self._taken = None
+            self._leave_unsaid(taken.call, self.clock() - taken.appeared)
+            self._next()
+            return
+        if self.current is not None:
+            self.started.emit(self.current)
         parts = said.parts
         if self.chime_ms is not None and not any(isinstance(part, Spoken) for part in parts):
             parts = [Sound(part.pcm[: 2 * (part.rate * self.chime_ms // 1000)], part.rate) for part in said.sounds]
-        self._parts = list(parts)
+        self._parts = []
+        for part in parts:
+            if isinstance(part, Sound):
+                starts = [0, *part.breaks]
+                ends = [*part.breaks, len(part.pcm)]
+                self._parts += [(Sound(part.pcm[a:b], part.rate), bool(a)) for a, b in zip(starts, ends, strict=True)]
+            else:
+                self._parts.append((part, False))
         self._play_next_part()
 
     def _play_next_part(self) -> None:
@@ -154,7 +214,11 @@ class Announcer(QObject):
         self._turn += 1
         turn = self._turn
         while self._parts:
-            part = self._parts.pop(0)
+            part, later_sentence = self._parts.pop(0)
+            if later_sentence and not self.backlog.goes_on(self.clock()):
+                log.info("%d call(s) waiting: the rest of this call is left out", len(self.backlog))
+                self._parts = []
+                break
             if isinstance(part, Sound):
                 self._limit.start(round(part.seconds * 1000) + MARGIN_MS)
                 self.output.play(part.pcm, part.rate, lambda: self._part_ended(turn))

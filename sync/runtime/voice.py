@@ -3,8 +3,9 @@ voice pack a station speaks with, kept current with the site's clinics, and what
 becomes with it, worked out off the GUI thread.
 
 A call is normally one buffer (core.voice.render: the chime, then the call in each
-language). What a station lacks changes only how much is heard, never whether the queue
-goes on:
+language), which knows where its sentences begin (`Sound.breaks`: the hall display ends a
+call there when others wait, core.voice.backlog). What a station lacks changes only how
+much is heard, never whether the queue goes on:
 - a clip the pack lacks is skipped (the rest is said) and logged once;
 - a clinic whose name clip is missing or stale gets one made on this station
   (core.voice.clinic_names); until it is, or without espeak-ng, the name is left out, or,
@@ -52,6 +53,9 @@ class Sound:
 
     pcm: bytes
     rate: int
+    breaks: tuple[int, ...] = ()
+    """Byte offsets in `pcm` where a sentence after the call's first begins: where it may
+    be cut short and end as if said without what follows (core.voice.render)."""
 
     @property
     def seconds(self) -> float:
@@ -87,7 +91,8 @@ def _joined(parts: list[Part]) -> list[Part]:
     for part in parts:
         last = out[-1] if out else None
         if isinstance(part, Sound) and isinstance(last, Sound) and last.rate == part.rate:
-            out[-1] = Sound(last.pcm + part.pcm, part.rate)
+            breaks = (*last.breaks, *(len(last.pcm) + offset for offset in part.breaks))
+            out[-1] = Sound(last.pcm + part.pcm, part.rate, breaks)
         else:
             out.append(part)
     return [part for part in out if not (isinstance(part, Sound) and not part.pcm)]
@@ -123,7 +128,8 @@ def utterance(
         if clinic_clip(call.clinic, language) in whole.missing and language in engine_speaks
     }
     if not by_engine:
-        return Utterance(_joined([Sound(whole.pcm, whole.rate)]), whole.missing)
+        breaks = tuple(2 * sample for sample in whole.breaks)
+        return Utterance(_joined([Sound(whole.pcm, whole.rate, breaks)]), whole.missing)
     parts: list[Part] = []
     for time in range(settings.repeat):
         for i, language in enumerate(languages):

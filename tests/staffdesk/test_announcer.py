@@ -1,11 +1,14 @@
 """The hall's voice on the display: a call on the board is heard within half a second, as
 one buffer from the voice pack (the chime, then the call in the site's languages), and
 the next call only once it has ended; the site's voice settings change what is heard; a
-pack that lacks clips, or no pack at all, still announces (the chime and what there is)."""
+pack that lacks clips, or no pack at all, still announces (the chime and what there is);
+when calls come faster than they are said, each is said in time or not at all, briefly
+while others wait, and a recall replaces its call still waiting."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -23,7 +26,8 @@ from core.voice.espeak import EngineMissing
 from core.voice.espeak import make_pack as make_default_pack
 from core.voice.pack import VoicePack
 from core.voice.render import render_call
-from staffdesk.display.announcer import Announcer
+from core.voice.settings import VoiceSettings
+from staffdesk.display.announcer import Announcement, Announcer
 from staffdesk.display.window import DisplayWindow
 from sync.runtime.qt import Languages
 from sync.runtime.voice import NO_CLIPS, StationVoice
@@ -83,7 +87,21 @@ def heard(qtbot: QtBot, output: RecordingOutput, count: int = 1, timeout: int = 
     qtbot.waitUntil(lambda: len(output.played) >= count and output.played[count - 1].ended is not None, timeout=timeout)
 
 
-def test_a_call_on_the_board_is_heard_within_half_a_second_as_one_buffer(
+class Calls:
+    """What was heard, call by call: a call is played a sentence at a time, and these are
+    the pieces of each call joined."""
+
+    def __init__(self, announcer: Announcer, output: RecordingOutput) -> None:
+        self.output = output
+        self.firsts: list[int] = []
+        announcer.started.connect(lambda _: self.firsts.append(len(output.played)))
+
+    def heard(self) -> list[bytes]:
+        edges = [*self.firsts, len(self.output.played)]
+        return [b"".join(p.pcm for p in self.output.played[a:b]) for a, b in itertools.pairwise(edges)]
+
+
+def test_a_call_on_the_board_is_heard_within_half_a_second_rendered_as_one_buffer(
     qtbot: QtBot,
     make_display: DisplayFactory,
     clinic_store: Store,
@@ -97,12 +115,14 @@ def test_a_call_on_the_board_is_heard_within_half_a_second_as_one_buffer(
     latency = output.played[0].started - saved
     print(f"call saved -> buffer handed to the sound output: {latency * 1000:.0f} ms")
     assert latency < LATENCY_S
-    heard(qtbot, output)
+    qtbot.waitUntil(lambda: len(display.announcer.done) == 1, timeout=20_000)
     expected = render_call(pack, Call("1", "vitals", "3"), languages=("ar", "en"))
-    (buffer,) = output.played
-    assert buffer.rate == pack.rate and buffer.pcm == expected.pcm, "the chime, then Arabic, then English, in one"
-    assert peak_of(buffer.pcm) > 1_000, "not silent"
-    assert abs(buffer.seconds - expected.seconds) < 0.001
+    first, second = output.played
+    assert first.rate == pack.rate and first.pcm + second.pcm == expected.pcm, "the chime, Arabic, English"
+    assert len(first.pcm) == 2 * expected.breaks[0], "played a sentence at a time"
+    assert second.ended is not None and first.ended is not None
+    assert 0 <= second.started - first.ended < 0.2, "the next sentence at once, in the pause the buffer holds"
+    assert peak_of(expected.pcm) > 1_000, "not silent"
     assert display.announcer.done[0].clinic == "vitals" and not display.announcer.busy
 
 
@@ -122,7 +142,8 @@ def test_with_the_default_pack_too_a_call_is_heard_within_half_a_second(
     print(f"default pack, volume 70 %: call saved -> buffer handed to the sound output: {latency * 1000:.0f} ms")
     assert latency < LATENCY_S
     expected = render_call(espeak_pack, Call("1", "vitals", "12"), volume=0.7)
-    assert output.played[0].pcm == expected.pcm and expected.missing == []
+    assert output.played[0].pcm == expected.pcm[: 2 * expected.breaks[0]], "the chime and the Arabic sentence"
+    assert expected.missing == []
     assert expected.seconds > 5
 
 
@@ -135,16 +156,18 @@ def test_two_calls_in_quick_succession_never_overlap(
     pack: VoicePack,
 ) -> None:
     display = make_display(pack)
+    calls = Calls(display.announcer, output)
     events: list[tuple[str, str]] = []
     display.announcer.started.connect(lambda a: events.append(("start", a.label)))
     display.announcer.finished.connect(lambda a: events.append(("end", a.label)))
     call(clinic_store, morning, second=0)
     call(clinic_store, morning, room="5", second=1)
-    heard(qtbot, output, 2)
-    first, second = output.played
-    assert first.ended is not None and second.started >= first.ended
+    qtbot.waitUntil(lambda: len(display.announcer.done) == 2, timeout=20_000)
+    assert all(a.ended is not None and b.started >= a.ended for a, b in itertools.pairwise(output.played))
     assert events == [("start", "1"), ("end", "1"), ("start", "2"), ("end", "2")]
-    assert second.pcm == render_call(display.announcer.voice.pack, Call("2", "vitals", "5")).pcm
+    first, second = calls.heard()
+    assert first == render_call(pack, Call("1", "vitals", "3"), languages=("ar",)).pcm, "the second waited"
+    assert second == render_call(pack, Call("2", "vitals", "5")).pcm
 
 
 def test_the_sites_languages_and_repeats_change_what_is_heard(
@@ -156,20 +179,21 @@ def test_the_sites_languages_and_repeats_change_what_is_heard(
     pack: VoicePack,
 ) -> None:
     display = make_display(pack)
+    calls = Calls(display.announcer, output)
     set_settings(clinic_store.db, SYSTEM, {"voice_languages": ["en"], "voice_repeat": 2})
     qtbot.waitUntil(lambda: display.announcer.settings.repeat == 2, timeout=5000)
     call(clinic_store, morning)
-    heard(qtbot, output)
+    qtbot.waitUntil(lambda: len(display.announcer.done) == 1, timeout=20_000)
     english_twice = render_call(pack, Call("1", "vitals", "3"), languages=("en",), repeat=2)
-    assert output.played[0].pcm == english_twice.pcm
+    assert calls.heard() == [english_twice.pcm]
     once_in_both = render_call(pack, Call("1", "vitals", "3"), languages=("ar", "en"))
-    assert output.played[0].pcm != once_in_both.pcm
+    assert calls.heard()[0] != once_in_both.pcm
     set_settings(clinic_store.db, SYSTEM, {"voice_languages": ["en", "ar"], "voice_repeat": 1, "voice_chime": False})
     qtbot.waitUntil(lambda: display.announcer.settings.languages == ("en", "ar"), timeout=5000)
     call(clinic_store, morning, second=1)
-    heard(qtbot, output, 2)
+    qtbot.waitUntil(lambda: len(display.announcer.done) == 2, timeout=20_000)
     no_chime = render_call(pack, Call("2", "vitals", "3"), languages=("en", "ar"), chime=False)
-    assert output.played[1].pcm == no_chime.pcm
+    assert calls.heard()[1] == no_chime.pcm
 
 
 def test_the_volume_setting_scales_the_buffer(
@@ -184,10 +208,11 @@ def test_the_volume_setting_scales_the_buffer(
     set_settings(clinic_store.db, SYSTEM, {"voice_volume": 50})
     qtbot.waitUntil(lambda: display.announcer.settings.volume == 50, timeout=5000)
     call(clinic_store, morning)
-    heard(qtbot, output)
+    qtbot.waitUntil(lambda: len(display.announcer.done) == 1, timeout=20_000)
     full = render_call(pack, Call("1", "vitals", "3"))
-    assert abs(peak_of(output.played[0].pcm) - peak_of(full.pcm) / 2) <= 1
-    assert len(output.played[0].pcm) == len(full.pcm)
+    played = b"".join(p.pcm for p in output.played)
+    assert abs(peak_of(played) - peak_of(full.pcm) / 2) <= 1
+    assert len(played) == len(full.pcm)
 
 
 def test_a_pack_without_a_clinics_name_still_announces_the_rest_and_says_so_once(
@@ -201,14 +226,16 @@ def test_a_pack_without_a_clinics_name_still_announces_the_rest_and_says_so_once
 ) -> None:
     caplog.set_level(logging.WARNING, logger="sync.runtime.voice")
     pack = make_pack(tmp_path / "pack", without=["ar/clinic/vitals"])
-    make_display(pack)
+    display = make_display(pack)
+    calls = Calls(display.announcer, output)
     call(clinic_store, morning)
     call(clinic_store, morning, second=1)
-    heard(qtbot, output, 2)
-    without_name = render_call(pack, Call("1", "vitals", "3"))
+    qtbot.waitUntil(lambda: len(display.announcer.done) == 2, timeout=20_000)
+    without_name = render_call(pack, Call("2", "vitals", "3"))
     assert without_name.missing == ["ar/clinic/vitals"]
-    assert output.played[0].pcm == without_name.pcm and peak_of(output.played[0].pcm) > 1_000
-    assert output.played[0].seconds > render_call(NO_CLIPS, Call("1", "vitals", "3"), languages=()).seconds
+    second = calls.heard()[1]
+    assert second == without_name.pcm and peak_of(second) > 1_000
+    assert len(second) / 2 / pack.rate > render_call(NO_CLIPS, Call("2", "vitals", "3"), languages=()).seconds
     assert [r.getMessage() for r in caplog.records if "ar/clinic/vitals" in r.getMessage()] == [
         "the voice pack lacks ar/clinic/vitals: said without"
     ], "logged once for both calls"
@@ -271,7 +298,7 @@ def test_a_stuck_sound_output_does_not_hold_the_queue(
     call(clinic_store, morning)
     call(clinic_store, morning, second=1)
     qtbot.waitUntil(lambda: len(announcer.done) == 2, timeout=30_000)
-    first, second = stuck.played
+    first, second = stuck.played[:2]
     assert first.ended is not None and second.started >= first.ended
     assert second.started - first.started >= first.seconds, "cut short only after its length and a margin"
 
@@ -288,3 +315,92 @@ def test_no_speech_is_the_chime_alone(
     call(clinic_store, morning)
     heard(qtbot, output)
     assert output.played[0].pcm == render_call(pack, Call("1", "vitals", "3"), languages=()).pcm
+
+
+DEFAULTS = VoiceSettings()
+"""Arabic, then English, once."""
+
+
+def lab(number: int, room: str = "2") -> Announcement:
+    return Announcement(str(number), "المختبر", "Laboratory", room, "lab")
+
+
+def in_full(pack: VoicePack, number: int, room: str = "2", settings: VoiceSettings = DEFAULTS) -> bytes:
+    call = Call(str(number), "lab", room)
+    return render_call(pack, call, languages=settings.languages, repeat=settings.repeat).pcm
+
+
+def first_language(pack: VoicePack, number: int, room: str = "2", settings: VoiceSettings = DEFAULTS) -> bytes:
+    """The call said once, in the site's first language: the chime and one sentence."""
+    return render_call(pack, Call(str(number), "lab", room), languages=settings.languages[:1]).pcm
+
+
+def test_a_burst_of_ten_calls_begins_within_the_bound_or_is_left_unsaid_never_overlapping(
+    qtbot: QtBot, output: RecordingOutput, pack: VoicePack, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="staffdesk.display.announcer")
+    bound_s = 3.0  # about three calls in Arabic with the test pack; ten in full would take 22 s
+    announcer = Announcer(engine="", voice=StationVoice(pack, speaker=None), output=output, late_after_s=bound_s)
+    calls = Calls(announcer, output)
+    shown = time.monotonic()
+    for number in range(1, 11):
+        announcer.announce(lab(number))
+    qtbot.waitUntil(lambda: len(announcer.done) + len(announcer.unsaid) == 10 and not announcer.busy, timeout=30_000)
+    said = [int(a.label) for a in announcer.done]
+    assert said + [int(a.label) for a in announcer.unsaid] == list(range(1, 11)), "each once, in order"
+    assert 2 <= len(said) < 10
+    assert all(output.played[first].started - shown <= bound_s for first in calls.firsts)
+    assert all(a.ended is not None and b.started >= a.ended for a, b in itertools.pairwise(output.played))
+    assert calls.heard()[:-1] == [first_language(pack, n) for n in said[:-1]], "in Arabic: others were waiting"
+    assert calls.heard()[-1] in (first_language(pack, said[-1]), in_full(pack, said[-1])), (
+        "the last in full once the rest were too late to be said"
+    )
+    unsaid = [r.getMessage() for r in caplog.records if "left unsaid" in r.getMessage()]
+    assert len(unsaid) == 10 - len(said) and unsaid[0].startswith(f"{len(said) + 1} at Laboratory left unsaid")
+
+
+@pytest.mark.parametrize("languages", [("ar", "en"), ("en", "ar")])
+def test_while_calls_wait_each_is_said_in_the_first_language_and_the_last_in_full(
+    qtbot: QtBot, pack: VoicePack, languages: tuple[str, ...]
+) -> None:
+    output = RecordingOutput(speed=4)
+    announcer = Announcer(engine="", voice=StationVoice(pack, speaker=None), output=output)
+    calls = Calls(announcer, output)
+    site = VoiceSettings(languages=languages, repeat=2)
+    announcer.use_settings(site)
+    for number in (1, 2, 3):
+        announcer.announce(lab(number))
+    qtbot.waitUntil(lambda: len(announcer.done) == 3, timeout=20_000)
+    assert calls.heard() == [
+        first_language(pack, 1, settings=site),
+        first_language(pack, 2, settings=site),
+        in_full(pack, 3, settings=site),
+    ]
+    announcer.announce(lab(4))
+    qtbot.waitUntil(lambda: len(announcer.done) == 4, timeout=20_000)
+    assert calls.heard()[3] == in_full(pack, 4, settings=site), "a call alone is said in full"
+
+
+def test_a_call_coming_during_a_call_ends_it_after_the_sentence_being_said(qtbot: QtBot, pack: VoicePack) -> None:
+    output = RecordingOutput(speed=4)
+    announcer = Announcer(engine="", voice=StationVoice(pack, speaker=None), output=output)
+    calls = Calls(announcer, output)
+    announcer.announce(lab(7))
+    qtbot.waitUntil(lambda: output.played != [], timeout=5000)
+    announcer.announce(lab(8))
+    qtbot.waitUntil(lambda: len(announcer.done) == 2, timeout=20_000)
+    assert calls.heard() == [first_language(pack, 7), in_full(pack, 8)]
+
+
+def test_a_recall_of_a_call_still_waiting_replaces_it(qtbot: QtBot, pack: VoicePack) -> None:
+    output = RecordingOutput(speed=4)
+    announcer = Announcer(engine="", voice=StationVoice(pack, speaker=None), output=output)
+    calls = Calls(announcer, output)
+    announcer.announce(lab(7))
+    announcer.announce(lab(8))
+    announcer.announce(lab(9))
+    announcer.announce(lab(8, room="5"))
+    assert announcer.waiting == [lab(8, room="5"), lab(9)], "in the place of the call it replaces"
+    qtbot.waitUntil(lambda: len(announcer.done) == 3 and not announcer.busy, timeout=20_000)
+    assert calls.heard() == [first_language(pack, 7), first_language(pack, 8, room="5"), in_full(pack, 9)]
+    assert announcer.done == [lab(7), lab(8, room="5"), lab(9)] and announcer.unsaid == []

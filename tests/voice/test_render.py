@@ -85,6 +85,16 @@ def test_languages_repeats_and_the_chime_as_set(
     assert rendered.seconds == pytest.approx(expected_seconds(languages, repeat, chime), abs=0.004)
 
 
+def test_a_call_cut_at_a_break_is_the_call_said_with_the_sentences_before_it(tone_pack: MakePack) -> None:
+    pack = tone_pack(clip_length)
+    twice = render_call(pack, CALL, languages=("ar", "en"), repeat=2)
+    assert len(twice.breaks) == 3, "before English, before Arabic again, before English again"
+    first, second, _ = (2 * sample for sample in twice.breaks)
+    assert twice.pcm[:first] == render_call(pack, CALL, languages=("ar",)).pcm
+    assert twice.pcm[:second] == render_call(pack, CALL, languages=("ar", "en")).pcm
+    assert render_call(pack, CALL, languages=("en",)).breaks == ()
+
+
 def test_the_default_pack_says_a_call_heard_at_once_and_never_clipped(voice_pack_root: Path) -> None:
     pack = load_pack(voice_pack_root)
     for call in (Call("7", "vitals", "101"), Call("K1A2-7", "ent", "203"), Call("999", "women_internal", "301")):
