@@ -38,7 +38,7 @@ def test_a_buffer_is_played_whole_and_its_end_reported_once(qtbot: QtBot) -> Non
     qtbot.waitUntil(lambda: ends != [], timeout=5000)
     qtbot.wait(300)
     assert len(ends) == 1
-    assert 0.3 <= ends[0] - started < 1.5, "when the buffer has been played"
+    assert ends[0] - started >= 0.3, "not before the buffer has been played"
 
 
 def test_a_buffer_cut_short_reports_no_end(qtbot: QtBot) -> None:
