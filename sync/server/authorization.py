@@ -14,7 +14,6 @@ alone, with its reason; the ops behind it go on.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,7 +35,7 @@ from core.ops.envelope import (
 from core.ops.kinds import parse_payload
 from core.ops.tickets import pin_refusal
 from core.permissions import ALLOWED, KIND_PERMISSION
-from core.phones import PHONE_BOUNDS, PHONE_FORMAT, phone_format
+from core.phones import PHONE_BOUNDS, PHONE_FORMAT
 from core.pins import clinic_pin
 from core.proofs import proof_holds
 from core.recovery import VOID_DEVICE
@@ -333,14 +332,13 @@ class OpChecks:
         return None
 
     def _phone(self, payload: Payload) -> MmcError | None:
-        """A number given at check-in must be of the site's format (the envelope bounds it
-        already); the reason never repeats the number. While the site asks for none, a
-        number from a kiosk that has not heard so yet passes: no message is sent for it,
-        and it is forgotten with the others."""
+        """A number given at check-in must look like a number (the envelope bounds it
+        already); the reason never repeats the number. One not of the site's format now
+        (a kiosk offline while the format changed, or one that has not heard that messages
+        are off) does not cost the patient their check-in: it passes, no message is sent
+        for it (sync.server.notify.events), and it is forgotten with the others."""
         if not isinstance(payload, VisitCheckedIn) or payload.notify is None or not payload.notify.phone:
             return None
-        pattern = phone_format(self.session)
-        phone = payload.notify.phone
-        if not PHONE_BOUNDS.fullmatch(phone) or (pattern and not re.fullmatch(pattern, phone)):
+        if not PHONE_BOUNDS.fullmatch(payload.notify.phone):
             return PhoneRefused(detail="notify.phone: the mobile number is not of the site's format")
         return None

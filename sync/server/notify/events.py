@@ -12,6 +12,8 @@ the same ops again makes the same events (the queue keeps each once).
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -22,12 +24,14 @@ from sqlalchemy.orm import Session
 
 from core.clock import HlcStamp, from_iso, to_iso
 from core.ops.envelope import Op
-from core.phones import phone_of
+from core.phones import phone_format, phone_of
 from core.schema import Clinic, NotifyContact, NotifyEvent, Ticket, Visit
 from core.services.places import place_of, ticket_label
 from core.settings import setting
 from core.statuses import TicketStatus, VisitStatus
 from sync.server.notify.plugin import EventKind
+
+log = logging.getLogger(__name__)
 
 NAMESPACE = uuid.UUID("6f1c7a52-3c1e-4f0b-9a57-0d7e4b8f2a11")
 
@@ -81,6 +85,7 @@ class EventReader:
         self._issued_ahead: dict[str, int | None] = {}
         self._seen: set[str] = set()
         self._site: dict[str, str] | None = None
+        self._format: str | None = None
         self._anyone = session.scalar(select(NotifyContact.visit_id).where(NotifyContact.phone.is_not(None)).limit(1))
         """Whether any patient's number is known (most ops of most sites concern nobody who gave one)."""
 
@@ -98,11 +103,19 @@ class EventReader:
         if handler is not None:
             handler(op)
 
+    def _of_the_format(self, phone: str) -> bool:
+        if self._format is None:
+            self._format = phone_format(self.session)
+        return not self._format or re.fullmatch(self._format, phone) is not None
+
     # the ops
     def _checked_in(self, op: Op) -> None:
         p = op.payload
         visit_id = str(p["visit_id"])
         phone = phone_of(p)
+        if phone and not self._of_the_format(phone):
+            log.info("visit %s: a mobile number not of the site's format; no messages for it", visit_id)
+            phone = ""
         if phone and not self.has_contact(visit_id):
             language = str(p["notify"].get("language") or "ar")
             self.contacts.append(NewContact(visit_id, op.op_id, str(p["day"]), phone, language, _occurred_at(op)))
