@@ -12,11 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from core.permissions import Actor
 from core.store import Store
+from core.voice.pack import VoicePack
 from kiosk.flow import KioskFlow
 from kiosk.printing import PdfPrinter, TicketPrinter
 from kiosk.window import KioskWindow
 from sync.runtime.qt import Languages
 from tests.qtsupport import languages, no_store_call_on_the_gui_thread, no_window_outlives_its_test, qapp, settle, tap
+from tests.voicesupport import RecordingOutput, make_pack
 
 __all__ = ["languages", "no_store_call_on_the_gui_thread", "no_window_outlives_its_test", "qapp", "tap"]
 
@@ -58,3 +60,15 @@ def choose_exam(qtbot: QtBot, window: KioskWindow, code: str) -> None:
     """Tap an exam type (the confirming tap) and wait for the check-in's answer."""
     tap(qtbot, window, f"exam-{code}")
     qtbot.waitUntil(lambda: not window.busy, timeout=5000)
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> VoicePack:
+    """A small generated voice pack (tests.voicesupport), for a kiosk that speaks."""
+    return make_pack(tmp_path / "pack")
+
+
+@pytest.fixture
+def output() -> RecordingOutput:
+    """A sound output that records what it is given, playing 8 times faster than life."""
+    return RecordingOutput(speed=8)

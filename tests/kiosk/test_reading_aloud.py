@@ -28,22 +28,12 @@ from sync.runtime.voice import StationVoice
 from tests.conftest import KIOSK
 from tests.kiosk.conftest import choose_exam, tap, type_digits
 from tests.qtsupport import settle
-from tests.voicesupport import RecordingOutput, make_pack, peak_of, prompt_sound
+from tests.voicesupport import RecordingOutput, peak_of, prompt_sound
 
 QUEUED = "28400000072"
 NEW_PATIENT = "28400000071"
 VITALS_ROOM = next(c.room for c in CLINICS if c.code == "vitals")
 KioskMaker = Callable[[str], KioskWindow]
-
-
-@pytest.fixture
-def pack(tmp_path: Path) -> VoicePack:
-    return make_pack(tmp_path / "pack")
-
-
-@pytest.fixture
-def output() -> RecordingOutput:
-    return RecordingOutput(speed=8)
 
 
 @pytest.fixture

@@ -41,16 +41,6 @@ READING = "the ticket's reading"
 
 
 @pytest.fixture
-def pack(tmp_path: Path) -> VoicePack:
-    return make_pack(tmp_path / "pack")
-
-
-@pytest.fixture
-def output() -> RecordingOutput:
-    return RecordingOutput(speed=8)
-
-
-@pytest.fixture
 def kiosk(
     qtbot: QtBot,
     languages: Languages,
