@@ -31,6 +31,7 @@ from core.voice.espeak import EngineMissing, speak
 from core.voice.pack import DEFAULT_RATE, VoicePack, VoicePackError, active_pack_root, load_pack
 from core.voice.render import prepare, render_call
 from core.voice.settings import VoiceSettings
+from core.voice.words import prompt_clips
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -261,13 +262,16 @@ class StationVoice(QObject):
 
     def prepare(self, volume: float | None) -> None:
         """Read the pack's clips at `volume` ahead of the calls (core.voice.render.prepare),
-        a few at a time on the rendering thread, so even the first call is quick."""
+        a few at a time on the rendering thread, so even the first call is quick. The
+        kiosk's prompts (half the pack) are left to be read when first said: a hall display
+        never says them."""
         self._volume = volume
         token = self._preparing[0] = object()
         pack, latest = self.pack, self._preparing
         if pack is None or volume is None:
             return
-        keys = list(pack.clips)
+        prompts = set(prompt_clips())
+        keys = [key for key in pack.clips if key not in prompts]
 
         def turn(start: int) -> None:
             if latest[0] is not token:
