@@ -77,6 +77,11 @@ def needs_namespaces() -> None:
         why = "needs root (mount namespaces and overlays)"
     elif shutil.which("unshare") is None or shutil.which("dpkg") is None:
         why = "needs unshare and dpkg"
+    else:
+        probe = ["unshare", "--mount", "--propagation", "private", "true"]
+        tried = subprocess.run(probe, capture_output=True, text=True, check=False)
+        if tried.returncode != 0:
+            why = f"cannot make a private mount namespace here (inside a chroot?): {tried.stderr.strip()}"
     if why is not None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI runs as root on Debian: {why}")
